@@ -1,0 +1,521 @@
+//! rasad-doc: the one place the `rasad.document/1` output format's types live.
+//!
+//! One analysed article is one [`Document`]; every stage of rasad adds its arrays to it and every
+//! command's JSON follows it (`../shared/spec/document.md`). Every span is a pair of Unicode
+//! code-point offsets into [`Document::text`], start inclusive, end exclusive. [`schema_json`] gives
+//! the JSON Schema checked in as `docs/document.schema.json`.
+//!
+//! It must not depend on any other rasad crate: it is the leaf every other crate shares. Only serde,
+//! serde_json and schemars.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The format's name and version, the value of [`Document::schema`].
+pub const SCHEMA: &str = "rasad.document/1";
+
+/// A span of code points of [`Document::text`]: `start` inclusive, `end` exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Span {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: u32, end: u32) -> Span {
+        Span { start, end }
+    }
+
+    /// Number of code points.
+    pub fn len(&self) -> u32 {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// True when `other` lies within this span.
+    pub fn contains(&self, other: &Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The text of the span, sliced by code points; out-of-range ends are clamped, never a panic.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        let start = self.start as usize;
+        let end = (self.end as usize).max(start);
+        let mut bounds = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
+        let Some(b0) = bounds.nth(start) else { return "" };
+        if end == start {
+            return "";
+        }
+        let b1 = bounds.nth(end - start - 1).unwrap_or(text.len());
+        &text[b0..b1]
+    }
+}
+
+/// Where the article came from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The file, or file and line / WARC record, it was read from.
+    pub path: Option<String>,
+    /// The article's URL.
+    pub url: Option<String>,
+    /// The outlet that published it.
+    pub outlet: Option<String>,
+    /// Publication date (ISO 8601), the anchor of relative dates.
+    pub published: Option<String>,
+    /// Language of the text (BCP 47, `ar` for Arabic).
+    pub language: Option<String>,
+}
+
+/// One analysed article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Stable id of the document: a hash of its source and text.
+    pub id: String,
+    /// Where it came from.
+    pub source: Source,
+    /// The title's span, if the article has one.
+    pub title: Option<Span>,
+    /// The clean article text exactly as written: title, blank line, then paragraphs separated by
+    /// blank lines; boilerplate removed.
+    pub text: String,
+    /// Paragraph spans (headings excluded).
+    #[serde(default)]
+    pub paragraphs: Vec<Span>,
+    /// In-text sub-heading spans.
+    #[serde(default)]
+    pub headings: Vec<Span>,
+    /// Sentence spans, in order; the title and headings are sentences of their own.
+    #[serde(default)]
+    pub sentences: Vec<Span>,
+    /// Actors referred to in the text.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Spans that refer to actors.
+    #[serde(default)]
+    pub mentions: Vec<Mention>,
+    /// Places referred to, one entry per distinct place.
+    #[serde(default)]
+    pub places: Vec<Place>,
+    /// Temporal expressions.
+    #[serde(default)]
+    pub times: Vec<Time>,
+    /// Numbers and quantities.
+    #[serde(default)]
+    pub quantities: Vec<Quantity>,
+    /// PLOVER-coded events.
+    #[serde(default)]
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    /// A document with its text and nothing found in it yet.
+    pub fn new(id: impl Into<String>, source: Source, text: impl Into<String>) -> Document {
+        Document {
+            schema: SCHEMA.to_string(),
+            id: id.into(),
+            source,
+            title: None,
+            text: text.into(),
+            paragraphs: Vec::new(),
+            headings: Vec::new(),
+            sentences: Vec::new(),
+            entities: Vec::new(),
+            mentions: Vec::new(),
+            places: Vec::new(),
+            times: Vec::new(),
+            quantities: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}
+
+/// Kind of an actor or mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    /// A person.
+    Per,
+    /// An organisation, armed group or party.
+    Org,
+    /// A geopolitical entity (state, government).
+    Gpe,
+    /// A location that is not a GPE.
+    Loc,
+    /// A facility (prison, base, port).
+    Fac,
+    /// A nationality, religious or political group.
+    Norp,
+}
+
+/// A name in Arabic and English.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Name {
+    /// Arabic name.
+    pub ar: Option<String>,
+    /// English name an analyst would search for (Wikipedia's title where one exists).
+    pub en: Option<String>,
+}
+
+/// Codes in other schemes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Codes {
+    /// CAMEO actor code.
+    pub cameo: Option<String>,
+}
+
+/// An actor, with its stable id from the actor dictionary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Entity {
+    /// Stable id (the same in every document).
+    pub id: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// Names.
+    pub name: Name,
+    /// ISO 3166-1 alpha-3 where the actor belongs to one state.
+    pub country: Option<String>,
+    /// Codes in other schemes.
+    #[serde(default)]
+    pub codes: Codes,
+    /// Wikidata QID, where certain.
+    pub wikidata: Option<String>,
+}
+
+/// How a mention was linked to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A proper name.
+    Name,
+    /// Another name of the same actor.
+    Alias,
+    /// A description resolved to an actor («المليشيات الانقلابية»).
+    Descriptor,
+    /// A generic or pronoun-like reference resolved from context («التنظيم»).
+    Coref,
+}
+
+/// A span that refers to an actor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Mention {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text as written.
+    pub text: String,
+    /// Kind.
+    pub kind: EntityKind,
+    /// The linked entity id, or null when not linked.
+    pub entity: Option<String>,
+    /// How it was linked, or null when not linked.
+    pub via: Option<Via>,
+}
+
+/// A place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Place {
+    /// Stable id (`yemen/al-bayda`).
+    pub id: String,
+    /// Names.
+    pub name: Name,
+    /// GeoNames feature code (PCLI, ADM1, PPL, PPLA, PPLC, RGN, …).
+    pub feature: Option<String>,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: Option<String>,
+    /// Latitude in decimal degrees.
+    pub lat: Option<f64>,
+    /// Longitude in decimal degrees.
+    pub lon: Option<f64>,
+    /// GeoNames id.
+    pub geonames: Option<u64>,
+}
+
+/// Grain of a time value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Grain {
+    /// Minute.
+    Minute,
+    /// Hour.
+    Hour,
+    /// Day (`YYYY-MM-DD`).
+    Day,
+    /// ISO week (`YYYY-Www`).
+    Week,
+    /// Month (`YYYY-MM`).
+    Month,
+    /// Quarter (`YYYY-Qn`).
+    Quarter,
+    /// Year (`YYYY`).
+    Year,
+    /// Decade (`201X`).
+    Decade,
+    /// Century.
+    Century,
+}
+
+/// TIMEX3-like modifier of a time value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimeMod {
+    /// Beginning of the period («أوائل»).
+    Start,
+    /// Middle («منتصف»).
+    Mid,
+    /// End («أواخر»).
+    End,
+    /// Approximately.
+    Approx,
+    /// Before.
+    Before,
+    /// After.
+    After,
+}
+
+/// A temporal expression.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Time {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text as written.
+    pub text: String,
+    /// TIMEX3-like value (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-Www`, `YYYY-Qn`, `201X`), null
+    /// when it cannot be resolved.
+    pub value: Option<String>,
+    /// Grain of the value.
+    pub grain: Option<Grain>,
+    /// Modifier.
+    #[serde(rename = "mod")]
+    pub modifier: Option<TimeMod>,
+    /// An unresolved relative value (`REF-P1D`) when there is no publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<String>,
+}
+
+/// A number or quantity, as an interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quantity {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text as written.
+    pub text: String,
+    /// Lower bound (null = open).
+    pub min: Option<f64>,
+    /// Upper bound (null = open).
+    pub max: Option<f64>,
+    /// True for approximate quantities («نحو», «عشرات»).
+    #[serde(default)]
+    pub approx: bool,
+    /// The counted noun as written.
+    pub unit: Option<String>,
+}
+
+/// PLOVER event type (`../shared/spec/ontology.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum EventType {
+    /// Agree.
+    Agree,
+    /// Consult.
+    Consult,
+    /// Support.
+    Support,
+    /// Concede.
+    Concede,
+    /// Cooperate.
+    Cooperate,
+    /// Aid.
+    Aid,
+    /// Retreat (including release).
+    Retreat,
+    /// Request.
+    Request,
+    /// Accuse.
+    Accuse,
+    /// Reject.
+    Reject,
+    /// Threaten.
+    Threaten,
+    /// Protest.
+    Protest,
+    /// Sanction.
+    Sanction,
+    /// Mobilize.
+    Mobilize,
+    /// Coerce.
+    Coerce,
+    /// Assault.
+    Assault,
+}
+
+/// The trigger of an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Trigger {
+    /// First code point.
+    pub start: u32,
+    /// One past the last code point.
+    pub end: u32,
+    /// The text as written.
+    pub text: String,
+}
+
+/// How an event relates to its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// At that time.
+    On,
+    /// Since then.
+    Since,
+    /// Until then.
+    Until,
+    /// Before.
+    Before,
+    /// After.
+    After,
+}
+
+/// An event's time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventTime {
+    /// Index into `times`.
+    #[serde(rename = "ref")]
+    pub reference: Option<u32>,
+    /// The value (as in `times`).
+    pub value: Option<String>,
+    /// Its grain.
+    pub grain: Option<Grain>,
+    /// Its modifier.
+    #[serde(rename = "mod")]
+    pub modifier: Option<TimeMod>,
+    /// How the event relates to it.
+    pub relation: Relation,
+}
+
+/// Who an event's report is attributed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// A named person or body, or another outlet.
+    Named,
+    /// An unnamed source («مصدر أمني»).
+    Anonymous,
+    /// The article's own voice.
+    Outlet,
+    /// A written statement, report or video.
+    Document,
+}
+
+/// The source an event is attributed to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct EventSource {
+    /// Kind of source.
+    pub kind: SourceKind,
+    /// The source as written.
+    pub text: Option<String>,
+    /// The source's entity id, if linked.
+    pub entity: Option<String>,
+}
+
+/// Status of an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Stated as fact.
+    #[default]
+    Asserted,
+    /// Hedged («فيما يبدو», «يُعتقد»).
+    Hedged,
+    /// Negated («لم», «عدم», «نفى»).
+    Negated,
+    /// An attributed claim.
+    Reported,
+    /// An announced intention.
+    Planned,
+}
+
+/// A PLOVER-coded event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Event {
+    /// Id within the document.
+    pub id: String,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    /// PLOVER mode.
+    pub mode: Option<String>,
+    /// PLOVER context.
+    pub context: Option<String>,
+    /// Closest CAMEO code.
+    pub cameo: Option<String>,
+    /// The trigger.
+    pub trigger: Trigger,
+    /// Index into `sentences`.
+    pub sentence: u32,
+    /// Actor entity ids (empty when unknown).
+    #[serde(default)]
+    pub actor: Vec<String>,
+    /// Recipient entity ids (empty when unknown).
+    #[serde(default)]
+    pub recipient: Vec<String>,
+    /// A `places[].id`.
+    pub place: Option<String>,
+    /// The event's time.
+    pub time: Option<EventTime>,
+    /// Index into `quantities`.
+    pub quantity: Option<u32>,
+    /// Who it is attributed to.
+    pub source: Option<EventSource>,
+    /// Status.
+    #[serde(default)]
+    pub status: Status,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+}
+
+/// The JSON Schema of [`Document`], pretty-printed, with a trailing newline.
+pub fn schema_json() -> String {
+    let schema = schemars::schema_for!(Document);
+    let mut s = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slice_is_by_code_points_and_clamps() {
+        let text = "قُتِلَ في عدن";
+        assert_eq!(Span::new(0, 6).slice(text), "قُتِلَ");
+        assert_eq!(Span::new(10, 13).slice(text), "عدن");
+        assert_eq!(Span::new(10, 99).slice(text), "عدن");
+        assert_eq!(Span::new(99, 120).slice(text), "");
+        assert_eq!(Span::new(3, 3).slice(text), "");
+        assert_eq!(Span::new(5, 2).slice(text), "");
+    }
+
+    #[test]
+    fn span_helpers() {
+        let s = Span::new(2, 5);
+        assert_eq!(s.len(), 3);
+        assert!(s.contains(&Span::new(3, 5)));
+        assert!(!s.contains(&Span::new(1, 3)));
+        assert!(Span::new(4, 4).is_empty());
+    }
+}
