@@ -68,6 +68,15 @@ pub fn read_record(line_no: usize, line: &str, path: Option<&str>) -> Result<Art
     })
 }
 
+/// Read one JSON Lines record given as bytes: a line that is not UTF-8 is an error of its own.
+pub fn read_record_bytes(line_no: usize, line: &[u8], path: Option<&str>) -> Result<Article, RecordError> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    match rasad_text::utf8::validate(line) {
+        Ok(s) => read_record(line_no, s, path),
+        Err(e) => Err(RecordError { line: line_no, id: None, reason: e.to_string() }),
+    }
+}
+
 /// Read every record of a JSON Lines text, in order; blank lines are skipped.
 pub fn read_all<'a>(
     input: &'a str,
@@ -113,5 +122,12 @@ mod tests {
         assert_eq!(out[5].as_ref().unwrap_err().reason, "not a JSON object");
         // a lone surrogate escape is bad JSON text, reported, not a panic
         assert!(out[6].is_err());
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_its_own_error() {
+        let e = read_record_bytes(4, b"{\"id\": \"x\", \"text\": \"\xff\"}\r", None).unwrap_err();
+        assert_eq!(e.line, 4);
+        assert_eq!(e.reason, "not valid UTF-8 at byte offset 21");
     }
 }

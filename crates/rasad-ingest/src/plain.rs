@@ -69,7 +69,7 @@ pub fn read_plain(raw: &str, title: Option<&str>, origin: Origin) -> Result<Arti
     let mut text = String::with_capacity(raw.len());
     let mut len: u32 = 0;
     let mut article = Article { origin, ..Default::default() };
-    let mut push = |s: &str, text: &mut String, len: &mut u32| -> (u32, u32) {
+    let push = |s: &str, text: &mut String, len: &mut u32| -> (u32, u32) {
         let start = *len;
         text.push_str(s);
         *len += s.chars().count() as u32;

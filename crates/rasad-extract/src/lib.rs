@@ -1,0 +1,117 @@
+//! rasad-extract: from a read [`Article`] to an analysed [`Document`].
+//!
+//! Its job: run the text layer over the clean text and fill the document — id, source, title,
+//! paragraphs, headings and sentences now; mentions, places, times, quantities and events as the
+//! extractors land. Extraction is pure: it never touches a database or the network.
+//!
+//! It must not depend on the store or the server; it reads only what ingest hands it.
+
+use rasad_doc::{Document, Source, Span};
+use rasad_ingest::Article;
+use rasad_text::Analysis;
+
+/// Analyse one article into a document.
+pub fn analyse(article: &Article) -> Document {
+    let analysis = Analysis::new(&article.text);
+    document(article, &analysis)
+}
+
+/// Build the document of an article from its text analysis.
+pub fn document(article: &Article, analysis: &Analysis) -> Document {
+    let o = &article.origin;
+    let source = Source {
+        path: o.path.clone(),
+        url: o.url.clone(),
+        outlet: o.outlet.clone(),
+        published: o.published.clone(),
+        language: language(&article.text).map(str::to_string),
+    };
+    let mut doc = Document::new(document_id(article), source, article.text.clone());
+    let span = |&(s, e): &(u32, u32)| Span::new(s, e);
+    doc.title = article.title.as_ref().map(span);
+    doc.paragraphs = article.paragraphs.iter().map(span).collect();
+    doc.headings = article.headings.iter().map(span).collect();
+    doc.sentences = analysis.sentences.clone();
+    doc
+}
+
+/// A stable document id: a hash of the record's own id (or its file name, not the full path, so
+/// the same article gets the same id on any machine) and its clean text.
+pub fn document_id(article: &Article) -> String {
+    let key = article
+        .origin
+        .id
+        .clone()
+        .or_else(|| {
+            article.origin.path.as_deref().map(|p| {
+                std::path::Path::new(p)
+                    .file_name()
+                    .map_or_else(|| p.to_string(), |f| f.to_string_lossy().into_owned())
+            })
+        })
+        .unwrap_or_default();
+    let mut h = blake3::Hasher::new();
+    h.update(key.as_bytes());
+    h.update(b"\0");
+    h.update(article.text.as_bytes());
+    let hex = h.finalize().to_hex();
+    format!("doc-{}", &hex[..16])
+}
+
+/// `ar` when Arabic letters are at least half the letters, `en`/`fr`-agnostic `und` otherwise;
+/// `None` for text without letters.
+pub fn language(text: &str) -> Option<&'static str> {
+    let (mut arabic, mut letters) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+            if rasad_text::script::is_arabic_letter(c) {
+                arabic += 1;
+            }
+        }
+    }
+    if letters == 0 {
+        None
+    } else if arabic * 2 >= letters {
+        Some("ar")
+    } else {
+        Some("und")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_ingest::{read_plain, Origin};
+
+    fn article(text: &str, path: &str) -> Article {
+        read_plain(text, None, Origin { path: Some(path.into()), ..Default::default() }).unwrap()
+    }
+
+    #[test]
+    fn id_is_stable_across_directories_and_changes_with_text() {
+        let a = analyse(&article("عنوان\n\nنص.", "/home/a/x.txt"));
+        let b = analyse(&article("عنوان\n\nنص.", "/tmp/other/x.txt"));
+        let c = analyse(&article("عنوان\n\nنص آخر.", "/tmp/other/x.txt"));
+        assert_eq!(a.id, b.id);
+        assert_ne!(a.id, c.id);
+        assert!(a.id.starts_with("doc-") && a.id.len() == 20);
+    }
+
+    #[test]
+    fn document_carries_structure_and_sentences() {
+        let d = analyse(&article("عنوان الخبر\n\nجملة أولى. جملة ثانية.\n\nعنوان فرعي\nجملة ثالثة.", "x.txt"));
+        let texts: Vec<&str> = d.sentences.iter().map(|s| s.slice(&d.text)).collect();
+        assert_eq!(texts, vec!["عنوان الخبر", "جملة أولى.", "جملة ثانية.", "عنوان فرعي", "جملة ثالثة."]);
+        assert_eq!(d.title.unwrap().slice(&d.text), "عنوان الخبر");
+        assert_eq!(d.headings.len(), 1);
+        assert_eq!(d.source.language.as_deref(), Some("ar"));
+    }
+
+    #[test]
+    fn language_by_script() {
+        assert_eq!(language("الحوثيون في صنعاء"), Some("ar"));
+        assert_eq!(language("The Houthis"), Some("und"));
+        assert_eq!(language("123 ..."), None);
+    }
+}

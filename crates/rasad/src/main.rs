@@ -1,0 +1,182 @@
+//! The `rasad` command line: parses arguments, wires the stages, prints. No analysis lives here.
+//!
+//! Exit codes: 0 success; 1 the input could not be read (missing file, a directory, not UTF-8,
+//! empty); 2 bad command line; 3 a JSON Lines batch ran but some records failed (each is reported
+//! as an error record in the output and on stderr).
+
+use anyhow::{bail, Context, Result};
+use clap::{Parser, Subcommand};
+use rasad_ingest::jsonl::{read_record_bytes, RecordError};
+use rasad_ingest::{read_plain, IngestError, Origin};
+use std::io::{BufRead, BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "rasad", version, about = "Arabic news to evidence-backed event data")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse one article (plain text) or a JSON Lines batch and print rasad.document/1 JSON.
+    Extract {
+        /// The article: a plain-text file, or `-` for standard input.
+        #[arg(required_unless_present = "jsonl", conflicts_with = "jsonl")]
+        path: Option<String>,
+        /// Read a JSON Lines file (`-` for standard input): one {"id", "text", ...} a line; writes
+        /// one document a line, in order.
+        #[arg(long, value_name = "FILE")]
+        jsonl: Option<String>,
+        /// Indent the JSON (single documents only).
+        #[arg(long)]
+        pretty: bool,
+    },
+    /// Print the JSON Schema of rasad.document/1.
+    Schema,
+    /// Show how the text layer reads words: view form, clitic segments and stem key.
+    Segment {
+        /// Words (or a sentence) to segment.
+        #[arg(required = true)]
+        words: Vec<String>,
+    },
+}
+
+/// An input error: exit code 1.
+#[derive(Debug)]
+struct InputError(String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rasad: {e:#}");
+            if e.downcast_ref::<InputError>().is_some() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Extract { path, jsonl, pretty } => match (path, jsonl) {
+            (_, Some(j)) => extract_jsonl(&j),
+            (Some(p), None) => extract_one(&p, pretty).map(|_| ExitCode::SUCCESS),
+            (None, None) => bail!("give a PATH or --jsonl FILE"),
+        },
+        Command::Schema => {
+            print!("{}", rasad_doc::schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Segment { words } => {
+            let text = words.join(" ");
+            let a = rasad_text::Analysis::new(&text);
+            let mut out = std::io::stdout().lock();
+            let mut key = String::new();
+            for t in &a.tokens {
+                let written = a.slice(t.start, t.end);
+                let view = t.view(&a.view);
+                t.seg.stem_key_into(view, &mut key);
+                writeln!(
+                    out,
+                    "{written}\t{:?}\t{}\tkey={key}",
+                    t.kind,
+                    t.seg.segments(view).join("+")
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Read the whole input of `path` (`-` = stdin) as bytes, with a clear error for what cannot be read.
+fn read_input(path: &str) -> Result<Vec<u8>> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        return Ok(buf);
+    }
+    let p = Path::new(path);
+    if p.is_dir() {
+        return Err(InputError(format!("{path}: is a directory; give one article file (or --jsonl FILE for a batch)")).into());
+    }
+    std::fs::read(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")).into())
+}
+
+fn extract_one(path: &str, pretty: bool) -> Result<()> {
+    let bytes = read_input(path)?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    let text = rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
+    let origin = Origin { path: (path != "-").then(|| path.to_string()), ..Default::default() };
+    let article = read_plain(text, None, origin).map_err(|e| match e {
+        IngestError::Empty => InputError(format!("{name}: empty: no article text (after removing whitespace and site furniture)")),
+        other => InputError(format!("{name}: {other}")),
+    })?;
+    let doc = rasad_extract::analyse(&article);
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+    } else {
+        serde_json::to_writer(&mut out, &doc)?;
+    }
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn extract_jsonl(path: &str) -> Result<ExitCode> {
+    let reader: Box<dyn BufRead> = if path == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let p = Path::new(path);
+        if p.is_dir() {
+            return Err(InputError(format!("{path}: is a directory; --jsonl reads one JSON Lines file")).into());
+        }
+        let f = std::fs::File::open(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
+        Box::new(std::io::BufReader::new(f))
+    };
+    let name = if path == "-" { None } else { Some(path) };
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let (mut ok, mut failed) = (0usize, 0usize);
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line.with_context(|| format!("{}: read failed at line {}", name.unwrap_or("<stdin>"), i + 1))?;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match read_record_bytes(i + 1, &line, name) {
+            Ok(article) => {
+                serde_json::to_writer(&mut out, &rasad_extract::analyse(&article))?;
+                ok += 1;
+            }
+            Err(e) => {
+                eprintln!("rasad: {}: {e}", name.unwrap_or("<stdin>"));
+                serde_json::to_writer(&mut out, &error_record(&e))?;
+                failed += 1;
+            }
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    if ok + failed == 0 {
+        return Err(InputError(format!("{}: empty: no JSON Lines records", name.unwrap_or("<stdin>"))).into());
+    }
+    Ok(if failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+}
+
+fn error_record(e: &RecordError) -> serde_json::Value {
+    serde_json::json!({"id": e.id, "line": e.line, "error": e.reason})
+}
