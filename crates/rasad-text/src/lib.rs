@@ -38,8 +38,9 @@ pub struct Analysis {
 impl Analysis {
     /// Normalise, split, tokenise and segment `text`.
     pub fn new(text: &str) -> Analysis {
-        let chars: Vec<char> = text.chars().collect();
-        let view = Normalized::new(text);
+        let mut chars: Vec<char> = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
+        let view = Normalized::from_chars(chars.iter().copied(), text.len());
         let sentences = sentences::split_chars(&chars);
         let tokens = tokenize(&chars, &view, Segmenter::global());
         Analysis {

@@ -106,9 +106,14 @@ pub fn is_unicode_space(c: char) -> bool {
     )
 }
 
-/// How one character folds. ASCII is answered without a table lookup.
-#[inline]
+/// How one character folds. Unchanged Arabic letters and ASCII are answered first.
+#[inline(always)]
 pub fn fold(c: char) -> Fold {
+    // fast path: the Arabic letters that stay as they are
+    if matches!(c, '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}' | '\u{064A}')
+    {
+        return Fold::Keep;
+    }
     if c.is_ascii() {
         return if c.is_ascii_uppercase() {
             Fold::Map(c.to_ascii_lowercase(), Rule::Latin)
@@ -116,6 +121,12 @@ pub fn fold(c: char) -> Fold {
             Fold::Keep
         };
     }
+    fold_other(c)
+}
+
+/// [`fold`] for everything but unchanged Arabic letters and ASCII.
+#[inline(never)]
+fn fold_other(c: char) -> Fold {
     match c {
         '\u{0640}' => Fold::Drop(Rule::Tatweel),
         'أ' | 'إ' | 'آ' | 'ٱ' | '\u{0672}' | '\u{0673}' => Fold::Map('ا', Rule::Alef),
@@ -146,8 +157,8 @@ pub fn fold(c: char) -> Fold {
 /// tatweel that the view dropped after that character (they belong to it).
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
-    /// The view as a string (for substring matchers).
-    pub text: String,
+    /// The view as a string, built on first use (for substring matchers).
+    text: std::sync::OnceLock<String>,
     /// The view's characters (for indexing by code point).
     pub chars: Vec<char>,
     orig_start: Vec<u32>,
@@ -158,15 +169,25 @@ pub struct Normalized {
 impl Normalized {
     /// Fold `original` into its view.
     pub fn new(original: &str) -> Normalized {
+        Normalized::from_chars(original.chars(), original.len())
+    }
+
+    /// Fold a sequence of original characters; `size_hint` is the original's length in bytes.
+    pub fn from_chars(original: impl Iterator<Item = char>, size_hint: usize) -> Normalized {
+        // an exact count when the iterator knows it, else the byte length (an upper bound)
+        let cap = match original.size_hint() {
+            (lo, Some(hi)) if lo == hi => lo,
+            _ => size_hint,
+        } + 1;
         let mut n = Normalized {
-            text: String::with_capacity(original.len()),
-            chars: Vec::with_capacity(original.len() / 2 + 1),
-            orig_start: Vec::with_capacity(original.len() / 2 + 1),
-            orig_end: Vec::with_capacity(original.len() / 2 + 1),
+            text: std::sync::OnceLock::new(),
+            chars: Vec::with_capacity(cap),
+            orig_start: Vec::with_capacity(cap),
+            orig_end: Vec::with_capacity(cap),
             orig_len: 0,
         };
         let mut i: u32 = 0;
-        for c in original.chars() {
+        for c in original {
             match fold(c) {
                 Fold::Keep => n.push(c, i),
                 Fold::Map(m, _) => n.push(m, i),
@@ -199,12 +220,16 @@ impl Normalized {
         n
     }
 
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, c: char, i: u32) {
-        self.text.push(c);
         self.chars.push(c);
         self.orig_start.push(i);
         self.orig_end.push(i + 1);
+    }
+
+    /// The view as a string.
+    pub fn text(&self) -> &str {
+        self.text.get_or_init(|| self.chars.iter().collect())
     }
 
     /// Number of view characters.
@@ -299,7 +324,7 @@ mod tests {
     use super::*;
 
     fn view(s: &str) -> String {
-        Normalized::new(s).text
+        Normalized::new(s).text().to_string()
     }
 
     #[test]
@@ -379,7 +404,7 @@ mod tests {
     fn spans_map_back_over_dropped_marks() {
         let s = "قُتِلَ الـرجل";
         let n = Normalized::new(s);
-        assert_eq!(n.text, "قتل الرجل");
+        assert_eq!(n.text(), "قتل الرجل");
         // «قتل» covers the whole vocalised word, with its final fatha
         assert_eq!(n.to_original(0, 3), (0, 6));
         // «الرجل» covers the tatweel inside it
@@ -395,7 +420,7 @@ mod tests {
     #[test]
     fn expansion_maps_to_the_whole_original_character() {
         let n = Normalized::new("xﻻy");
-        assert_eq!(n.text, "xلاy");
+        assert_eq!(n.text(), "xلاy");
         assert_eq!(n.to_original(1, 2), (1, 2));
         assert_eq!(n.to_original(2, 3), (1, 2));
         assert_eq!(n.to_original(3, 4), (2, 3));
@@ -404,7 +429,7 @@ mod tests {
     #[test]
     fn from_original_finds_the_view_position() {
         let n = Normalized::new("اَلْيَمَن");
-        assert_eq!(n.text, "اليمن");
+        assert_eq!(n.text(), "اليمن");
         assert_eq!(n.from_original(0), 0);
         assert_eq!(n.from_original(2), 1);
     }

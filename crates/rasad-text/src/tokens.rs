@@ -124,16 +124,7 @@ pub fn tokenize(original: &[char], view: &Normalized, segmenter: &Segmenter) -> 
         }
         let (ostart, oend) = view.to_original(start, i);
         let seg = match kind {
-            TokenKind::Word => segmenter.segment(
-                &v[start..i],
-                |k| {
-                    original
-                        .get(view.original_index(start + k) as usize)
-                        .copied()
-                        .unwrap_or('\0')
-                },
-                &mut buf,
-            ),
+            TokenKind::Word => segment_cached(original, view, start, i, segmenter, &mut buf),
             TokenKind::Prefix => prefix_segmentation(&v[start..i]),
             _ => Segmentation::whole(i - start),
         };
@@ -149,6 +140,67 @@ pub fn tokenize(original: &[char], view: &Normalized, segmenter: &Segmenter) -> 
     out
 }
 
+/// Most word forms recur (Zipf), so segmentations are memoised per thread, keyed by the word's
+/// letters as written (marks and tatweel aside), which is all [`Segmenter::segment`] looks at.
+/// Keys are the letters packed into a `u128` (8 bits each, offset from U+0600, up to 15 letters),
+/// so a hit costs one integer hash; longer or unusual words are segmented without the cache. The
+/// cache is emptied when it reaches [`CACHE_LIMIT`] forms.
+const CACHE_LIMIT: usize = 1 << 18;
+
+thread_local! {
+    static CACHE: std::cell::RefCell<rustc_hash::FxHashMap<u128, Segmentation>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// Pack Arabic-block letters into a u128: length in the low byte, then one byte a letter.
+#[inline]
+fn pack(letters: impl ExactSizeIterator<Item = char>) -> Option<u128> {
+    let n = letters.len();
+    if n > 15 {
+        return None;
+    }
+    let mut key = n as u128;
+    for (i, c) in letters.enumerate() {
+        let off = (c as u32).wrapping_sub(0x0600);
+        if off > 0xFF {
+            return None;
+        }
+        key |= (off as u128) << (8 * (i + 1));
+    }
+    Some(key)
+}
+
+fn segment_cached(
+    original: &[char],
+    view: &Normalized,
+    start: usize,
+    end: usize,
+    segmenter: &Segmenter,
+    buf: &mut String,
+) -> Segmentation {
+    let orig = |k: usize| {
+        original
+            .get(view.original_index(start + k) as usize)
+            .copied()
+            .unwrap_or('\0')
+    };
+    let Some(key) = pack((0..end - start).map(orig)) else {
+        return segmenter.segment(&view.chars[start..end], orig, buf);
+    };
+    if let Some(s) = CACHE.with(|c| c.borrow().get(&key).copied()) {
+        return s;
+    }
+    let s = segmenter.segment(&view.chars[start..end], orig, buf);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_LIMIT {
+            c.clear();
+        }
+        c.insert(key, s);
+    });
+    s
+}
+
 #[inline]
 fn is_inner_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
@@ -156,42 +208,29 @@ fn is_inner_mark(c: char) -> bool {
 
 fn is_written_apart_prefix(original: &[char], view: &Normalized, start: usize, end: usize) -> bool {
     let letters = &view.chars[start..end];
-    if !PREFIXES
-        .iter()
-        .any(|p| letters.iter().copied().eq(p.chars()))
-    {
+    if letters.len() > 4 {
         return false;
     }
-    // a tatweel right after the last letter in the original
+    // a tatweel right after the last letter in the original, or glued to a quote, digit or Latin
     let last = view.original_index(end - 1) as usize;
-    if original.get(last + 1) == Some(&'\u{0640}') {
-        return true;
-    }
-    // or glued to a quote, a digit or a Latin word
-    view.chars.get(end).is_some_and(|&c| {
+    let tatweel_after = original.get(last + 1) == Some(&'\u{0640}');
+    let glued = view.chars.get(end).is_some_and(|&c| {
         !c.is_whitespace()
             && !is_arabic_letter(c)
             && (c.is_alphanumeric() || matches!(c, '”' | '“' | '"' | '«' | '\''))
-    })
+    });
+    (tatweel_after || glued)
+        && PREFIXES
+            .iter()
+            .any(|p| letters.iter().copied().eq(p.chars()))
 }
 
 fn prefix_segmentation(letters: &[char]) -> Segmentation {
     use crate::clitics::{Conj, Prep};
     let mut s = Segmentation::default();
     let mut k = 0;
-    if matches!(letters.first(), Some('و' | 'ف')) && letters.len() > 1 {
-        s.conj = Some(if letters[0] == 'و' {
-            Conj::Wa
-        } else {
-            Conj::Fa
-        });
-        k = 1;
-    } else if letters.len() == 1 && matches!(letters[0], 'و' | 'ف') {
-        s.conj = Some(if letters[0] == 'و' {
-            Conj::Wa
-        } else {
-            Conj::Fa
-        });
+    if let Some(&c @ ('و' | 'ف')) = letters.first() {
+        s.conj = Some(if c == 'و' { Conj::Wa } else { Conj::Fa });
         k = 1;
     }
     let rest = &letters[k..];
@@ -217,13 +256,12 @@ fn prefix_segmentation(letters: &[char]) -> Segmentation {
 fn scan_number(v: &[char], mut i: usize) -> usize {
     let n = v.len();
     while i < n {
-        if v[i].is_ascii_digit() {
-            i += 1;
-        } else if matches!(v[i], ',' | '.') && i + 1 < n && v[i + 1].is_ascii_digit() {
-            i += 1;
-        } else {
+        let digit = v[i].is_ascii_digit();
+        let separator = matches!(v[i], ',' | '.') && i + 1 < n && v[i + 1].is_ascii_digit();
+        if !(digit || separator) {
             break;
         }
+        i += 1;
     }
     i
 }
