@@ -48,8 +48,13 @@ impl Span {
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         let start = self.start as usize;
         let end = (self.end as usize).max(start);
-        let mut bounds = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len()));
-        let Some(b0) = bounds.nth(start) else { return "" };
+        let mut bounds = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(text.len()));
+        let Some(b0) = bounds.nth(start) else {
+            return "";
+        };
         if end == start {
             return "";
         }

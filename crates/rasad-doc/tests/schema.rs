@@ -4,7 +4,10 @@ use rasad_doc::{schema_json, Document};
 
 #[test]
 fn checked_in_schema_is_current() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/document.schema.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/document.schema.json"
+    );
     let now = schema_json();
     if std::env::var("RASAD_UPDATE_SCHEMA").as_deref() == Ok("1") {
         std::fs::write(path, &now).expect("write docs/document.schema.json");
@@ -70,7 +73,9 @@ fn spec_example_round_trips() {
     // numbers: the spec writes 400, rasad writes 400.0 — compare as numbers
     fn norm(v: &mut serde_json::Value) {
         match v {
-            serde_json::Value::Number(n) => *v = serde_json::json!(n.as_f64().map(|f| (f * 1e6).round() / 1e6)),
+            serde_json::Value::Number(n) => {
+                *v = serde_json::json!(n.as_f64().map(|f| (f * 1e6).round() / 1e6))
+            }
             serde_json::Value::Array(a) => a.iter_mut().for_each(norm),
             serde_json::Value::Object(o) => o.values_mut().for_each(norm),
             _ => {}
@@ -85,8 +90,22 @@ fn spec_example_round_trips() {
 fn json_field_order_follows_the_spec() {
     let doc = Document::new("d1", Default::default(), "نص");
     let s = serde_json::to_string(&doc).unwrap();
-    let keys = ["\"schema\"", "\"id\"", "\"source\"", "\"title\"", "\"text\"", "\"paragraphs\"", "\"headings\"",
-        "\"sentences\"", "\"entities\"", "\"mentions\"", "\"places\"", "\"times\"", "\"quantities\"", "\"events\""];
+    let keys = [
+        "\"schema\"",
+        "\"id\"",
+        "\"source\"",
+        "\"title\"",
+        "\"text\"",
+        "\"paragraphs\"",
+        "\"headings\"",
+        "\"sentences\"",
+        "\"entities\"",
+        "\"mentions\"",
+        "\"places\"",
+        "\"times\"",
+        "\"quantities\"",
+        "\"events\"",
+    ];
     let pos: Vec<usize> = keys.iter().map(|k| s.find(k).unwrap()).collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "{s}");
 }

@@ -85,7 +85,15 @@ mod tests {
     use rasad_ingest::{read_plain, Origin};
 
     fn article(text: &str, path: &str) -> Article {
-        read_plain(text, None, Origin { path: Some(path.into()), ..Default::default() }).unwrap()
+        read_plain(
+            text,
+            None,
+            Origin {
+                path: Some(path.into()),
+                ..Default::default()
+            },
+        )
+        .unwrap()
     }
 
     #[test]
@@ -100,9 +108,21 @@ mod tests {
 
     #[test]
     fn document_carries_structure_and_sentences() {
-        let d = analyse(&article("عنوان الخبر\n\nجملة أولى. جملة ثانية.\n\nعنوان فرعي\nجملة ثالثة.", "x.txt"));
+        let d = analyse(&article(
+            "عنوان الخبر\n\nجملة أولى. جملة ثانية.\n\nعنوان فرعي\nجملة ثالثة.",
+            "x.txt",
+        ));
         let texts: Vec<&str> = d.sentences.iter().map(|s| s.slice(&d.text)).collect();
-        assert_eq!(texts, vec!["عنوان الخبر", "جملة أولى.", "جملة ثانية.", "عنوان فرعي", "جملة ثالثة."]);
+        assert_eq!(
+            texts,
+            vec![
+                "عنوان الخبر",
+                "جملة أولى.",
+                "جملة ثانية.",
+                "عنوان فرعي",
+                "جملة ثالثة."
+            ]
+        );
         assert_eq!(d.title.unwrap().slice(&d.text), "عنوان الخبر");
         assert_eq!(d.headings.len(), 1);
         assert_eq!(d.source.language.as_deref(), Some("ar"));

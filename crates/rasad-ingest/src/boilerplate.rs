@@ -95,7 +95,10 @@ pub fn fold_line(line: &str) -> String {
 
 /// True for characters that end or articulate a sentence.
 fn is_sentence_punct(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '،' | '؛' | ':' | ',' | ';' | '…' | '۔')
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '،' | '؛' | ':' | ',' | ';' | '…' | '۔'
+    )
 }
 
 /// True for a short line without sentence punctuation: a candidate for the structural rule, and
@@ -142,6 +145,8 @@ mod tests {
     fn short_unpunctuated_lines() {
         assert!(is_short_unpunctuated("ورقة حوثية"));
         assert!(!is_short_unpunctuated("وقال المسؤول إن الهجوم فشل."));
-        assert!(!is_short_unpunctuated("هذه جملة طويلة بما يكفي كي لا تعد سطرا قصيرا أبدا"));
+        assert!(!is_short_unpunctuated(
+            "هذه جملة طويلة بما يكفي كي لا تعد سطرا قصيرا أبدا"
+        ));
     }
 }

@@ -30,8 +30,13 @@ impl std::fmt::Display for RecordError {
 
 /// Read one JSON Lines record (the text of one line, without its line end).
 pub fn read_record(line_no: usize, line: &str, path: Option<&str>) -> Result<Article, RecordError> {
-    let err = |id: Option<String>, reason: String| RecordError { line: line_no, id, reason };
-    let value: Value = serde_json::from_str(line).map_err(|e| err(None, format!("not JSON: {e}")))?;
+    let err = |id: Option<String>, reason: String| RecordError {
+        line: line_no,
+        id,
+        reason,
+    };
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| err(None, format!("not JSON: {e}")))?;
     let Value::Object(obj) = value else {
         return Err(err(None, "not a JSON object".into()));
     };
@@ -69,11 +74,19 @@ pub fn read_record(line_no: usize, line: &str, path: Option<&str>) -> Result<Art
 }
 
 /// Read one JSON Lines record given as bytes: a line that is not UTF-8 is an error of its own.
-pub fn read_record_bytes(line_no: usize, line: &[u8], path: Option<&str>) -> Result<Article, RecordError> {
+pub fn read_record_bytes(
+    line_no: usize,
+    line: &[u8],
+    path: Option<&str>,
+) -> Result<Article, RecordError> {
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     match rasad_text::utf8::validate(line) {
         Ok(s) => read_record(line_no, s, path),
-        Err(e) => Err(RecordError { line: line_no, id: None, reason: e.to_string() }),
+        Err(e) => Err(RecordError {
+            line: line_no,
+            id: None,
+            reason: e.to_string(),
+        }),
     }
 }
 
@@ -96,14 +109,21 @@ mod tests {
     #[test]
     fn reads_records_in_order_and_reports_bad_lines() {
         let input = concat!(
-            r#"{"id": "a1", "text": "العنوان\n\nنص الخبر الأول.", "outlet": "وكالة"}"#, "\n",
+            r#"{"id": "a1", "text": "العنوان\n\nنص الخبر الأول.", "outlet": "وكالة"}"#,
             "\n",
-            r#"{"id": "a2", "text": "#, "\n",
-            r#"{"id": 3, "title": "عنوان معطى", "text": "نص الخبر الثالث.", "published": "2024-03-15"}"#, "\n",
-            r#"{"text": "بلا معرف"}"#, "\n",
-            r#"{"id": "a5", "text": ""}"#, "\n",
-            r#"["not", "an", "object"]"#, "\n",
-            r#"{"id": "a7", "text": "x\ud800y"}"#, "\n",
+            "\n",
+            r#"{"id": "a2", "text": "#,
+            "\n",
+            r#"{"id": 3, "title": "عنوان معطى", "text": "نص الخبر الثالث.", "published": "2024-03-15"}"#,
+            "\n",
+            r#"{"text": "بلا معرف"}"#,
+            "\n",
+            r#"{"id": "a5", "text": ""}"#,
+            "\n",
+            r#"["not", "an", "object"]"#,
+            "\n",
+            r#"{"id": "a7", "text": "x\ud800y"}"#,
+            "\n",
         );
         let out: Vec<_> = read_all(input, Some("in.jsonl")).collect();
         assert_eq!(out.len(), 7);

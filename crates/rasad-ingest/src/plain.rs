@@ -68,7 +68,10 @@ pub fn read_plain(raw: &str, title: Option<&str>, origin: Origin) -> Result<Arti
 
     let mut text = String::with_capacity(raw.len());
     let mut len: u32 = 0;
-    let mut article = Article { origin, ..Default::default() };
+    let mut article = Article {
+        origin,
+        ..Default::default()
+    };
     let push = |s: &str, text: &mut String, len: &mut u32| -> (u32, u32) {
         let start = *len;
         text.push_str(s);
@@ -160,20 +163,29 @@ mod tests {
 
     fn spans(a: &Article, v: &[(u32, u32)]) -> Vec<String> {
         let chars: Vec<char> = a.text.chars().collect();
-        v.iter().map(|&(s, e)| chars[s as usize..e as usize].iter().collect()).collect()
+        v.iter()
+            .map(|&(s, e)| chars[s as usize..e as usize].iter().collect())
+            .collect()
     }
 
     #[test]
     fn title_paragraphs_and_clean_text() {
         let a = read("\u{FEFF}عنوان الخبر\r\n\r\nالفقرة الأولى هنا.  \r\n\r\n\r\nالفقرة الثانية.\n");
-        assert_eq!(a.text, "عنوان الخبر\n\nالفقرة الأولى هنا.\n\nالفقرة الثانية.");
+        assert_eq!(
+            a.text,
+            "عنوان الخبر\n\nالفقرة الأولى هنا.\n\nالفقرة الثانية."
+        );
         assert_eq!(spans(&a, &[a.title.unwrap()]), vec!["عنوان الخبر"]);
-        assert_eq!(spans(&a, &a.paragraphs), vec!["الفقرة الأولى هنا.", "الفقرة الثانية."]);
+        assert_eq!(
+            spans(&a, &a.paragraphs),
+            vec!["الفقرة الأولى هنا.", "الفقرة الثانية."]
+        );
     }
 
     #[test]
     fn heading_over_its_paragraph() {
-        let a = read("العنوان\n\nفقرة أولى.\n\nورقة حوثية\nوقال المسؤول إن الأمر انتهى.\n\nفقرة أخيرة.");
+        let a =
+            read("العنوان\n\nفقرة أولى.\n\nورقة حوثية\nوقال المسؤول إن الأمر انتهى.\n\nفقرة أخيرة.");
         assert_eq!(spans(&a, &a.headings), vec!["ورقة حوثية"]);
         assert_eq!(a.paragraphs.len(), 3);
         assert!(a.text.contains("ورقة حوثية\nوقال"));
@@ -212,19 +224,31 @@ mod tests {
 
     #[test]
     fn a_real_closing_paragraph_is_never_dropped() {
-        let a = read("العنوان\n\nفقرة أولى.\n\nوختم المسؤول حديثه بالتأكيد على استمرار العمل.\n\nشارك");
+        let a =
+            read("العنوان\n\nفقرة أولى.\n\nوختم المسؤول حديثه بالتأكيد على استمرار العمل.\n\nشارك");
         assert!(a.text.ends_with("استمرار العمل."));
     }
 
     #[test]
     fn given_title_keeps_first_line_as_text() {
-        let a = read_plain("السطر الأول من النص.", Some("عنوان\nمعطى"), Origin::default()).unwrap();
+        let a = read_plain(
+            "السطر الأول من النص.",
+            Some("عنوان\nمعطى"),
+            Origin::default(),
+        )
+        .unwrap();
         assert_eq!(a.text, "عنوان معطى\n\nالسطر الأول من النص.");
     }
 
     #[test]
     fn empty_input_is_an_error() {
-        assert_eq!(read_plain("  \n\t\n", None, Origin::default()), Err(IngestError::Empty));
-        assert_eq!(read_plain("مقالات ذات صلة\n", None, Origin::default()), Err(IngestError::Empty));
+        assert_eq!(
+            read_plain("  \n\t\n", None, Origin::default()),
+            Err(IngestError::Empty)
+        );
+        assert_eq!(
+            read_plain("مقالات ذات صلة\n", None, Origin::default()),
+            Err(IngestError::Empty)
+        );
     }
 }

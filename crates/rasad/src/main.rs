@@ -13,7 +13,11 @@ use std::path::Path;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "rasad", version, about = "Arabic news to evidence-backed event data")]
+#[command(
+    name = "rasad",
+    version,
+    about = "Arabic news to evidence-backed event data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -73,7 +77,11 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { path, jsonl, pretty } => match (path, jsonl) {
+        Command::Extract {
+            path,
+            jsonl,
+            pretty,
+        } => match (path, jsonl) {
             (_, Some(j)) => extract_jsonl(&j),
             (Some(p), None) => extract_one(&p, pretty).map(|_| ExitCode::SUCCESS),
             (None, None) => bail!("give a PATH or --jsonl FILE"),
@@ -107,12 +115,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn read_input(path: &str) -> Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).context("cannot read standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
         return Ok(buf);
     }
     let p = Path::new(path);
     if p.is_dir() {
-        return Err(InputError(format!("{path}: is a directory; give one article file (or --jsonl FILE for a batch)")).into());
+        return Err(InputError(format!(
+            "{path}: is a directory; give one article file (or --jsonl FILE for a batch)"
+        ))
+        .into());
     }
     std::fs::read(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")).into())
 }
@@ -120,10 +133,16 @@ fn read_input(path: &str) -> Result<Vec<u8>> {
 fn extract_one(path: &str, pretty: bool) -> Result<()> {
     let bytes = read_input(path)?;
     let name = if path == "-" { "<stdin>" } else { path };
-    let text = rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
-    let origin = Origin { path: (path != "-").then(|| path.to_string()), ..Default::default() };
+    let text =
+        rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
+    let origin = Origin {
+        path: (path != "-").then(|| path.to_string()),
+        ..Default::default()
+    };
     let article = read_plain(text, None, origin).map_err(|e| match e {
-        IngestError::Empty => InputError(format!("{name}: empty: no article text (after removing whitespace and site furniture)")),
+        IngestError::Empty => InputError(format!(
+            "{name}: empty: no article text (after removing whitespace and site furniture)"
+        )),
         other => InputError(format!("{name}: {other}")),
     })?;
     let doc = rasad_extract::analyse(&article);
@@ -144,16 +163,26 @@ fn extract_jsonl(path: &str) -> Result<ExitCode> {
     } else {
         let p = Path::new(path);
         if p.is_dir() {
-            return Err(InputError(format!("{path}: is a directory; --jsonl reads one JSON Lines file")).into());
+            return Err(InputError(format!(
+                "{path}: is a directory; --jsonl reads one JSON Lines file"
+            ))
+            .into());
         }
-        let f = std::fs::File::open(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
+        let f =
+            std::fs::File::open(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
         Box::new(std::io::BufReader::new(f))
     };
     let name = if path == "-" { None } else { Some(path) };
     let mut out = BufWriter::new(std::io::stdout().lock());
     let (mut ok, mut failed) = (0usize, 0usize);
     for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line.with_context(|| format!("{}: read failed at line {}", name.unwrap_or("<stdin>"), i + 1))?;
+        let line = line.with_context(|| {
+            format!(
+                "{}: read failed at line {}",
+                name.unwrap_or("<stdin>"),
+                i + 1
+            )
+        })?;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -172,9 +201,17 @@ fn extract_jsonl(path: &str) -> Result<ExitCode> {
     }
     out.flush()?;
     if ok + failed == 0 {
-        return Err(InputError(format!("{}: empty: no JSON Lines records", name.unwrap_or("<stdin>"))).into());
+        return Err(InputError(format!(
+            "{}: empty: no JSON Lines records",
+            name.unwrap_or("<stdin>")
+        ))
+        .into());
     }
-    Ok(if failed > 0 { ExitCode::from(3) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn error_record(e: &RecordError) -> serde_json::Value {

@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn rasad(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rasad")).args(args).output().expect("run rasad")
+    Command::new(env!("CARGO_BIN_EXE_rasad"))
+        .args(args)
+        .output()
+        .expect("run rasad")
 }
 
 fn rasad_stdin(args: &[&str], input: &[u8]) -> Output {
@@ -34,7 +37,11 @@ fn sentences(doc: &serde_json::Value) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize].iter().collect())
+        .map(|s| {
+            text[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
         .collect()
 }
 
@@ -42,20 +49,35 @@ fn sentences(doc: &serde_json::Value) -> Vec<String> {
 fn seed_article_structure_is_pinned() {
     let seed = repo().join("../shared/seed/alain-aqap-houthi.txt");
     if !seed.exists() {
-        eprintln!("skipped: {} is not here (it lives in ../shared)", seed.display());
+        eprintln!(
+            "skipped: {} is not here (it lives in ../shared)",
+            seed.display()
+        );
         return;
     }
     let out = rasad(&["extract", seed.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
     let s = sentences(&doc);
     // the title, 8 body sentences, the heading, 6 more body sentences
     assert_eq!(s.len(), 16, "{s:#?}");
     assert_eq!(s[0], "القاعدة والحوثي .. تعاون وثيق وإرهاب عابر للحدود");
     assert_eq!(s[9], "ورقة حوثية");
-    let body: Vec<&String> = s.iter().enumerate().filter(|(i, _)| *i != 0 && *i != 9).map(|(_, x)| x).collect();
+    let body: Vec<&String> = s
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 0 && *i != 9)
+        .map(|(_, x)| x)
+        .collect();
     assert_eq!(body.len(), 14);
-    assert!(body.iter().all(|x| x.ends_with('.')), "every body sentence ends with its full stop");
+    assert!(
+        body.iter().all(|x| x.ends_with('.')),
+        "every body sentence ends with its full stop"
+    );
     // no split inside “…”: the sentences that hold quotes hold whole pairs
     assert!(s[2].ends_with("المعروفة بـ”قلب اليمن”."));
     assert!(s[3].ends_with("في “البيضاء”."));
@@ -69,7 +91,11 @@ fn seed_article_structure_is_pinned() {
 fn example_article_extracts() {
     let ex = repo().join("examples/yemen-prisoner-swap.txt");
     let out = rasad(&["extract", "--pretty", ex.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc = json(&out);
     assert_eq!(doc["schema"], "rasad.document/1");
     let text = doc["text"].as_str().unwrap();
@@ -79,9 +105,15 @@ fn example_article_extracts() {
 
 #[test]
 fn stdin_is_read_with_dash() {
-    let out = rasad_stdin(&["extract", "-"], "عنوان\n\nجملة أولى. جملة ثانية.".as_bytes());
+    let out = rasad_stdin(
+        &["extract", "-"],
+        "عنوان\n\nجملة أولى. جملة ثانية.".as_bytes(),
+    );
     assert!(out.status.success());
-    assert_eq!(sentences(&json(&out)), vec!["عنوان", "جملة أولى.", "جملة ثانية."]);
+    assert_eq!(
+        sentences(&json(&out)),
+        vec!["عنوان", "جملة أولى.", "جملة ثانية."]
+    );
 }
 
 #[test]
@@ -89,7 +121,10 @@ fn missing_file_is_a_clear_error() {
     let out = rasad(&["extract", "no/such/article.txt"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("no/such/article.txt") && err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("no/such/article.txt") && err.contains("cannot read"),
+        "{err}"
+    );
     assert_eq!(err.trim().lines().count(), 1);
 }
 
@@ -127,19 +162,36 @@ fn jsonl_batch_keeps_order_and_reports_bad_lines() {
     input.push_str("{\"id\": \"last\", \"text\": \"عنوان أخير\\n\\nنص أخير.\"}\n");
     let out = rasad_stdin(&["extract", "--jsonl", "-"], input.as_bytes());
     assert_eq!(out.status.code(), Some(3), "some line failed");
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), n_good + 2);
     assert_eq!(lines[n_good]["line"], n_good + 1);
-    assert!(lines[n_good]["error"].as_str().unwrap().starts_with("not JSON"));
+    assert!(lines[n_good]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("not JSON"));
     assert_eq!(lines[n_good + 1]["schema"], "rasad.document/1");
-    assert!(lines[..n_good].iter().all(|d| d["schema"] == "rasad.document/1"));
+    assert!(lines[..n_good]
+        .iter()
+        .all(|d| d["schema"] == "rasad.document/1"));
 }
 
 #[test]
 fn jsonl_all_good_exits_zero() {
-    let out = rasad(&["extract", "--jsonl", repo().join("examples/batch.jsonl").to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = rasad(&[
+        "extract",
+        "--jsonl",
+        repo().join("examples/batch.jsonl").to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
