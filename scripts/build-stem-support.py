@@ -1,70 +1,52 @@
 #!/usr/bin/env python3
 """Build data/text/stem-support.tsv: the corpus evidence the clitic segmenter weighs.
 
-Input: the SaudiNewsNet daily zips (CC BY-NC-SA 4.0, research use), read from
-../shared/research-data/saudinewsnet/dataset, EXCEPT 2015-08-08 and 2015-08-09, which are held out
-because the segmentation gold list (crates/rasad-text/tests/segmentation-gold.tsv) takes its forms from them.
-Only word counts leave this script; no text.
+Two steps; this script does the first and runs the second.
 
-For every word form f (diacritics and tatweel removed) with count n, and for every way to read f as
-  proclitics + stem + enclitic
-that the segmenter itself would consider (see crates/rasad-text/src/clitics.rs), n is added to the
-support of that stem (keyed by its matching form: alef forms unified, ى→ي, ة→ه). A stem whose first
-letter is really a clitic (زير in وزير) then gets little support of its own, because the forms that
-show the letter belongs to the stem (الوزير، بالوزير، ووزير) cannot be read with it as a clitic.
-Stems below --min support are dropped.
+1. Word-form counts (here). Input: the SaudiNewsNet daily zips (CC BY-NC-SA 4.0, research use),
+   read from ../shared/research-data/saudinewsnet/dataset, EXCEPT 2015-08-08 and 2015-08-09, which
+   are held out because the segmentation gold list (crates/rasad-text/tests/segmentation-gold.tsv)
+   takes its forms from them. Every Arabic word of every title and body is counted as written, minus
+   diacritics and tatweel (hamza forms and ta marbuta kept: the segmenter looks at them). The table
+   goes to target/stem-support/forms.tsv (FORM TAB COUNT); only counts, no text.
 
-usage: scripts/build-stem-support.py [DATASET_DIR] [--min N] > data/text/stem-support.tsv
+2. Support by hard EM (crates/rasad-text/examples/build_stem_support.rs, run with the real
+   Segmenter so the reading rules live in one place, clitics.rs):
+   - round 0: every form's count goes to the stem of EVERY reading the segmenter admits
+     (Segmenter::for_each_reading), the old "all readings" support;
+   - rounds 1..: every form's count goes to the stem of its BEST reading under the segmenter built
+     on the previous round's support, where the form's own count is first taken out of that
+     support (leave-one-out: a stem must be attested by other forms, so يسهم cannot support يس by
+     itself, and ليس, a guard word, no longer lends its count to يس at all).
+   The result is written to data/text/stem-support.tsv (stems below --min dropped).
+
+usage: scripts/build-stem-support.py [DATASET_DIR] [--min N] [--rounds N] [--forms-only]
 """
-import collections, json, os, re, sys, zipfile
+import collections, json, os, re, subprocess, sys, zipfile
 
 HELD_OUT = {"2015-08-08.zip", "2015-08-09.zip"}
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671\u067e\u0686\u06a4\u06a9\u06af\u06cc]+")
-FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ی": "ي", "ک": "ك"})
-
-# must mirror clitics.rs
-PROCLITICS = ["", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك", "فس",
-              "ال", "وال", "فال", "بال", "كال", "لل", "وبال", "وكال", "ولل", "فبال", "فكال", "فلل"]
-ENCLITICS = ["", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "كن", "نا"]
-ARTICLE_INITIAL_WORDS = {"الله", "التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين",
-                         "اللاتي", "اللواتي", "اللائي"}
-IMPERFECT = set("يتنأ")
 
 
-def readings(w):
-    """(stem, had_enclitic) for every clitic reading of a light-normalised word."""
-    n = len(w)
-    for p in PROCLITICS:
-        if not w.startswith(p):
-            continue
-        has_article = p.endswith("ال") or p.endswith("لل")
-        for e in ENCLITICS:
-            if e and has_article:
-                continue
-            if e and not w.endswith(e):
-                continue
-            stem = w[len(p):n - len(e)]
-            if has_article and "ال" + stem in ARTICLE_INITIAL_WORDS:
-                if p.endswith("لل"):
-                    yield "ال" + stem, bool(e)  # لله، للذين: ل + a word that itself starts with ال
-                continue
-            if len(stem) < 2:
-                continue
-            if stem.startswith("ال") and stem not in ARTICLE_INITIAL_WORDS:
-                continue
-            if p.endswith("س") and stem[0] not in IMPERFECT:
-                continue
-            yield stem, bool(e)
+def option(name, default):
+    if name in sys.argv:
+        return sys.argv[sys.argv.index(name) + 1]
+    return default
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    minimum = 3
-    if "--min" in sys.argv:
-        minimum = int(sys.argv[sys.argv.index("--min") + 1])
+    args, skip = [], False
+    for a in sys.argv[1:]:
+        if skip:
+            skip = False
+        elif a in ("--min", "--rounds"):
+            skip = True
+        elif not a.startswith("--"):
+            args.append(a)
     here = os.path.dirname(os.path.abspath(__file__))
-    dataset = args[0] if args else os.path.join(here, "../../shared/research-data/saudinewsnet/dataset")
+    root = os.path.join(here, "..")
+    dataset = args[0] if args else os.path.join(root, "../shared/research-data/saudinewsnet/dataset")
     counts = collections.Counter()
     used = []
     for name in sorted(os.listdir(dataset)):
@@ -76,19 +58,21 @@ def main():
                 for art in json.loads(z.read(member)):
                     for field in ("title", "content"):
                         counts.update(WORD.findall(DIACRITICS.sub("", art.get(field) or "")))
-    support = collections.Counter()
-    for form, n in counts.items():
-        for stem, had_enclitic in set(readings(form)):
-            support[stem.translate(FOLD)] += n
-            if had_enclitic and stem.endswith("ت"):
-                support[(stem[:-1] + "ة").translate(FOLD)] += n
-    print("# stem-support.tsv — generated by scripts/build-stem-support.py; do not edit by hand.")
-    print(f"# input: SaudiNewsNet (CC BY-NC-SA 4.0) {used[0]}..{used[-1]}, {len(used)} daily zips, "
-          f"2015-08-08/09 held out; {sum(counts.values())} words, {len(counts)} forms.")
-    print(f"# columns: stem (matching form: alef unified, ى→ي, ة→ه) TAB support (word count); min {minimum}.")
-    for stem, n in sorted(support.items(), key=lambda kv: (-kv[1], kv[0])):
-        if n >= minimum:
-            print(f"{stem}\t{n}")
+    out_dir = os.path.join(root, "target", "stem-support")
+    os.makedirs(out_dir, exist_ok=True)
+    forms = os.path.join(out_dir, "forms.tsv")
+    with open(forms, "w", encoding="utf-8") as f:
+        f.write(f"# input: SaudiNewsNet (CC BY-NC-SA 4.0) {used[0]}..{used[-1]}, {len(used)} daily zips, "
+                f"2015-08-08/09 held out; {sum(counts.values())} words, {len(counts)} forms.\n")
+        for form, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            f.write(f"{form}\t{n}\n")
+    print(f"{forms}: {len(counts)} forms", file=sys.stderr)
+    if "--forms-only" in sys.argv:
+        return
+    cmd = ["cargo", "run", "--release", "-q", "-p", "rasad-text", "--example", "build_stem_support", "--",
+           forms, "--min", option("--min", "3"), "--rounds", option("--rounds", "4")]
+    with open(os.path.join(root, "data", "text", "stem-support.tsv"), "w", encoding="utf-8") as out:
+        subprocess.run(cmd, cwd=root, stdout=out, check=True)
 
 
 if __name__ == "__main__":

@@ -26,15 +26,25 @@
 
 use crate::normalize::{normalize_key, Normalized};
 use crate::script::is_arabic_letter;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-/// A reading with proclitics must have this many times the support of the shorter reading.
-pub const PROCLITIC_MARGIN: f64 = 1.03;
-/// ... and at least this much more support.
-pub const PROCLITIC_MIN_GAIN: u32 = 5;
-/// A pronoun is split off when the stem's support outside this word is this many times the word's.
-pub const ENCLITIC_RATIO: f64 = 0.25;
+/// Prior weight of the commonest proclitic (و); a reading's score is its stem's support times the
+/// weights of its clitics.
+pub const W_PROCLITIC: f32 = 0.7;
+/// The rarer clitics weigh less: (share / commonest share) to this power.
+pub const PRIOR_EXPONENT: f32 = 0.5;
+/// Prior weight of a reading with the article.
+pub const W_ARTICLE: f32 = 1.0;
+/// Prior weight of the commonest pronoun (ه).
+pub const W_PRON: f32 = 0.7;
+/// Prior weight of a stem that starts with a bare «ال» that is not the article (Form VIII words of
+/// ل-initial roots: التزام، التقى): such stems are rare, so the article reading is preferred unless
+/// the corpus shows the ال belongs to the stem (الالتزام، بالالتزام، التزامها).
+pub const W_AL_STEM: f32 = 0.3;
+/// Added to every stem's support before weighing, so that a handful of corpus words cannot
+/// outweigh the prior (a split needs real evidence).
+pub const SMOOTHING: f32 = 5.0;
 
 const STEM_SUPPORT: &str = include_str!("../../../data/text/stem-support.tsv");
 const GUARD: &str = include_str!("../../../data/text/clitic-guard.txt");
@@ -84,7 +94,7 @@ pub enum Pron {
     Na,
     /// ي (only through the guard list)
     Ya,
-    /// ني (only through the guard list)
+    /// ني (after a verb: أخبرني)
     Ni,
 }
 
@@ -159,6 +169,7 @@ const PRONOUNS: &[Pron] = &[
     Pron::Kum,
     Pron::Kunna,
     Pron::Na,
+    Pron::Ni,
     Pron::Hu,
     Pron::Ka,
 ];
@@ -238,6 +249,33 @@ impl Segmentation {
         }
     }
 
+    /// The key the stem-support table uses: the stem key, except that an alef keeps its hamza as
+    /// written (`original(i)` for the word's letter `i`): the hamza tells words apart where clitics
+    /// attach (و + أحد is not واحد, إلا is not an «ال» word, ك + أن is not كان). A bare alef is
+    /// looked up as bare.
+    pub fn support_key_into(
+        &self,
+        word: &[char],
+        original: impl Fn(usize) -> char,
+        out: &mut String,
+    ) {
+        self.stem_key_into(word, out);
+        if !out.contains('ا') {
+            return;
+        }
+        let s = self.stem_start as usize;
+        let key: String = out
+            .chars()
+            .enumerate()
+            .map(|(i, c)| match (c, original(s + i)) {
+                ('ا', o @ ('أ' | 'إ' | 'آ')) => o,
+                _ => c,
+            })
+            .collect();
+        out.clear();
+        out.push_str(&key);
+    }
+
     /// The stem key as a new string.
     pub fn stem_key(&self, word: &[char]) -> String {
         let mut s = String::new();
@@ -249,8 +287,52 @@ impl Segmentation {
 /// The data the segmenter weighs, compiled once.
 pub struct Segmenter {
     support: FxHashMap<Box<str>, u32>,
-    never_split: FxHashSet<Box<str>>,
+    /// Guard words by view key, with the alef letters as the guard list writes them.
+    never_split: FxHashMap<Box<str>, Box<[char]>>,
     fixed: FxHashMap<Box<str>, Segmentation>,
+    /// Prior weight of each clitic, by [`clitic_index`].
+    clitic_weight: [f32; CLITICS],
+}
+
+/// Number of clitics with a prior weight: و ف, ب ل ك س, and the eleven pronouns.
+const CLITICS: usize = 17;
+
+/// The clitics in [`clitic_index`] order, as written (the names of the `#prior` lines).
+const CLITIC_NAMES: [&str; CLITICS] = [
+    "و+", "ف+", "ب+", "ل+", "ك+", "س+", "+ه", "+ها", "+هم", "+هما", "+هن", "+ك", "+كم", "+كن", "+نا",
+    "+ي", "+ني",
+];
+
+fn pron_index(p: Pron) -> usize {
+    6 + match p {
+        Pron::Hu => 0,
+        Pron::Ha => 1,
+        Pron::Hum => 2,
+        Pron::Huma => 3,
+        Pron::Hunna => 4,
+        Pron::Ka => 5,
+        Pron::Kum => 6,
+        Pron::Kunna => 7,
+        Pron::Na => 8,
+        Pron::Ya => 9,
+        Pron::Ni => 10,
+    }
+}
+
+fn conj_index(c: Conj) -> usize {
+    match c {
+        Conj::Wa => 0,
+        Conj::Fa => 1,
+    }
+}
+
+fn prep_index(p: Prep) -> usize {
+    match p {
+        Prep::Bi => 2,
+        Prep::Li => 3,
+        Prep::Ka => 4,
+        Prep::Sa => 5,
+    }
 }
 
 /// Proclitic sequences as (view letters, conj, prep, article), longest first within each group.
@@ -339,7 +421,16 @@ impl Segmenter {
     pub fn from_data(support_tsv: &str, guard: &str) -> Segmenter {
         let mut support = FxHashMap::default();
         support.reserve(support_tsv.len() / 14);
+        let mut shares = Vec::new();
         for line in support_tsv.lines() {
+            if let Some(prior) = line.strip_prefix("#prior\t") {
+                if let Some((name, p)) = prior.split_once('\t') {
+                    if let Ok(p) = p.trim().parse::<f64>() {
+                        shares.push((name.to_string(), p));
+                    }
+                }
+                continue;
+            }
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
@@ -349,7 +440,15 @@ impl Segmenter {
                 }
             }
         }
-        let mut never_split = FxHashSet::default();
+        let mut s = Segmenter::from_support(support, guard);
+        s.set_clitic_frequencies(&shares);
+        s
+    }
+
+    /// Build from a stem-support map and the text of a guard list (used by the table builder,
+    /// `examples/build_stem_support.rs`).
+    pub fn from_support(support: FxHashMap<Box<str>, u32>, guard: &str) -> Segmenter {
+        let mut never_split = FxHashMap::default();
         let mut fixed = FxHashMap::default();
         for line in guard.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -361,7 +460,11 @@ impl Segmenter {
             let key = normalize_key(form);
             match cols.next() {
                 None => {
-                    never_split.insert(key.into_boxed_str());
+                    let written: Vec<char> = form
+                        .chars()
+                        .filter(|&c| is_arabic_letter(c))
+                        .collect();
+                    never_split.insert(key.into_boxed_str(), written.into_boxed_slice());
                 }
                 Some(seg) => {
                     if let Some(s) = parse_fixed(&key, seg) {
@@ -370,44 +473,188 @@ impl Segmenter {
                 }
             }
         }
+        let [w_proc, _, _, w_pron, _, _, _] = weights();
+        let mut clitic_weight = [w_pron; CLITICS];
+        clitic_weight[..6].fill(w_proc);
         Segmenter {
             support,
             never_split,
             fixed,
+            clitic_weight,
         }
     }
 
-    /// The proclitic readings, shortest first.
+    /// Set the clitics' prior weights from their corpus frequencies (the share of all words that
+    /// carry each, as `(name, share)` with the names of [`Segmenter::clitic_frequencies`]): a
+    /// proclitic weighs [`W_PROCLITIC`] × (share / share of the commonest proclitic)^[`PRIOR_EXPONENT`],
+    /// a pronoun likewise with [`W_PRON`] and the commonest pronoun. A clitic not named keeps its
+    /// weight.
+    pub fn set_clitic_frequencies(&mut self, shares: &[(String, f64)]) {
+        let [w_proc, _, _, w_pron, _, _, exp] = weights();
+        let mut share = [f64::NAN; CLITICS];
+        for (name, p) in shares {
+            if let Some(i) = CLITIC_NAMES.iter().position(|n| n == name) {
+                share[i] = *p;
+            }
+        }
+        for (range, scale) in [(0..6, w_proc), (6..CLITICS, w_pron)] {
+            let top = share[range.clone()]
+                .iter()
+                .copied()
+                .filter(|p| p.is_finite())
+                .fold(0.0f64, f64::max);
+            if top <= 0.0 {
+                continue;
+            }
+            for i in range {
+                if share[i].is_finite() {
+                    self.clitic_weight[i] = scale * ((share[i] / top) as f32).powf(exp);
+                }
+            }
+        }
+    }
+
+    /// The names under which [`Segmenter::set_clitic_frequencies`] takes each clitic's share, and
+    /// the index of the clitic in a segmentation (for counting): proclitics first, then pronouns.
+    pub fn clitic_names() -> &'static [&'static str] {
+        &CLITIC_NAMES
+    }
+
+    /// The clitics of a segmentation as indexes into [`Segmenter::clitic_names`].
+    pub fn clitic_indexes(s: &Segmentation) -> impl Iterator<Item = usize> {
+        s.conj
+            .map(conj_index)
+            .into_iter()
+            .chain(s.prep.map(prep_index))
+            .chain(s.pron.map(pron_index))
+    }
+
+    /// True when `key` (a stem's view key) is a guard word as written: where the text writes an alef
+    /// with hamza (`original(i)` for the stem's letter `i`), the guard word must have the same, so
+    /// «كأن» is not the guard word «كان»; a bare alef may stand for any alef.
+    fn is_guard(&self, key: &str, original: impl Fn(usize) -> char) -> bool {
+        let Some(written) = self.never_split.get(key) else {
+            return false;
+        };
+        written.iter().enumerate().all(|(i, &g)| {
+            let o = original(i);
+            !matches!(o, 'أ' | 'إ' | 'آ') || o == g
+        })
+    }
+
+    /// The support of a support key (0 when unknown).
+    pub fn support_of_key(&self, key: &str) -> u32 {
+        self.support.get(key).copied().unwrap_or(0)
+    }
+
+    /// The stem-support map, for the table builder's rounds (it takes a form's own count out of
+    /// the support before segmenting that form).
+    pub fn support_mut(&mut self) -> &mut FxHashMap<Box<str>, u32> {
+        &mut self.support
+    }
+
+    /// The proclitic readings, shortest first, after the empty one.
     fn proclitics_by_length(&self) -> &'static [(&'static str, Option<Conj>, Option<Prep>, bool)] {
         static SORTED: OnceLock<Vec<(&'static str, Option<Conj>, Option<Prep>, bool)>> =
             OnceLock::new();
         SORTED.get_or_init(|| {
             let mut v = PROCLITICS.to_vec();
             v.sort_by_key(|p| p.0.chars().count());
+            v.insert(0, ("", None, None, false));
             v
         })
     }
 
-    /// Support of a stem given as view characters (0 when unknown).
-    fn support_of(&self, stem: &[char], buf: &mut String) -> u32 {
-        buf.clear();
-        buf.extend(stem);
-        self.support.get(buf.as_str()).copied().unwrap_or(0)
-    }
-
-    /// Support of a stem whose final ت may stand for ة: the larger of the two readings.
-    fn support_ta(&self, stem: &[char], buf: &mut String) -> (u32, bool) {
-        let plain = self.support_of(stem, buf);
-        if stem.last() == Some(&'ت') && stem.len() > 2 {
-            buf.clear();
-            buf.extend(&stem[..stem.len() - 1]);
-            buf.push('ه');
-            let ta = self.support.get(buf.as_str()).copied().unwrap_or(0);
-            if ta > plain {
-                return (ta, true);
+    /// Call `f` with every reading of `word` that the clitic grammar admits, fewest clitics first
+    /// (no proclitic before any proclitic; within one, no pronoun first). The stem key of each is
+    /// written by [`Segmentation::stem_key_into`]. `f` returns true to stop.
+    ///
+    /// The grammar: proclitics from [`PROCLITICS`]; the article's alef bare in the original
+    /// («إلغاء» is not ال + غاء) and never before a word that itself starts with ال (الذي); the
+    /// future س only before an imperfect prefix ي ت ن or أ (written with hamza: «ساهم» is no
+    /// future); pronouns never after the article; a pronoun's ه written ه, not ة (ورقة is not
+    /// ورق + ه); ك and ني only after a stem of three letters or more; a stem of at least two letters;
+    /// a stem's final ت before a pronoun is tried both as ت and as ta marbuta.
+    pub fn for_each_reading(
+        &self,
+        word: &[char],
+        original: impl Fn(usize) -> char,
+        mut f: impl FnMut(Segmentation) -> bool,
+    ) {
+        let n = word.len();
+        if n < 2 || n > u16::MAX as usize {
+            return;
+        }
+        let alef_is_bare = |i: usize| matches!(original(i), 'ا' | 'ٱ');
+        for &(letters, conj, prep, article) in self.proclitics_by_length() {
+            if !starts_with(word, letters) {
+                continue;
+            }
+            let plen = letters.chars().count();
+            let base = &word[plen..];
+            if base.len() < 2 {
+                continue;
+            }
+            if article {
+                // the alef of ال must be bare in the original (not إ/أ/آ); «لل» has none
+                if let Some(a) = letters.chars().position(|c| c == 'ا') {
+                    if !alef_is_bare(a) {
+                        continue;
+                    }
+                }
+                // «الذي», «لله»: a word that itself starts with ال is not article + stem
+                if is_article_initial_after_al(base) {
+                    continue;
+                }
+            }
+            if prep == Some(Prep::Sa)
+                && !(matches!(base[0], 'ي' | 'ت' | 'ن') || original(plen) == 'أ')
+            {
+                continue;
+            }
+            let mut s = Segmentation {
+                conj,
+                prep,
+                article,
+                stem_start: plen as u16,
+                stem_end: n as u16,
+                pron: None,
+                ta_marbuta: false,
+            };
+            if f(s) {
+                return;
+            }
+            if article {
+                continue;
+            }
+            for &p in PRONOUNS {
+                let pl = p.len();
+                if base.len() < pl + 2 || !ends_with(base, p.as_str()) {
+                    continue;
+                }
+                // a pronoun's ه is written ه, never ة
+                let h_at = n - pl;
+                if word[h_at] == 'ه' && original(h_at) != 'ه' {
+                    continue;
+                }
+                let stem_len = base.len() - pl;
+                if matches!(p, Pron::Ka | Pron::Ni) && stem_len < 3 {
+                    continue;
+                }
+                s.pron = Some(p);
+                s.stem_end = (n - pl) as u16;
+                s.ta_marbuta = false;
+                if f(s) {
+                    return;
+                }
+                if stem_len > 2 && word[n - pl - 1] == 'ت' {
+                    s.ta_marbuta = true;
+                    if f(s) {
+                        return;
+                    }
+                }
             }
         }
-        (plain, false)
     }
 
     /// Segment one word. `word` is the word's view characters; `original(i)` gives the original
@@ -420,17 +667,17 @@ impl Segmenter {
         original: impl Fn(usize) -> char,
         buf: &mut String,
     ) -> Segmentation {
-        let alef_is_bare = |i: usize| matches!(original(i), 'ا' | 'ٱ');
-        let n = word.len();
-        let final_ta = n > 0 && word[n - 1] == 'ه' && original(n - 1) != 'ه';
         let n = word.len();
         if n < 2 || n > u16::MAX as usize || !word.iter().all(|&c| is_arabic_letter(c)) {
             return Segmentation::whole(n);
         }
         buf.clear();
         buf.extend(word);
-        if self.never_split.contains(buf.as_str()) {
+        if self.is_guard(buf, |i| original(i)) {
             return Segmentation::whole(n);
+        }
+        if let Some(s) = self.fixed.get(buf.as_str()) {
+            return *s;
         }
         // a fixed segmentation also applies under a conjunction (وله → و + ل + ه)
         if matches!(word[0], 'و' | 'ف') {
@@ -446,117 +693,42 @@ impl Segmenter {
                 }
             }
         }
-        if let Some(s) = self.fixed.get(buf.as_str()) {
-            return *s;
-        }
-        // 1. proclitics: shortest reading first; a longer one must beat the best so far
-        let whole_support = self.best_base_support(word, final_ta, buf);
         let mut best = Segmentation::whole(n);
-        let mut best_support = whole_support;
-        let mut locked = false;
-        for &(letters, conj, prep, article) in self.proclitics_by_length() {
-            if locked {
-                break;
+        let mut best_score = -1.0f32;
+        let mut best_support = 0u32;
+        let mut unknown_article: Option<Segmentation> = None;
+        self.for_each_reading(word, &original, |s| {
+            s.stem_key_into(word, buf);
+            let at = s.stem_start as usize;
+            if self.is_guard(buf, |i| original(at + i)) {
+                // a guard word under clitics (وبين، بينهم، عليها) is that word
+                best = s;
+                best_score = f32::INFINITY;
+                return true;
             }
-            if !starts_with(word, letters) {
-                continue;
+            s.support_key_into(word, &original, buf);
+            let support = self.support.get(buf.as_str()).copied().unwrap_or(0);
+            let whole = s.is_whole();
+            if s.article && support == 0 {
+                unknown_article = Some(s);
             }
-            let plen = letters.chars().count();
-            let stem = &word[plen..];
-            if stem.len() < 2 {
-                continue;
-            }
-            if article {
-                // the alef of ال must be bare in the original (not إ/أ/آ); «لل» has none
-                if let Some(a) = letters.chars().position(|c| c == 'ا') {
-                    if !alef_is_bare(a) {
-                        continue;
-                    }
-                }
-                // «الذي», «لله»: a word that itself starts with ال is not article + stem
-                if is_article_initial_after_al(stem) {
-                    continue;
-                }
-            } else if starts_with(stem, "ال") && alef_is_bare(plen) && !is_article_initial(stem) {
-                // a stem never starts with the article: that reading is the article one
-                continue;
-            }
-            if prep == Some(Prep::Sa) && !matches!(stem[0], 'ي' | 'ت' | 'ن' | 'ا') {
-                continue;
-            }
-            let support = self.best_base_support(stem, final_ta, buf);
-            let beats =
-                support as f64 > best_support as f64 * PROCLITIC_MARGIN + PROCLITIC_MIN_GAIN as f64;
-            // the article, when the word starts with it, or when nothing is known either way
-            let article_default =
-                article && (letters == "ال" || (support == 0 && best_support == 0));
-            if beats || article_default {
-                best = Segmentation {
-                    conj,
-                    prep,
-                    article,
-                    stem_start: plen as u16,
-                    stem_end: n as u16,
-                    pron: None,
-                    ta_marbuta: false,
-                };
+            let _ = whole;
+            let stem = &word[s.stem_start as usize..s.stem_end as usize];
+            let score = (support as f32 + weights()[5]) * self.reading_weight(&s, stem, &original);
+            if score > best_score {
+                best = s;
+                best_score = score;
                 best_support = support;
-                buf.clear();
-                buf.extend(stem);
-                locked = self.never_split.contains(buf.as_str());
             }
-        }
-        // 2. pronoun
-        if !best.article && !locked {
-            let base = &word[best.stem_start as usize..];
-            let base_support = self.support_of(base, buf);
-            for &p in PRONOUNS {
-                if locked {
-                    break;
-                }
-                let plen = p.len();
-                if base.len() < plen + 2 || !ends_with(base, p.as_str()) {
-                    continue;
-                }
-                // a pronoun's ه is written ه, never ة
-                let h_at = word.len() - plen;
-                if word[h_at] == 'ه' && original(h_at) != 'ه' {
-                    continue;
-                }
-                let stem = &base[..base.len() - plen];
-                if p == Pron::Ka && stem.len() < 3 {
-                    continue;
-                }
-                let (stem_support, ta) = self.support_ta(stem, buf);
-                let outside = stem_support.saturating_sub(base_support);
-                if outside as f64
-                    >= ENCLITIC_RATIO * base_support as f64 + PROCLITIC_MIN_GAIN as f64
-                {
-                    best.pron = Some(p);
-                    best.stem_end = (best.stem_start as usize + stem.len()) as u16;
-                    best.ta_marbuta = ta;
-                    break;
-                }
+            false
+        });
+        // nothing known either way: split only the article (and what stands before it)
+        if best.is_whole() && best_support == 0 {
+            if let Some(s) = unknown_article {
+                return s;
             }
         }
         best
-    }
-
-    /// The support of a base (a word minus its proclitics): its own, or that of its stem without a
-    /// pronoun when that is larger.
-    fn best_base_support(&self, base: &[char], final_ta: bool, buf: &mut String) -> u32 {
-        let mut s = self.support_of(base, buf);
-        for &p in PRONOUNS {
-            if final_ta && p == Pron::Hu {
-                continue;
-            }
-            let plen = p.len();
-            if base.len() >= plen + 2 && ends_with(base, p.as_str()) {
-                let (t, _) = self.support_ta(&base[..base.len() - plen], buf);
-                s = s.max(t);
-            }
-        }
-        s
     }
 
     /// Segment a word given as a string (its view is computed; every alef counts as written).
@@ -575,6 +747,41 @@ impl Segmenter {
             &mut buf,
         );
         (view.chars.clone(), seg)
+    }
+}
+
+fn weights() -> [f32; 7] {
+    static WS: OnceLock<[f32; 7]> = OnceLock::new();
+    *WS.get_or_init(|| {
+        let mut w = [W_PROCLITIC, 0.0, W_ARTICLE, W_PRON, W_AL_STEM, SMOOTHING, PRIOR_EXPONENT];
+        if let Ok(v) = std::env::var("RASAD_W") {
+            for (i, x) in v.split(',').enumerate() {
+                w[i] = x.parse().unwrap();
+            }
+        }
+        w
+    })
+}
+
+/// The prior weight of a reading: the product of its clitics' weights, and [`W_AL_STEM`] when its
+/// stem starts with a bare «ال» that is not the article (التزام، التقى).
+impl Segmenter {
+    fn reading_weight(&self, s: &Segmentation, stem: &[char], original: impl Fn(usize) -> char) -> f32 {
+        let [_, _, w_article, _, w_al_stem, _, _] = weights();
+        let mut w = 1.0;
+        for i in Segmenter::clitic_indexes(s) {
+            w *= self.clitic_weight[i];
+        }
+        if s.article {
+            w *= w_article;
+        }
+        if starts_with(stem, "ال")
+            && matches!(original(s.stem_start as usize), 'ا' | 'ٱ')
+            && !is_article_initial(stem)
+        {
+            w *= w_al_stem;
+        }
+        w
     }
 }
 
