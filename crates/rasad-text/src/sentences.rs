@@ -55,21 +55,22 @@ pub fn split_chars(chars: &[char]) -> Vec<Span> {
     let mut quotes: Vec<(usize, usize)> = Vec::new();
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut line_start = 0;
-    while line_start <= chars.len() {
-        let line_end = chars[line_start..]
-            .iter()
-            .position(|&c| c == '\n')
-            .map_or(chars.len(), |p| line_start + p);
-        split_line(
-            chars,
-            line_start,
-            line_end,
-            &mut quotes,
-            &mut stack,
-            &mut out,
-        );
-        line_start = line_end + 1;
+    // one scan finds each line's end and whether it holds terminators or quotes at all
+    let (mut has_terminator, mut has_quote) = (false, false);
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '\n' => {
+                split_line(chars, line_start, i, has_terminator, has_quote, &mut quotes, &mut stack, &mut out);
+                line_start = i + 1;
+                has_terminator = false;
+                has_quote = false;
+            }
+            '.' | '!' | '?' | '؟' | '۔' | '…' => has_terminator = true,
+            '«' | '»' | '‹' | '›' | '“' | '”' | '„' | '"' => has_quote = true,
+            _ => {}
+        }
     }
+    split_line(chars, line_start, chars.len(), has_terminator, has_quote, &mut quotes, &mut stack, &mut out);
     out
 }
 
@@ -137,20 +138,26 @@ fn quote_pairs(
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn split_line(
     chars: &[char],
     start: usize,
     end: usize,
+    has_terminator: bool,
+    has_quote: bool,
     pairs: &mut Vec<(usize, usize)>,
     stack: &mut Vec<(char, usize)>,
     out: &mut Vec<Span>,
 ) {
-    let has_terminator = chars[start..end].iter().any(|&c| is_terminator(c));
     if !has_terminator {
         push_trimmed(chars, start, end, out);
         return;
     }
-    quote_pairs(chars, start, end, stack, pairs);
+    if has_quote {
+        quote_pairs(chars, start, end, stack, pairs);
+    } else {
+        pairs.clear();
+    }
     let mut sent_start = start;
     let mut i = start;
     while i < end {
