@@ -15,6 +15,7 @@
 //!   sequence that only exists inside one word (يس in يسهم, تزام in التزام) loses its support.
 //! - Stems whose support is below `--min` are dropped.
 
+use rasad_text::clitics::Support;
 use rasad_text::{Normalized, Segmentation, Segmenter};
 use rustc_hash::FxHashMap;
 use std::io::Write;
@@ -57,6 +58,18 @@ fn load(path: &str) -> (Vec<String>, Vec<Form>) {
     (header, forms)
 }
 
+/// A reading without a conjunction or preposition attests its stem as a word on its own.
+fn is_free(s: &Segmentation) -> bool {
+    s.conj.is_none() && s.prep.is_none() && s.pron.is_none()
+}
+
+fn add(v: &mut Support, n: u32, free: bool) {
+    v[0] += n;
+    if free {
+        v[1] += n;
+    }
+}
+
 fn key(s: &Segmentation, f: &Form, buf: &mut String) -> Option<Box<str>> {
     s.support_key_into(&f.view, |i| f.original[i], buf);
     (!buf.is_empty()).then(|| Box::from(buf.as_str()))
@@ -92,7 +105,6 @@ fn main() {
     };
     let minimum = opt("--min", 3);
     let rounds = opt("--rounds", 4);
-    let loo = std::env::var("LOO").map(|v| v == "1").unwrap_or(true);
     let path = args
         .iter()
         .enumerate()
@@ -105,62 +117,67 @@ fn main() {
     // round 0: every admissible reading; `keys0[i]` remembers form i's distinct keys for the
     // leave-one-out of round 1
     let mut seg = Segmenter::from_support(FxHashMap::default(), GUARD);
-    let mut support: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut keys0: Vec<Vec<Box<str>>> = Vec::with_capacity(forms.len());
+    let mut support: FxHashMap<Box<str>, Support> = FxHashMap::default();
+    let mut keys0: Vec<Vec<(Box<str>, bool)>> = Vec::with_capacity(forms.len());
     for f in &forms {
-        let mut keys: Vec<Box<str>> = Vec::new();
-        if f.view.iter().all(|&c| rasad_text::script::is_arabic_letter(c)) {
+        let mut keys: Vec<(Box<str>, bool)> = Vec::new();
+        if f.view
+            .iter()
+            .all(|&c| rasad_text::script::is_arabic_letter(c))
+        {
             seg.for_each_reading(
                 &f.view,
                 |i| f.original[i],
                 |s| {
                     if let Some(k) = key(&s, f, &mut buf) {
-                        if !keys.contains(&k) {
-                            keys.push(k);
+                        let free = is_free(&s);
+                        match keys.iter_mut().find(|(x, _)| *x == k) {
+                            Some((_, fr)) => *fr |= free,
+                            None => keys.push((k, free)),
                         }
                     }
                     false
                 },
             );
         }
-        for k in &keys {
-            *support.entry(k.clone()).or_default() += f.count;
+        for (k, free) in &keys {
+            add(support.entry(k.clone()).or_default(), f.count, *free);
         }
         keys0.push(keys);
     }
     *seg.support_mut() = support;
 
     // rounds 1..: hard assignment with leave-one-out
-    let mut assigned: Vec<Option<Box<str>>> = vec![None; forms.len()];
+    let mut assigned: Vec<Option<(Box<str>, bool)>> = vec![None; forms.len()];
     let mut shares = Vec::new();
-    let priors = std::env::var("PRIORS").map(|v| v == "1").unwrap_or(true);
     for round in 1..=rounds {
-        let mut next: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut next: FxHashMap<Box<str>, Support> = FxHashMap::default();
         let mut changed = 0usize;
         for (i, f) in forms.iter().enumerate() {
-            let own: Vec<Box<str>> = if !loo {
-                Vec::new()
-            } else if round == 1 {
+            let own: Vec<(Box<str>, bool)> = if round == 1 {
                 keys0[i].clone()
             } else {
                 assigned[i].iter().cloned().collect()
             };
             let sup = seg.support_mut();
-            for k in &own {
+            for (k, free) in &own {
                 if let Some(v) = sup.get_mut(k) {
-                    *v -= f.count;
+                    v[0] -= f.count;
+                    if *free {
+                        v[1] -= f.count;
+                    }
                 }
             }
             let s = seg.segment(&f.view, |j| f.original[j], &mut buf);
             let sup = seg.support_mut();
-            for k in &own {
+            for (k, free) in &own {
                 if let Some(v) = sup.get_mut(k) {
-                    *v += f.count;
+                    add(v, f.count, *free);
                 }
             }
-            let k = key(&s, f, &mut buf);
-            if let Some(k) = &k {
-                *next.entry(k.clone()).or_default() += f.count;
+            let k = key(&s, f, &mut buf).map(|k| (k, is_free(&s)));
+            if let Some((k, free)) = &k {
+                add(next.entry(k.clone()).or_default(), f.count, *free);
             }
             if k != assigned[i] {
                 changed += 1;
@@ -170,64 +187,15 @@ fn main() {
         eprintln!("round {round}: {changed} forms changed reading");
         *seg.support_mut() = next;
         shares = clitic_shares(&seg, &forms, &mut buf);
-        if priors {
-            seg.set_clitic_frequencies(&shares);
-        }
+        seg.set_clitic_frequencies(&shares);
     }
 
-    if std::env::var("STATS").is_ok() {
-        // per first letter: tokens and types starting with it, and read with it as a clitic
-        let mut st: FxHashMap<char, [u64; 4]> = FxHashMap::default();
-        let mut buf2 = String::new();
-        for f in &forms {
-            let s = seg.segment(&f.view, |j| f.original[j], &mut buf2);
-            let c = f.view[0];
-            let e = st.entry(c).or_default();
-            e[0] += f.count as u64;
-            e[1] += 1;
-            if s.stem_start > 0 {
-                e[2] += f.count as u64;
-                e[3] += 1;
-            }
-        }
-        let mut cl: FxHashMap<&str, u64> = FxHashMap::default();
-        let mut total = 0u64;
-        for f in &forms {
-            let s = seg.segment(&f.view, |j| f.original[j], &mut buf2);
-            total += f.count as u64;
-            if let Some(c) = s.conj {
-                *cl.entry(c.as_str()).or_default() += f.count as u64;
-            }
-            if let Some(p) = s.prep {
-                *cl.entry(p.as_str()).or_default() += f.count as u64;
-            }
-            if s.article {
-                *cl.entry("ال").or_default() += f.count as u64;
-            }
-            if let Some(p) = s.pron {
-                *cl.entry(p.as_str()).or_default() += f.count as u64;
-            }
-        }
-        let mut v: Vec<_> = cl.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1));
-        for (k, n) in v {
-            eprintln!("P({k}) = {:.4}", n as f64 / total as f64);
-        }
-        for c in "وفبلكسا".chars() {
-            let e = st[&c];
-            eprintln!(
-                "{c}: tokens {:.3} types {:.3}",
-                e[2] as f64 / e[0] as f64,
-                e[3] as f64 / e[1] as f64
-            );
-        }
-    }
     if let Ok(dump) = std::env::var("DUMP_KEYS") {
         for d in dump.split(',') {
             let mut v: Vec<(u32, String)> = forms
                 .iter()
                 .zip(&assigned)
-                .filter(|(_, k)| k.as_deref() == Some(d))
+                .filter(|(_, k)| k.as_ref().map(|k| &*k.0) == Some(d))
                 .map(|(f, _)| (f.count, f.original.iter().collect()))
                 .collect();
             v.sort_by(|a, b| b.cmp(a));
@@ -235,10 +203,10 @@ fn main() {
             eprintln!("{d}: {v:?}");
         }
     }
-    let mut rows: Vec<(&Box<str>, &u32)> = seg
+    let mut rows: Vec<(&Box<str>, &Support)> = seg
         .support_mut()
         .iter()
-        .filter(|(_, &n)| n >= minimum)
+        .filter(|(_, n)| n[0] >= minimum)
         .collect();
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let out = std::io::stdout();
@@ -261,7 +229,7 @@ fn main() {
     for (name, p) in &shares {
         writeln!(out, "#prior\t{name}\t{p:.6}").unwrap();
     }
-    for (k, n) in rows {
-        writeln!(out, "{k}\t{n}").unwrap();
+    for (k, [n, free]) in rows {
+        writeln!(out, "{k}\t{n}\t{free}").unwrap();
     }
 }

@@ -34,14 +34,17 @@ use std::sync::OnceLock;
 pub const W_PROCLITIC: f32 = 0.7;
 /// The rarer clitics weigh less: (share / commonest share) to this power.
 pub const PRIOR_EXPONENT: f32 = 0.5;
-/// Prior weight of a reading with the article.
-pub const W_ARTICLE: f32 = 1.0;
 /// Prior weight of the commonest pronoun (ه).
 pub const W_PRON: f32 = 0.7;
 /// Prior weight of a stem that starts with a bare «ال» that is not the article (Form VIII words of
 /// ل-initial roots: التزام، التقى): such stems are rare, so the article reading is preferred unless
 /// the corpus shows the ال belongs to the stem (الالتزام، بالالتزام، التزامها).
 pub const W_AL_STEM: f32 = 0.3;
+/// A conjunction, preposition or pronoun is split off only when at least this share of its stem's
+/// support comes from words where the stem stands free (no clitic but maybe the article): clitics
+/// attach to words that also stand on their own, so «قي», seen only in بقي and لقي, is no stem,
+/// nor «در» (درهم) or «ات» (اتهم).
+pub const FREE_SHARE: f32 = 0.1;
 /// Added to every stem's support before weighing, so that a handful of corpus words cannot
 /// outweigh the prior (a split needs real evidence).
 pub const SMOOTHING: f32 = 5.0;
@@ -286,7 +289,7 @@ impl Segmentation {
 
 /// The data the segmenter weighs, compiled once.
 pub struct Segmenter {
-    support: FxHashMap<Box<str>, u32>,
+    support: FxHashMap<Box<str>, Support>,
     /// Guard words by view key, with the alef letters as the guard list writes them.
     never_split: FxHashMap<Box<str>, Box<[char]>>,
     fixed: FxHashMap<Box<str>, Segmentation>,
@@ -294,13 +297,18 @@ pub struct Segmenter {
     clitic_weight: [f32; CLITICS],
 }
 
+/// What the table knows of a stem: `[support, free]`, where support counts the corpus words read
+/// with this stem and free those of them read without a conjunction or preposition (bare, with the
+/// article, with a pronoun).
+pub type Support = [u32; 2];
+
 /// Number of clitics with a prior weight: و ف, ب ل ك س, and the eleven pronouns.
 const CLITICS: usize = 17;
 
 /// The clitics in [`clitic_index`] order, as written (the names of the `#prior` lines).
 const CLITIC_NAMES: [&str; CLITICS] = [
-    "و+", "ف+", "ب+", "ل+", "ك+", "س+", "+ه", "+ها", "+هم", "+هما", "+هن", "+ك", "+كم", "+كن", "+نا",
-    "+ي", "+ني",
+    "و+", "ف+", "ب+", "ل+", "ك+", "س+", "+ه", "+ها", "+هم", "+هما", "+هن", "+ك", "+كم", "+كن",
+    "+نا", "+ي", "+ني",
 ];
 
 fn pron_index(p: Pron) -> usize {
@@ -434,10 +442,13 @@ impl Segmenter {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            if let Some((stem, n)) = line.split_once('\t') {
-                if let Ok(n) = n.trim().parse::<u32>() {
-                    support.insert(Box::from(stem), n);
-                }
+            let mut cols = line.split('\t');
+            let (Some(stem), Some(n)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            if let Ok(n) = n.trim().parse::<u32>() {
+                let free = cols.next().and_then(|f| f.trim().parse().ok()).unwrap_or(n);
+                support.insert(Box::from(stem), [n, free]);
             }
         }
         let mut s = Segmenter::from_support(support, guard);
@@ -447,7 +458,7 @@ impl Segmenter {
 
     /// Build from a stem-support map and the text of a guard list (used by the table builder,
     /// `examples/build_stem_support.rs`).
-    pub fn from_support(support: FxHashMap<Box<str>, u32>, guard: &str) -> Segmenter {
+    pub fn from_support(support: FxHashMap<Box<str>, Support>, guard: &str) -> Segmenter {
         let mut never_split = FxHashMap::default();
         let mut fixed = FxHashMap::default();
         for line in guard.lines() {
@@ -460,10 +471,8 @@ impl Segmenter {
             let key = normalize_key(form);
             match cols.next() {
                 None => {
-                    let written: Vec<char> = form
-                        .chars()
-                        .filter(|&c| is_arabic_letter(c))
-                        .collect();
+                    let written: Vec<char> =
+                        form.chars().filter(|&c| is_arabic_letter(c)).collect();
                     never_split.insert(key.into_boxed_str(), written.into_boxed_slice());
                 }
                 Some(seg) => {
@@ -473,9 +482,8 @@ impl Segmenter {
                 }
             }
         }
-        let [w_proc, _, _, w_pron, _, _, _] = weights();
-        let mut clitic_weight = [w_pron; CLITICS];
-        clitic_weight[..6].fill(w_proc);
+        let mut clitic_weight = [W_PRON; CLITICS];
+        clitic_weight[..6].fill(W_PROCLITIC);
         Segmenter {
             support,
             never_split,
@@ -490,14 +498,13 @@ impl Segmenter {
     /// a pronoun likewise with [`W_PRON`] and the commonest pronoun. A clitic not named keeps its
     /// weight.
     pub fn set_clitic_frequencies(&mut self, shares: &[(String, f64)]) {
-        let [w_proc, _, _, w_pron, _, _, exp] = weights();
         let mut share = [f64::NAN; CLITICS];
         for (name, p) in shares {
             if let Some(i) = CLITIC_NAMES.iter().position(|n| n == name) {
                 share[i] = *p;
             }
         }
-        for (range, scale) in [(0..6, w_proc), (6..CLITICS, w_pron)] {
+        for (range, scale) in [(0..6, W_PROCLITIC), (6..CLITICS, W_PRON)] {
             let top = share[range.clone()]
                 .iter()
                 .copied()
@@ -508,7 +515,7 @@ impl Segmenter {
             }
             for i in range {
                 if share[i].is_finite() {
-                    self.clitic_weight[i] = scale * ((share[i] / top) as f32).powf(exp);
+                    self.clitic_weight[i] = scale * ((share[i] / top) as f32).powf(PRIOR_EXPONENT);
                 }
             }
         }
@@ -542,14 +549,14 @@ impl Segmenter {
         })
     }
 
-    /// The support of a support key (0 when unknown).
-    pub fn support_of_key(&self, key: &str) -> u32 {
-        self.support.get(key).copied().unwrap_or(0)
+    /// The support of a support key (zeros when unknown).
+    pub fn support_of_key(&self, key: &str) -> Support {
+        self.support.get(key).copied().unwrap_or([0, 0])
     }
 
     /// The stem-support map, for the table builder's rounds (it takes a form's own count out of
     /// the support before segmenting that form).
-    pub fn support_mut(&mut self) -> &mut FxHashMap<Box<str>, u32> {
+    pub fn support_mut(&mut self) -> &mut FxHashMap<Box<str>, Support> {
         &mut self.support
     }
 
@@ -707,14 +714,36 @@ impl Segmenter {
                 return true;
             }
             s.support_key_into(word, &original, buf);
-            let support = self.support.get(buf.as_str()).copied().unwrap_or(0);
+            let [support, mut free] = self.support.get(buf.as_str()).copied().unwrap_or([0, 0]);
+            // before a pronoun a final ء is written ئ and a final ى is written ا (أبنائه، يراه):
+            // the word on its own is spelled the other way
+            if s.pron.is_some() && free < support {
+                let alt = if buf.ends_with('ئ') {
+                    Some('ء')
+                } else if buf.ends_with('ا') {
+                    Some('ي')
+                } else {
+                    None
+                };
+                if let Some(alt) = alt {
+                    buf.pop();
+                    buf.push(alt);
+                    free = free.max(self.support.get(buf.as_str()).map_or(0, |v| v[1]));
+                }
+            }
+            // a conjunction or preposition stands before a word that also stands without one
+            if !(s.is_whole() || s.article && s.conj.is_none() && s.prep.is_none())
+                && (free as f32) < FREE_SHARE * support as f32
+            {
+                return false;
+            }
             let whole = s.is_whole();
             if s.article && support == 0 {
                 unknown_article = Some(s);
             }
             let _ = whole;
             let stem = &word[s.stem_start as usize..s.stem_end as usize];
-            let score = (support as f32 + weights()[5]) * self.reading_weight(&s, stem, &original);
+            let score = (support as f32 + SMOOTHING) * self.reading_weight(&s, stem, &original);
             if score > best_score {
                 best = s;
                 best_score = score;
@@ -750,36 +779,24 @@ impl Segmenter {
     }
 }
 
-fn weights() -> [f32; 7] {
-    static WS: OnceLock<[f32; 7]> = OnceLock::new();
-    *WS.get_or_init(|| {
-        let mut w = [W_PROCLITIC, 0.0, W_ARTICLE, W_PRON, W_AL_STEM, SMOOTHING, PRIOR_EXPONENT];
-        if let Ok(v) = std::env::var("RASAD_W") {
-            for (i, x) in v.split(',').enumerate() {
-                w[i] = x.parse().unwrap();
-            }
-        }
-        w
-    })
-}
-
 /// The prior weight of a reading: the product of its clitics' weights, and [`W_AL_STEM`] when its
 /// stem starts with a bare «ال» that is not the article (التزام، التقى).
 impl Segmenter {
-    fn reading_weight(&self, s: &Segmentation, stem: &[char], original: impl Fn(usize) -> char) -> f32 {
-        let [_, _, w_article, _, w_al_stem, _, _] = weights();
+    fn reading_weight(
+        &self,
+        s: &Segmentation,
+        stem: &[char],
+        original: impl Fn(usize) -> char,
+    ) -> f32 {
         let mut w = 1.0;
         for i in Segmenter::clitic_indexes(s) {
             w *= self.clitic_weight[i];
-        }
-        if s.article {
-            w *= w_article;
         }
         if starts_with(stem, "ال")
             && matches!(original(s.stem_start as usize), 'ا' | 'ٱ')
             && !is_article_initial(stem)
         {
-            w *= w_al_stem;
+            w *= W_AL_STEM;
         }
         w
     }
