@@ -343,8 +343,11 @@ fn prep_index(p: Prep) -> usize {
     }
 }
 
-/// Proclitic sequences as (view letters, conj, prep, article), longest first within each group.
-const PROCLITICS: &[(&str, Option<Conj>, Option<Prep>, bool)] = &[
+/// A proclitic sequence: (view letters, conj, prep, article).
+type Proclitic = (&'static str, Option<Conj>, Option<Prep>, bool);
+
+/// Proclitic sequences, longest first within each group.
+const PROCLITICS: &[Proclitic] = &[
     ("وبال", Some(Conj::Wa), Some(Prep::Bi), true),
     ("وكال", Some(Conj::Wa), Some(Prep::Ka), true),
     ("فبال", Some(Conj::Fa), Some(Prep::Bi), true),
@@ -390,13 +393,10 @@ const ARTICLE_INITIAL: &[&str] = &[
 
 fn starts_with(word: &[char], prefix: &str) -> bool {
     let mut i = 0;
-    for p in prefix.chars() {
-        if word.get(i) != Some(&p) {
-            return false;
-        }
+    prefix.chars().all(|p| {
         i += 1;
-    }
-    true
+        word.get(i - 1) == Some(&p)
+    })
 }
 
 fn ends_with(word: &[char], suffix: &str) -> bool {
@@ -561,9 +561,8 @@ impl Segmenter {
     }
 
     /// The proclitic readings, shortest first, after the empty one.
-    fn proclitics_by_length(&self) -> &'static [(&'static str, Option<Conj>, Option<Prep>, bool)] {
-        static SORTED: OnceLock<Vec<(&'static str, Option<Conj>, Option<Prep>, bool)>> =
-            OnceLock::new();
+    fn proclitics_by_length(&self) -> &'static [Proclitic] {
+        static SORTED: OnceLock<Vec<Proclitic>> = OnceLock::new();
         SORTED.get_or_init(|| {
             let mut v = PROCLITICS.to_vec();
             v.sort_by_key(|p| p.0.chars().count());
@@ -680,7 +679,7 @@ impl Segmenter {
         }
         buf.clear();
         buf.extend(word);
-        if self.is_guard(buf, |i| original(i)) {
+        if self.is_guard(buf, &original) {
             return Segmentation::whole(n);
         }
         if let Some(s) = self.fixed.get(buf.as_str()) {
@@ -849,7 +848,7 @@ fn parse_fixed(key: &str, seg: &str) -> Option<Segmentation> {
     s.stem_start = pos as u16;
     s.stem_end = (pos + stem.chars().count()) as u16;
     let mut end = s.stem_end as usize;
-    if idx + 1 <= last {
+    if idx < last {
         let p = Pron::from_str(&parts[idx + 1])?;
         s.pron = Some(p);
         end += p.len();

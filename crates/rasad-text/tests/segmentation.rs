@@ -2,7 +2,6 @@
 //! by hand), and compared with the Snowball Arabic stemmer as a matching key.
 
 use rasad_text::{normalize_key, Segmenter};
-use std::collections::HashMap;
 
 struct Entry {
     form: String,
