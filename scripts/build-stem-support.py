@@ -18,7 +18,11 @@ Two steps; this script does the first and runs the second.
      on the previous round's support, where the form's own count is first taken out of that
      support (leave-one-out: a stem must be attested by other forms, so يسهم cannot support يس by
      itself, and ليس, a guard word, no longer lends its count to يس at all).
-   The result is written to data/text/stem-support.tsv (stems below --min dropped).
+   With each stem goes a "free" count (the words where it has no clitic but maybe the article;
+   the segmenter splits a clitic off only when enough of the stem's support is free), and after
+   each round the share of words read with each clitic becomes the segmenter's prior (written as
+   #prior lines). Keys keep a hamza alef as written. The result is written to
+   data/text/stem-support.tsv (stems below --min dropped).
 
 usage: scripts/build-stem-support.py [DATASET_DIR] [--min N] [--rounds N] [--forms-only]
 """

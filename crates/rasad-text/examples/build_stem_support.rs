@@ -13,6 +13,11 @@
 //!   support with the form's own contribution taken out (leave-one-out), and its count is added to
 //!   the stem key of that one reading. A stem thus needs other forms to attest it: a letter
 //!   sequence that only exists inside one word (يس in يسهم, تزام in التزام) loses its support.
+//! - Each stem also gets a `free` count: the part of its support from words where it has no
+//!   clitic but maybe the article (the segmenter's [`rasad_text::clitics::FREE_SHARE`] test).
+//! - After each round the share of words read with each clitic is measured and becomes the
+//!   segmenter's prior ([`Segmenter::set_clitic_frequencies`]); the last shares are written as
+//!   `#prior` lines.
 //! - Stems whose support is below `--min` are dropped.
 
 use rasad_text::clitics::Support;
@@ -222,8 +227,10 @@ fn main() {
     }
     writeln!(
         out,
-        "# columns: stem key (view form: alef unified, ى→ي, ة→ه) TAB support: the corpus words whose \
-         best reading has this stem, its own count left out while a form is weighed; min {minimum}."
+        "# columns: stem key (view form: ى→ي, ة→ه, alef unified except that a hamza alef stays as \
+         written) TAB support: corpus words whose best reading has this stem TAB free: those of them \
+         where the stem has no clitic but maybe the article; min {minimum}.\n\
+         # #prior lines: the share of corpus words read with each clitic (the segmenter's priors)."
     )
     .unwrap();
     for (name, p) in &shares {

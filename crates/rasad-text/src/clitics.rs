@@ -7,19 +7,34 @@
 //!
 //! Many words merely start or end with those letters (بيان، لبنان، وزير، كتائب، ذلك). Which reading
 //! wins is decided from data, not from the letters alone:
-//! 1. **Guard list** (`data/text/clitic-guard.txt`): words that never split (function words such as
-//!    بين، بعد، كان، لكن، ذلك، هناك and proper names such as لبنان، بريطانيا، كركوك) and a few fixed
-//!    segmentations (وهو → و + هو, له → ل + ه, لي → ل + ي).
-//! 2. **Stem support** (`data/text/stem-support.tsv`, built by `scripts/build-stem-support.py` from a
-//!    news corpus): for each stem, how many corpus words can be read as clitics + that stem. A letter
-//!    that belongs to the stem shows itself in forms that cannot be re-read (الوزير، بالوزير show
-//!    that و belongs to وزير), so a wrong stem (زير) has less support than the whole word.
-//!    - proclitics: the reading with the most stem support wins; a longer reading must beat the
-//!      shorter one by [`PROCLITIC_MARGIN`] (a ratio) plus [`PROCLITIC_MIN_GAIN`] (a count);
-//!    - pronouns: split when the bare stem is attested outside this pronoun at least
-//!      [`ENCLITIC_RATIO`] times as often as the word itself (قتل vs قتله yes; ذل vs ذلك no).
-//! 3. **Unknown words** (no support either way): only the article is split (its alef must be a bare
-//!    alef in the original: «إلغاء» is not ال + غاء), with any conjunction or preposition before it.
+//! 1. **Guard list** (`data/text/clitic-guard.txt`): words that never split, in linguistic groups
+//!    (function words, prepositions that take pronouns, demonstratives, Form VIII words of ل-initial
+//!    roots such as التزام، التقى, proper names), and a few fixed segmentations (وهو → و + هو,
+//!    له → ل + ه). A guard word also holds under clitics and before a pronoun (وبين → و + بين,
+//!    عليها → علي + ها); an alef the text writes with hamza must match (كأن is not كان).
+//! 2. **Readings** ([`Segmenter::for_each_reading`]): every split the grammar admits — the article's
+//!    alef bare in the original, س only before ي ت ن أ, no pronoun after the article, a pronoun's ه
+//!    written ه (not ة), ك/ني only after three letters, a stem of two letters or more. A stem may
+//!    itself start with a bare «ال» (التزام); it then competes with the article reading.
+//! 3. **Score**: each reading scores (support(stem) + [`SMOOTHING`]) × its prior, the prior being
+//!    the product of its clitics' weights: [`W_PROCLITIC`] / [`W_PRON`] for the commonest proclitic
+//!    (و) / pronoun (ه), the rarer ones less by (share / commonest share)^[`PRIOR_EXPONENT`], the
+//!    shares read from the table's `#prior` lines (so ك and ف, rare as clitics, split less readily
+//!    than و), and [`W_AL_STEM`] for a stem starting with «ال». A reading with a conjunction,
+//!    preposition or pronoun is only a candidate when at least [`FREE_SHARE`] of its stem's support
+//!    comes from words where the stem stands free (no clitic but maybe the article): clitics
+//!    attach to words that also stand alone, so قي (only in بقي، لقي) is no stem. The best score
+//!    wins; ties go to fewer clitics.
+//! 4. **Unknown words** (no support either way): only the article is split, with any conjunction or
+//!    preposition before it.
+//!
+//! **Stem support** (`data/text/stem-support.tsv`, built by `scripts/build-stem-support.py` and
+//! `examples/build_stem_support.rs` from a news corpus) is made by hard EM with this very
+//! segmenter: round 0 gives each corpus form's count to every reading's stem; each later round
+//! gives it only to the stem of the form's best reading under the previous round's table, with the
+//! form's own count taken out first (leave-one-out), so a stem must be attested by other words:
+//! ليس (a guard word) no longer lends its count to يس, nor بشار to شار. Its keys keep the alef's
+//! hamza as written ([`Segmentation::support_key_into`]): و + أحد is not واحد.
 //!
 //! The stem key is the view form of the stem, with a ta marbuta restored where a pronoun turned it
 //! into ت (سيطرتها → سيطرة, key «سيطره»), so lexicons match «سيطرة» whatever clitics it carries.
@@ -493,7 +508,7 @@ impl Segmenter {
     }
 
     /// Set the clitics' prior weights from their corpus frequencies (the share of all words that
-    /// carry each, as `(name, share)` with the names of [`Segmenter::clitic_frequencies`]): a
+    /// carry each, as `(name, share)` with the names of [`Segmenter::clitic_names`]): a
     /// proclitic weighs [`W_PROCLITIC`] × (share / share of the commonest proclitic)^[`PRIOR_EXPONENT`],
     /// a pronoun likewise with [`W_PRON`] and the commonest pronoun. A clitic not named keeps its
     /// weight.
@@ -575,7 +590,7 @@ impl Segmenter {
     /// (no proclitic before any proclitic; within one, no pronoun first). The stem key of each is
     /// written by [`Segmentation::stem_key_into`]. `f` returns true to stop.
     ///
-    /// The grammar: proclitics from [`PROCLITICS`]; the article's alef bare in the original
+    /// The grammar: proclitics و ف, ب ل ك س, ال and their combinations; the article's alef bare in the original
     /// («إلغاء» is not ال + غاء) and never before a word that itself starts with ال (الذي); the
     /// future س only before an imperfect prefix ي ت ن or أ (written with hamza: «ساهم» is no
     /// future); pronouns never after the article; a pronoun's ه written ه, not ة (ورقة is not
