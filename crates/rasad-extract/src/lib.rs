@@ -6,6 +6,8 @@
 //!
 //! It must not depend on the store or the server; it reads only what ingest hands it.
 
+pub mod mentions;
+
 use rasad_doc::{Document, Source, Span};
 use rasad_ingest::Article;
 use rasad_text::Analysis;
@@ -32,6 +34,10 @@ pub fn document(article: &Article, analysis: &Analysis) -> Document {
     doc.paragraphs = article.paragraphs.iter().map(span).collect();
     doc.headings = article.headings.iter().map(span).collect();
     doc.sentences = analysis.sentences.clone();
+    let linked = mentions::link(analysis, rasad_lexicon::Lexicon::global());
+    doc.entities = linked.entities;
+    doc.mentions = linked.mentions;
+    doc.places = linked.places;
     doc
 }
 

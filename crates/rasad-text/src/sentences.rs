@@ -60,7 +60,16 @@ pub fn split_chars(chars: &[char]) -> Vec<Span> {
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\n' => {
-                split_line(chars, line_start, i, has_terminator, has_quote, &mut quotes, &mut stack, &mut out);
+                split_line(
+                    chars,
+                    line_start,
+                    i,
+                    has_terminator,
+                    has_quote,
+                    &mut quotes,
+                    &mut stack,
+                    &mut out,
+                );
                 line_start = i + 1;
                 has_terminator = false;
                 has_quote = false;
@@ -70,7 +79,16 @@ pub fn split_chars(chars: &[char]) -> Vec<Span> {
             _ => {}
         }
     }
-    split_line(chars, line_start, chars.len(), has_terminator, has_quote, &mut quotes, &mut stack, &mut out);
+    split_line(
+        chars,
+        line_start,
+        chars.len(),
+        has_terminator,
+        has_quote,
+        &mut quotes,
+        &mut stack,
+        &mut out,
+    );
     out
 }
 

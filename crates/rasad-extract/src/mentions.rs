@@ -1,0 +1,536 @@
+//! Actor mentions and places: dictionary matches read in context.
+//!
+//! The lexicon's matcher finds every name (`rasad_lexicon::Matcher`); these rules decide what each
+//! match means here. Each rule is small and tested below.
+//! - **Focus.** The article's country focus is the country most named by its places and actors;
+//!   descriptors and ambiguous places are read against it.
+//! - **Names and aliases** of actors become mentions (`via: name|alias`). A country's name is
+//!   both an actor mention (it may act: «تكتيكات إيران») and a place.
+//! - **Descriptors** («الانقلابيين», «المليشيات الانقلابية») become mentions (`via: descriptor`) of
+//!   the actor whose descriptor context is the focus country (or has no context); among several,
+//!   the one mentioned most.
+//! - **Generic references** («التنظيم», «الجماعة», «الحركة», «المليشيات»): a definite generic head
+//!   noun not inside a name resolves to the most recent actor before it whose own names start with
+//!   that head (تنظيم القاعدة → «التنظيم»), else the article's most mentioned such actor (`via:
+//!   coref`).
+//! - **Places.** A place name after a definite noun that is not a place cue («الراية البيضاء») is an
+//!   adjective, not a place; with a cue («محافظة», «مدينة»), a preposition or a proclitic it is a
+//!   place. Among places of one name: the focus country first, then the cue's feature (محافظة →
+//!   ADM1, مدينة → a city), then countries, provinces, capitals, cities by population.
+//! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»).
+
+use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
+use rasad_lexicon::{Actor, ActorKind, Lexicon, Place, Target};
+use rasad_text::{Analysis, TokenKind};
+use rustc_hash::FxHashMap;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Head nouns of generic references, as stem keys.
+const GENERIC_HEADS: &[&str] = &[
+    "تنظيم",
+    "جماعه",
+    "حركه",
+    "مليشيا",
+    "مليشيات",
+    "ميليشيا",
+    "ميليشيات",
+    "حزب",
+    "فصيل",
+    "جبهه",
+    "جيش",
+    "قوات",
+];
+
+/// Nouns after which a place name is a place («محافظة البيضاء»), with the feature they imply.
+const PLACE_CUES: &[(&str, Option<&str>)] = &[
+    ("محافظه", Some("ADM1")),
+    ("ولايه", Some("ADM1")),
+    ("اقليم", Some("ADM1")),
+    ("مدينه", Some("PPL")),
+    ("بلده", Some("PPL")),
+    ("قريه", Some("PPL")),
+    ("عاصمه", Some("PPL")),
+    ("مديريه", None),
+    ("منطقه", None),
+    ("دوله", Some("PCL")),
+    ("جمهوريه", Some("PCL")),
+    ("مملكه", Some("PCL")),
+    ("ميناء", None),
+    ("مطار", None),
+    ("معبر", None),
+    ("مخيم", None),
+];
+
+/// What linking found in one text.
+#[derive(Debug, Default)]
+pub struct Linked {
+    /// Actors mentioned.
+    pub entities: Vec<Entity>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Places referred to.
+    pub places: Vec<DocPlace>,
+}
+
+fn key_of(a: &Analysis, i: usize, buf: &mut String) -> bool {
+    let t = &a.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    t.seg.stem_key_into(t.view(&a.view), buf);
+    true
+}
+
+/// For each generic head, the actors whose names start with it.
+fn heads(lex: &Lexicon) -> &'static FxHashMap<String, Vec<u32>> {
+    static H: OnceLock<FxHashMap<String, Vec<u32>>> = OnceLock::new();
+    H.get_or_init(|| {
+        let mut m: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut buf = String::new();
+        for (i, actor) in lex.actors.iter().enumerate() {
+            for name in std::iter::once(&actor.ar).chain(&actor.aliases) {
+                let a = Analysis::new(name);
+                if a.tokens.len() < 2 || !key_of(&a, 0, &mut buf) {
+                    continue;
+                }
+                if GENERIC_HEADS.contains(&buf.as_str()) {
+                    let v = m.entry(buf.clone()).or_default();
+                    if !v.contains(&(i as u32)) {
+                        v.push(i as u32);
+                    }
+                }
+            }
+        }
+        m
+    })
+}
+
+fn entity_kind(k: ActorKind) -> EntityKind {
+    match k {
+        ActorKind::Per => EntityKind::Per,
+        ActorKind::Org => EntityKind::Org,
+        ActorKind::Gpe => EntityKind::Gpe,
+        ActorKind::Norp => EntityKind::Norp,
+    }
+}
+
+fn feature_rank(p: &Place) -> u32 {
+    match p.feature.as_str() {
+        f if f.starts_with("PCL") => 0,
+        "ADM1" => 1,
+        "PPLC" => 2,
+        "PPLA" => 3,
+        "PPLA2" => 4,
+        _ => 5,
+    }
+}
+
+/// Link the names of an analysed text against the lexicon.
+pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
+    let matches = lex.matcher.find(a);
+    let mut buf = String::new();
+
+    // the country focus: countries of unambiguous places and of named actors
+    let mut country_votes: FxHashMap<&str, usize> = FxHashMap::default();
+    for m in &matches {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for t in &m.targets {
+            let c = match *t {
+                Target::Place(p) => Some(lex.places[p as usize].country3.as_str()),
+                Target::ActorName(x) | Target::ActorAlias(x) => {
+                    lex.actors[x as usize].country.as_deref()
+                }
+                _ => None,
+            };
+            if let Some(c) = c.filter(|c| !c.is_empty()) {
+                if seen.insert(c) {
+                    *country_votes.entry(c).or_default() += 1;
+                }
+            }
+        }
+    }
+    let focus: Option<&str> = country_votes
+        .iter()
+        .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
+        .map(|(c, _)| *c);
+
+    let mut linked = Linked::default();
+    let mut actor_order: Vec<u32> = Vec::new();
+    let mut actor_count: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut place_seen: HashSet<u32> = HashSet::new();
+    let mut covered = vec![false; a.tokens.len()];
+    // pending mentions: (start, end, actor, via)
+    let mut raw: Vec<(u32, u32, u32, Via)> = Vec::new();
+
+    for m in &matches {
+        for c in covered.iter_mut().take(m.end_token).skip(m.first_token) {
+            *c = true;
+        }
+        let actor_target = m.targets.iter().find_map(|t| match *t {
+            Target::ActorName(x) => Some((x, Via::Name)),
+            Target::ActorAlias(x) => Some((x, Via::Alias)),
+            _ => None,
+        });
+        let descriptor = m
+            .targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::ActorDescriptor(x, d) => Some((x, d)),
+                _ => None,
+            })
+            .filter(|&(x, d)| {
+                let ctx = lex.actors[x as usize].descriptors[d as usize]
+                    .descriptor()
+                    .context;
+                ctx.is_none() || ctx.as_deref() == focus
+            })
+            .max_by_key(|&(x, d)| {
+                // a descriptor made for the focus country beats a context-free one; then salience
+                let ctx = lex.actors[x as usize].descriptors[d as usize]
+                    .descriptor()
+                    .context;
+                (ctx.is_some(), actor_count.get(&x).copied().unwrap_or(0))
+            });
+        let places: Vec<u32> = m
+            .targets
+            .iter()
+            .filter_map(|t| match *t {
+                Target::Place(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+
+        if let Some((x, via)) = actor_target {
+            raw.push((m.start, m.end, x, via));
+        } else if let Some((x, _)) = descriptor {
+            raw.push((m.start, m.end, x, Via::Descriptor));
+        }
+        if let Some(x) = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0)) {
+            actor_order.push(x);
+            *actor_count.entry(x).or_default() += 1;
+        }
+        if !places.is_empty() {
+            if let Some(p) = choose_place(a, m.first_token, &places, lex, focus, &mut buf) {
+                if place_seen.insert(p) {
+                    linked.places.push(doc_place(&lex.places[p as usize]));
+                }
+            }
+        }
+    }
+
+    // generic references, in text order, resolved to the most recent compatible actor
+    let heads = heads(lex);
+    let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
+    for i in 0..a.tokens.len() {
+        if covered[i] || !key_of(a, i, &mut buf) {
+            continue;
+        }
+        let t = &a.tokens[i];
+        if !t.seg.article || t.seg.pron.is_some() {
+            continue;
+        }
+        let Some(candidates) = heads.get(buf.as_str()) else {
+            continue;
+        };
+        let before = mention_at
+            .iter()
+            .rev()
+            .find(|(start, x)| *start < t.start && candidates.contains(x))
+            .map(|m| m.1);
+        let chosen = before.or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .filter(|x| actor_count.contains_key(x))
+                .max_by_key(|x| actor_count[x])
+        });
+        if let Some(x) = chosen {
+            let seg = t.seg;
+            let skip = seg.conj.is_some() as usize + seg.prep.is_some() as usize;
+            let start = if seg.article && seg.prep == Some(rasad_text::clitics::Prep::Li) {
+                a.view
+                    .to_original(t.nstart as usize + seg.stem_start as usize, t.nend as usize)
+                    .0
+            } else {
+                a.view
+                    .to_original(t.nstart as usize + skip, t.nend as usize)
+                    .0
+            };
+            raw.push((start, t.end, x, Via::Coref));
+            mention_at.push((start, x));
+            mention_at.sort_unstable();
+        }
+    }
+
+    raw.sort_by_key(|r| r.0);
+    let mut entity_seen: HashSet<u32> = HashSet::new();
+    for (start, end, x, via) in raw {
+        let actor = &lex.actors[x as usize];
+        if entity_seen.insert(x) {
+            linked.entities.push(entity(actor, a, end, lex));
+        }
+        linked.mentions.push(Mention {
+            start,
+            end,
+            text: a.slice(start, end),
+            kind: entity_kind(actor.kind),
+            entity: Some(actor.id.clone()),
+            via: Some(via),
+        });
+    }
+    linked
+}
+
+/// The document entity of an actor; a generic actor takes its country from a demonym after it.
+fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entity {
+    let mut country = actor.country.clone();
+    if actor.generic {
+        if let Some(next) = a.tokens.iter().position(|t| t.start >= mention_end) {
+            let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
+            if let Some(m) = lex.matcher.find(&sub).first() {
+                country = m.targets.iter().find_map(|t| match *t {
+                    Target::ActorAlias(x) | Target::ActorName(x)
+                        if lex.actors[x as usize].kind == ActorKind::Gpe =>
+                    {
+                        lex.actors[x as usize].country.clone()
+                    }
+                    _ => None,
+                });
+            }
+        }
+    }
+    Entity {
+        id: actor.id.clone(),
+        kind: entity_kind(actor.kind),
+        name: Name {
+            ar: Some(actor.ar.clone()),
+            en: Some(actor.en.clone()),
+        },
+        country,
+        codes: Codes {
+            cameo: actor.cameo.clone(),
+        },
+        wikidata: actor.wikidata.clone(),
+    }
+}
+
+fn doc_place(p: &Place) -> DocPlace {
+    DocPlace {
+        id: p.id.clone(),
+        name: Name {
+            ar: Some(p.ar.clone()),
+            en: Some(p.en.clone()),
+        },
+        feature: Some(p.feature.clone()),
+        country: Some(p.country.clone()),
+        lat: p.lat,
+        lon: p.lon,
+        geonames: p.geonames,
+    }
+}
+
+/// Choose the place a match refers to, or none when it reads as an adjective.
+fn choose_place(
+    a: &Analysis,
+    first: usize,
+    places: &[u32],
+    lex: &Lexicon,
+    focus: Option<&str>,
+    buf: &mut String,
+) -> Option<u32> {
+    let t = &a.tokens[first];
+    let has_clitic = t.seg.conj.is_some() || t.seg.prep.is_some();
+    let prev = (first > 0)
+        .then(|| first - 1)
+        .filter(|&p| a.tokens[p].kind == TokenKind::Word);
+    let mut cue: Option<Option<&str>> = None;
+    let mut prev_definite = false;
+    if let Some(p) = prev {
+        if key_of(a, p, buf) {
+            cue = PLACE_CUES
+                .iter()
+                .find(|(k, _)| *k == buf.as_str())
+                .map(|(_, f)| *f);
+            prev_definite = a.tokens[p].seg.article;
+        }
+    }
+    // «الراية البيضاء»: a definite noun then the name, no cue, no proclitic: an adjective
+    if !has_clitic && cue.is_none() && prev_definite && t.seg.article {
+        return None;
+    }
+    let cue_feature = cue.flatten();
+    places.iter().copied().min_by_key(|&p| {
+        let pl = &lex.places[p as usize];
+        let in_focus = focus.is_some_and(|f| f == pl.country3);
+        let cue_fit = match cue_feature {
+            Some("ADM1") => pl.feature == "ADM1",
+            Some("PPL") => pl.feature.starts_with("PPL"),
+            Some("PCL") => pl.feature.starts_with("PCL"),
+            _ => true,
+        };
+        (
+            !cue_fit,
+            !in_focus,
+            feature_rank(pl),
+            std::cmp::Reverse(pl.population),
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasad_lexicon::actors::DescriptorEntry;
+    use rasad_lexicon::Descriptor;
+
+    fn actor(
+        id: &str,
+        kind: ActorKind,
+        ar: &str,
+        aliases: &[&str],
+        country: Option<&str>,
+    ) -> Actor {
+        Actor {
+            id: id.into(),
+            kind,
+            en: id.into(),
+            ar: ar.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            descriptors: vec![],
+            country: country.map(String::from),
+            sectors: vec![],
+            cameo: None,
+            parent: None,
+            wikidata: None,
+            generic: false,
+        }
+    }
+
+    fn place(id: &str, ar: &str, feature: &str, c3: &str, pop: u64) -> Place {
+        Place {
+            id: id.into(),
+            ar: ar.into(),
+            feature: feature.into(),
+            country3: c3.into(),
+            population: pop,
+            ..Default::default()
+        }
+    }
+
+    fn lexicon() -> Lexicon {
+        let mut houthis = actor(
+            "houthis",
+            ActorKind::Org,
+            "الحوثيون",
+            &["الحوثيين", "مليشيا الحوثي"],
+            Some("YEM"),
+        );
+        houthis.descriptors = vec![DescriptorEntry::Table(Descriptor {
+            text: "الانقلابيين".into(),
+            context: Some("YEM".into()),
+        })];
+        let mut sec = actor("security-official", ActorKind::Per, "مسؤول أمني", &[], None);
+        sec.generic = true;
+        Lexicon::new(
+            vec![
+                houthis,
+                actor(
+                    "aqap",
+                    ActorKind::Org,
+                    "تنظيم القاعدة",
+                    &["القاعدة"],
+                    Some("YEM"),
+                ),
+                actor(
+                    "yemen",
+                    ActorKind::Gpe,
+                    "اليمن",
+                    &["يمني", "اليمنية"],
+                    Some("YEM"),
+                ),
+                sec,
+            ],
+            vec![
+                place("yemen", "اليمن", "PCLI", "YEM", 28_000_000),
+                place("yemen/al-bayda", "البيضاء", "ADM1", "YEM", 600_000),
+                place("yemen/al-bayda-city", "البيضاء", "PPLA", "YEM", 40_000),
+                place("libya/al-bayda", "البيضاء", "PPL", "LBY", 250_000),
+            ],
+        )
+    }
+
+    fn link_text(text: &str) -> Linked {
+        link(&Analysis::new(text), &lexicon())
+    }
+
+    #[test]
+    fn descriptor_in_focus_country() {
+        let l = link_text("سيطر الحوثيين على اليمن ثم أطلق الانقلابيين سراح أسرى");
+        let d: Vec<_> = l
+            .mentions
+            .iter()
+            .filter(|m| m.via == Some(Via::Descriptor))
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].entity.as_deref(), Some("houthis"));
+        assert_eq!(d[0].text, "الانقلابيين");
+    }
+
+    #[test]
+    fn descriptor_outside_its_context_is_not_linked() {
+        let l = link_text("أطلق الانقلابيين النار");
+        assert!(l.mentions.is_empty());
+    }
+
+    #[test]
+    fn generic_reference_resolves_to_recent_compatible_actor() {
+        let l = link_text("هاجم تنظيم القاعدة مواقع في اليمن. وقال التنظيم إنه سيواصل");
+        let c: Vec<_> = l
+            .mentions
+            .iter()
+            .filter(|m| m.via == Some(Via::Coref))
+            .collect();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].entity.as_deref(), Some("aqap"));
+        assert_eq!(c[0].text, "التنظيم");
+    }
+
+    #[test]
+    fn place_with_cue_takes_the_cue_feature() {
+        let l = link_text("وصلوا إلى محافظة البيضاء في اليمن");
+        assert!(l.places.iter().any(|p| p.id == "yemen/al-bayda"));
+        let l = link_text("وصلوا إلى مدينة البيضاء في اليمن");
+        assert!(l.places.iter().any(|p| p.id == "yemen/al-bayda-city"));
+    }
+
+    #[test]
+    fn adjective_reading_is_not_a_place() {
+        let l = link_text("رفعوا الراية البيضاء");
+        assert!(l.places.is_empty());
+    }
+
+    #[test]
+    fn proclitic_makes_a_place() {
+        let l = link_text("قتل مسلحون بالبيضاء في اليمن");
+        assert!(l.places.iter().any(|p| p.id == "yemen/al-bayda"));
+    }
+
+    #[test]
+    fn country_is_both_actor_and_place() {
+        let l = link_text("اتهمت اليمن جهات خارجية");
+        assert!(l.places.iter().any(|p| p.id == "yemen"));
+        assert!(l.entities.iter().any(|e| e.id == "yemen"));
+    }
+
+    #[test]
+    fn generic_actor_takes_country_from_demonym() {
+        let l = link_text("وكشف مسؤول أمني يمني أن الحوثيين أفرجوا");
+        let e = l
+            .entities
+            .iter()
+            .find(|e| e.id == "security-official")
+            .unwrap();
+        assert_eq!(e.country.as_deref(), Some("YEM"));
+    }
+}
