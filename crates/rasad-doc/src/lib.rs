@@ -8,13 +8,16 @@
 //! It must not depend on any other rasad crate: it is the leaf every other crate shares. Only serde,
 //! serde_json and schemars.
 
+#![warn(missing_docs)]
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// The format's name and version, the value of [`Document::schema`].
 pub const SCHEMA: &str = "rasad.document/1";
 
-/// A span of code points of [`Document::text`]: `start` inclusive, `end` exclusive.
+/// A span of the document's `text` in Unicode code points (never bytes): `start` inclusive, `end`
+/// exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
     /// First code point.
@@ -81,7 +84,8 @@ pub struct Source {
 /// One analysed article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
-    /// Always [`SCHEMA`].
+    /// The format's name and version: always `rasad.document/1`.
+    #[schemars(extend("const" = "rasad.document/1"))]
     pub schema: String,
     /// Stable id of the document: a hash of its source and text.
     pub id: String,
@@ -245,10 +249,14 @@ pub struct Place {
     pub geonames: Option<u64>,
 }
 
-/// Grain of a time value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+/// Grain of a time value, from finest to coarsest (the derived order follows it).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Grain {
+    /// Second.
+    Second,
     /// Minute.
     Minute,
     /// Hour.
@@ -285,6 +293,12 @@ pub enum TimeMod {
     Before,
     /// After.
     After,
+    /// More than (durations: «أكثر من عقدين»).
+    #[serde(rename = "MORE_THAN")]
+    MoreThan,
+    /// Less than (durations: «أقل من عامين»).
+    #[serde(rename = "LESS_THAN")]
+    LessThan,
 }
 
 /// A temporal expression.
@@ -329,41 +343,41 @@ pub struct Quantity {
     pub unit: Option<String>,
 }
 
-/// PLOVER event type (`../shared/spec/ontology.md`).
+/// PLOVER event type, in the order and spelling of `ontology.md`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[serde(rename_all = "UPPERCASE")]
 pub enum EventType {
-    /// Agree.
+    /// Agree, sign, conclude a deal (CAMEO 03, 057).
     Agree,
-    /// Consult.
+    /// Meet, visit, negotiate, mediate (CAMEO 04).
     Consult,
-    /// Support.
+    /// Praise, endorse, defend verbally (CAMEO 05).
     Support,
-    /// Concede.
-    Concede,
-    /// Cooperate.
+    /// Material, military, security or intelligence cooperation (CAMEO 06).
     Cooperate,
-    /// Aid.
+    /// Give aid, arms, money, sanctuary, bases (CAMEO 07).
     Aid,
-    /// Retreat (including release).
+    /// Yield to demands, ease restrictions (CAMEO 080–083).
+    Concede,
+    /// Release prisoners, return property, withdraw, cease fire, surrender (CAMEO 084–087).
     Retreat,
-    /// Request.
+    /// Appeal, demand (CAMEO 02, 10).
     Request,
-    /// Accuse.
+    /// Accuse, criticise, investigate (CAMEO 09, 11).
     Accuse,
-    /// Reject.
+    /// Refuse, deny, veto (CAMEO 12).
     Reject,
-    /// Threaten.
+    /// Threaten force or sanctions (CAMEO 13).
     Threaten,
-    /// Protest.
+    /// Demonstrate, strike, riot (CAMEO 14).
     Protest,
-    /// Sanction.
-    Sanction,
-    /// Mobilize.
+    /// Mobilise forces, raise alert (CAMEO 15).
     Mobilize,
-    /// Coerce.
+    /// Cut relations, impose sanctions, expel (CAMEO 16).
+    Sanction,
+    /// Arrest, detain, seize property or territory, blockade (CAMEO 17, 191–192).
     Coerce,
-    /// Assault.
+    /// Attack, kill, abduct, bomb, air strike, fight (CAMEO 18–20, not 192).
     Assault,
 }
 
@@ -488,7 +502,8 @@ pub struct Event {
     /// Status.
     #[serde(default)]
     pub status: Status,
-    /// Confidence in [0, 1].
+    /// Confidence, from 0 to 1.
+    #[schemars(range(min = 0.0, max = 1.0))]
     pub confidence: f32,
 }
 
@@ -506,13 +521,32 @@ mod tests {
 
     #[test]
     fn slice_is_by_code_points_and_clamps() {
+        // ق ُ ت ِ ل َ: six code points, three letters each followed by a combining vowel mark.
         let text = "قُتِلَ في عدن";
+        assert_eq!(text.chars().count(), 13);
         assert_eq!(Span::new(0, 6).slice(text), "قُتِلَ");
+        assert_eq!(Span::new(7, 9).slice(text), "في");
         assert_eq!(Span::new(10, 13).slice(text), "عدن");
+        // a combining mark is a code point of its own: a span may end between letter and mark
+        assert_eq!(Span::new(0, 1).slice(text), "ق");
+        assert_eq!(Span::new(1, 2).slice(text), "\u{064F}");
+        // shadda + fatha on one letter: three code points
+        assert_eq!(
+            Span::new(1, 4).slice("ش\u{062F}\u{0651}\u{064E}ة"),
+            "\u{062F}\u{0651}\u{064E}"
+        );
+        // mixed byte widths (1, 2 and 4 bytes)
+        assert_eq!(Span::new(1, 4).slice("aب😀c"), "ب😀c");
+        // out of range: clamped, never a panic
         assert_eq!(Span::new(10, 99).slice(text), "عدن");
+        assert_eq!(Span::new(13, 13).slice(text), "");
+        assert_eq!(Span::new(13, 20).slice(text), "");
         assert_eq!(Span::new(99, 120).slice(text), "");
         assert_eq!(Span::new(3, 3).slice(text), "");
         assert_eq!(Span::new(5, 2).slice(text), "");
+        assert_eq!(Span::new(0, 5).slice(""), "");
+        assert_eq!(Span::new(u32::MAX - 1, u32::MAX).slice(text), "");
+        assert_eq!(Span::new(0, u32::MAX).slice(text), text);
     }
 
     #[test]
@@ -522,5 +556,7 @@ mod tests {
         assert!(s.contains(&Span::new(3, 5)));
         assert!(!s.contains(&Span::new(1, 3)));
         assert!(Span::new(4, 4).is_empty());
+        assert!(Span::new(5, 2).is_empty());
+        assert_eq!(Span::new(5, 2).len(), 0);
     }
 }

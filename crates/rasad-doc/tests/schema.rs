@@ -21,14 +21,14 @@ fn checked_in_schema_is_current() {
     );
 }
 
-/// The example object of ../shared/spec/document.md (our own spec), reproduced.
+/// The example object of `shared/spec/document.md` (our own spec), copied verbatim.
 const SPEC_EXAMPLE: &str = r#"{
   "schema": "rasad.document/1",
   "id": "stable id of the document (hash of source + text)",
   "source": {"path": "file or WARC record it came from", "url": null, "outlet": "العين الإخبارية",
              "published": "2019-06-02", "language": "ar"},
   "title": {"start": 0, "end": 48},
-  "text": "the clean article text",
+  "text": "the clean article text exactly as written: title, blank line, then paragraphs separated by blank lines; boilerplate removed",
   "sentences": [{"start": 50, "end": 181}],
   "entities": [
     {"id": "houthis", "kind": "ORG", "name": {"ar": "الحوثيون", "en": "Houthis"},
@@ -108,4 +108,82 @@ fn json_field_order_follows_the_spec() {
     ];
     let pos: Vec<usize> = keys.iter().map(|k| s.find(k).unwrap()).collect();
     assert!(pos.windows(2).all(|w| w[0] < w[1]), "{s}");
+}
+
+#[test]
+fn spec_example_values_land_in_the_right_fields() {
+    use rasad_doc::{EntityKind, EventType, Grain, Relation, SourceKind, Status, TimeMod, Via};
+    let doc: Document = serde_json::from_str(SPEC_EXAMPLE).unwrap();
+    assert_eq!(doc.schema, rasad_doc::SCHEMA);
+    assert_eq!(doc.source.url, None);
+    assert_eq!(doc.entities[0].kind, EntityKind::Org);
+    assert_eq!(doc.entities[0].codes.cameo.as_deref(), Some("YEMREB"));
+    assert_eq!(doc.mentions[0].via, Some(Via::Alias));
+    assert_eq!(doc.places[0].geonames, Some(79836));
+    assert_eq!(doc.times[0].grain, Some(Grain::Day));
+    assert_eq!(doc.times[0].modifier, None);
+    assert_eq!(doc.quantities[0].min, Some(400.0));
+    assert_eq!(doc.quantities[0].max, None);
+    let e = &doc.events[0];
+    assert_eq!(e.event_type, EventType::Retreat);
+    let t = e.time.as_ref().unwrap();
+    assert_eq!(t.reference, Some(3));
+    assert_eq!(t.grain, Some(Grain::Year));
+    assert_eq!(t.modifier, Some(TimeMod::End));
+    assert_eq!(t.relation, Relation::Since);
+    assert_eq!(e.source.as_ref().unwrap().kind, SourceKind::Anonymous);
+    assert_eq!(e.status, Status::Asserted);
+}
+
+#[test]
+fn absent_values_are_written_as_null_and_unresolved_only_when_set() {
+    let mut doc = Document::new("d1", Default::default(), "أمس");
+    doc.times.push(rasad_doc::Time {
+        start: 0,
+        end: 3,
+        text: "أمس".into(),
+        value: None,
+        grain: Some(rasad_doc::Grain::Day),
+        modifier: None,
+        unresolved: None,
+    });
+    let v = serde_json::to_value(&doc).unwrap();
+    assert_eq!(
+        v["source"],
+        serde_json::json!({"path": null, "url": null, "outlet": null, "published": null, "language": null})
+    );
+    assert_eq!(v["title"], serde_json::Value::Null);
+    assert_eq!(v["schema"], "rasad.document/1");
+    let t = v["times"][0].as_object().unwrap();
+    assert!(t.contains_key("mod") && t["mod"].is_null());
+    assert!(!t.contains_key("unresolved"));
+    doc.times[0].unresolved = Some("REF-P1D".into());
+    let v = serde_json::to_value(&doc).unwrap();
+    assert_eq!(v["times"][0]["unresolved"], "REF-P1D");
+}
+
+#[test]
+fn every_ontology_event_type_is_accepted() {
+    for t in [
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "COOPERATE",
+        "AID",
+        "CONCEDE",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "PROTEST",
+        "MOBILIZE",
+        "SANCTION",
+        "COERCE",
+        "ASSAULT",
+    ] {
+        let parsed: rasad_doc::EventType = serde_json::from_value(serde_json::json!(t)).unwrap();
+        assert_eq!(serde_json::to_value(parsed).unwrap(), t);
+    }
+    assert!(serde_json::from_value::<rasad_doc::EventType>(serde_json::json!("ATTACK")).is_err());
 }
