@@ -222,8 +222,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     // generic references, in text order, resolved to the most recent compatible actor
     let heads = heads(lex);
     let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
-    for i in 0..a.tokens.len() {
-        if covered[i] || !key_of(a, i, &mut buf) {
+    for (i, &is_covered) in covered.iter().enumerate() {
+        if is_covered || !key_of(a, i, &mut buf) {
             continue;
         }
         let t = &a.tokens[i];
