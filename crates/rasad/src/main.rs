@@ -66,11 +66,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("rasad: {e:#}");
-            if e.downcast_ref::<InputError>().is_some() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::from(1)
-            }
+            ExitCode::from(1)
         }
     }
 }
