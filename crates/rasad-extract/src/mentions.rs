@@ -62,6 +62,38 @@ const PLACE_CUES: &[(&str, Option<&str>)] = &[
     ("مخيم", None),
 ];
 
+/// Words after which a name is a place («في عدن», «شمال صنعاء»), as view keys.
+const PREPOSITIONS: &[&str] = &[
+    "في",
+    "الي",
+    "من",
+    "عن",
+    "علي",
+    "نحو",
+    "قرب",
+    "داخل",
+    "خارج",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "انحاء",
+    "حول",
+    "عبر",
+    "ضواحي",
+    "اطراف",
+    "حتي",
+    "تجاه",
+    "اتجاه",
+    "محيط",
+    "مشارف",
+    "جنوبي",
+    "شمالي",
+    "شرقي",
+    "غربي",
+];
+
 /// What linking found in one text.
 #[derive(Debug, Default)]
 pub struct Linked {
@@ -115,12 +147,15 @@ fn entity_kind(k: ActorKind) -> EntityKind {
     }
 }
 
+/// Countries first; then the most specific well-known place: a capital or a province's seat
+/// before the province named after it (طهران، عدن، البيضاء — «محافظة» picks the province);
+/// then other towns.
 fn feature_rank(p: &Place) -> u32 {
     match p.feature.as_str() {
         f if f.starts_with("PCL") => 0,
-        "ADM1" => 1,
-        "PPLC" => 2,
-        "PPLA" => 3,
+        "PPLC" => 1,
+        "PPLA" => 2,
+        "ADM1" => 3,
         "PPLA2" => 4,
         _ => 5,
     }
@@ -159,6 +194,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut actor_order: Vec<u32> = Vec::new();
     let mut actor_count: FxHashMap<u32, usize> = FxHashMap::default();
     let mut place_seen: HashSet<u32> = HashSet::new();
+    let mut last_place: Option<(usize, u32)> = None;
     let mut covered = vec![false; a.tokens.len()];
     // pending mentions: (start, end, actor, via)
     let mut raw: Vec<(u32, u32, u32, Via)> = Vec::new();
@@ -211,7 +247,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             *actor_count.entry(x).or_default() += 1;
         }
         if !places.is_empty() {
-            if let Some(p) = choose_place(a, m.first_token, &places, lex, focus, &mut buf) {
+            let after_place = last_place
+                .filter(|(e, _)| *e == m.first_token)
+                .map(|(_, p)| lex.places[p as usize].country3.as_str());
+            if let Some(p) =
+                choose_place(a, m.first_token, &places, lex, focus, after_place, &mut buf)
+            {
+                last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
                     linked.places.push(doc_place(&lex.places[p as usize]));
                 }
@@ -337,15 +379,17 @@ fn choose_place(
     places: &[u32],
     lex: &Lexicon,
     focus: Option<&str>,
+    after_place: Option<&str>,
     buf: &mut String,
 ) -> Option<u32> {
     let t = &a.tokens[first];
-    let has_clitic = t.seg.conj.is_some() || t.seg.prep.is_some();
+    let has_prep = t.seg.prep.is_some();
     let prev = (first > 0)
         .then(|| first - 1)
         .filter(|&p| a.tokens[p].kind == TokenKind::Word);
     let mut cue: Option<Option<&str>> = None;
     let mut prev_definite = false;
+    let mut after_preposition = false;
     if let Some(p) = prev {
         if key_of(a, p, buf) {
             cue = PLACE_CUES
@@ -353,29 +397,47 @@ fn choose_place(
                 .find(|(k, _)| *k == buf.as_str())
                 .map(|(_, f)| *f);
             prev_definite = a.tokens[p].seg.article;
+            after_preposition =
+                PREPOSITIONS.contains(&buf.as_str()) && a.tokens[p].seg.pron.is_none();
         }
     }
     // «الراية البيضاء»: a definite noun then the name, no cue, no proclitic: an adjective
-    if !has_clitic && cue.is_none() && prev_definite && t.seg.article {
+    if !has_prep && cue.is_none() && prev_definite && t.seg.article {
         return None;
     }
+    // «وعدن» right after a place: a list of places (of the same country, or countries)
+    let listed = after_place.is_some() && t.seg.conj.is_some();
+    let in_context = cue.is_some() || has_prep || after_preposition || listed;
     let cue_feature = cue.flatten();
-    places.iter().copied().min_by_key(|&p| {
-        let pl = &lex.places[p as usize];
-        let in_focus = focus.is_some_and(|f| f == pl.country3);
-        let cue_fit = match cue_feature {
-            Some("ADM1") => pl.feature == "ADM1",
-            Some("PPL") => pl.feature.starts_with("PPL"),
-            Some("PCL") => pl.feature.starts_with("PCL"),
-            _ => true,
-        };
-        (
-            !cue_fit,
-            !in_focus,
-            feature_rank(pl),
-            std::cmp::Reverse(pl.population),
-        )
-    })
+    places
+        .iter()
+        .copied()
+        .filter(|&p| {
+            // without a place context only a country or a capital is read as a place: most other
+            // names are also words («العين», «التحالف») or rare elsewhere
+            let pl = &lex.places[p as usize];
+            let same_list =
+                listed && after_place.is_some_and(|c| c == pl.country3 || pl.is_country());
+            (in_context && (!listed || same_list || cue.is_some() || has_prep || after_preposition))
+                || pl.is_country()
+                || pl.feature == "PPLC"
+        })
+        .min_by_key(|&p| {
+            let pl = &lex.places[p as usize];
+            let in_focus = focus.is_some_and(|f| f == pl.country3);
+            let cue_fit = match cue_feature {
+                Some("ADM1") => pl.feature == "ADM1",
+                Some("PPL") => pl.feature.starts_with("PPL"),
+                Some("PCL") => pl.feature.starts_with("PCL"),
+                _ => true,
+            };
+            (
+                !cue_fit,
+                !in_focus,
+                feature_rank(pl),
+                std::cmp::Reverse(pl.population),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -513,7 +575,7 @@ mod tests {
     #[test]
     fn proclitic_makes_a_place() {
         let l = link_text("قتل مسلحون بالبيضاء في اليمن");
-        assert!(l.places.iter().any(|p| p.id == "yemen/al-bayda"));
+        assert!(l.places.iter().any(|p| p.id == "yemen/al-bayda-city"));
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //! Rules, each tested below:
 //! - the first token may carry proclitics (لطهران، والحوثيين); later tokens only the article;
 //! - no token may carry a pronoun («قواتها» is not «قوات»);
-//! - quotation marks inside a name are skipped (تنظيم “القاعدة”); other punctuation ends a name.
+//! - quotation marks inside a name are skipped (تنظيم “القاعدة”); other punctuation ends a name;
+//! - actor names ignore the article («مسلحين حوثيين» names the Houthis as «الحوثيين» does); place
+//!   names keep it («السجن» is a village in the gazetteer, «سجن» is a prison), so a token is looked
+//!   up under both keys and the walk follows every edge that exists.
 
 use crate::actors::Actor;
 use crate::places::Place;
@@ -72,12 +75,33 @@ fn pack(chars: impl ExactSizeIterator<Item = char>) -> Option<u128> {
     Some(key)
 }
 
-/// The key of a token, written into `buf`; `None` for tokens names never contain.
-fn token_key(a: &Analysis, t: &Token, buf: &mut String) -> bool {
+/// The key of a word of a dictionary name: a name carries no conjunction, preposition or
+/// pronoun, so when the segmenter reads one into it («وان», the Turkish province, as و + ان) the
+/// whole word is its key; the article is handled as in the text.
+fn name_token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
+    let s = t.seg;
+    if t.kind == TokenKind::Word && (s.conj.is_some() || s.prep.is_some() || s.pron.is_some()) {
+        buf.clear();
+        buf.extend(t.view(&a.view));
+        return !buf.is_empty();
+    }
+    token_key(a, t, article, buf)
+}
+
+/// The key of a token, written into `buf`; false for tokens names never contain. With
+/// `article`, a definite word's key keeps its article («السجن» is not «سجن»).
+fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
     buf.clear();
     match t.kind {
         TokenKind::Word => {
-            t.seg.stem_key_into(t.view(&a.view), buf);
+            if article && t.seg.article {
+                buf.push_str("ال");
+                let mut stem = String::new();
+                t.seg.stem_key_into(t.view(&a.view), &mut stem);
+                buf.push_str(&stem);
+            } else {
+                t.seg.stem_key_into(t.view(&a.view), buf);
+            }
             !buf.is_empty()
         }
         TokenKind::Latin | TokenKind::Number => {
@@ -104,23 +128,24 @@ impl Matcher {
             ..Default::default()
         };
         for (i, a) in actors.iter().enumerate() {
-            m.add(&a.ar, Target::ActorName(i as u32));
+            m.add(&a.ar, Target::ActorName(i as u32), false);
             for alias in &a.aliases {
-                m.add(alias, Target::ActorAlias(i as u32));
+                m.add(alias, Target::ActorAlias(i as u32), false);
             }
             for (d, desc) in a.descriptors.iter().enumerate() {
                 m.add(
                     &desc.descriptor().text,
                     Target::ActorDescriptor(i as u32, d as u16),
+                    false,
                 );
             }
         }
+        let not_names = not_names();
         for (i, p) in places.iter().enumerate() {
-            if !p.ar.is_empty() {
-                m.add(&p.ar, Target::Place(i as u32));
-            }
-            for v in &p.ar_variants {
-                m.add(v, Target::Place(i as u32));
+            for name in std::iter::once(&p.ar).chain(&p.ar_variants) {
+                if !name.is_empty() && !not_names.contains(&name_key(name)) {
+                    m.add(name, Target::Place(i as u32), true);
+                }
             }
         }
         m
@@ -154,8 +179,8 @@ impl Matcher {
         self.long.get(key).copied()
     }
 
-    /// Compile one name.
-    pub fn add(&mut self, name: &str, target: Target) {
+    /// Compile one name; `article` keeps the article in its keys (place names).
+    pub fn add(&mut self, name: &str, target: Target, article: bool) {
         let a = Analysis::new(name);
         let mut buf = String::new();
         let mut node = 0u32;
@@ -164,7 +189,7 @@ impl Matcher {
             if is_quote(&a, t) {
                 continue;
             }
-            if !token_key(&a, t, &mut buf) {
+            if !name_token_key(&a, t, article, &mut buf) {
                 continue;
             }
             let k = self.intern(&buf);
@@ -191,36 +216,53 @@ impl Matcher {
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
     pub fn find(&self, a: &Analysis) -> Vec<Match> {
         let toks = &a.tokens;
-        // the key id of every token (None: not part of any name)
+        // each token's key ids: without and with its article (the same when it has none)
         let mut buf = String::with_capacity(32);
-        let ids: Vec<Option<u32>> = toks
+        let ids: Vec<[Option<u32>; 2]> = toks
             .iter()
             .map(|t| {
-                if t.seg.pron.is_some() || !token_key(a, t, &mut buf) {
-                    None
-                } else {
-                    self.lookup(&buf)
+                if t.seg.pron.is_some() || !token_key(a, t, false, &mut buf) {
+                    return [None, None];
                 }
+                let plain = self.lookup(&buf);
+                let art = if t.seg.article && token_key(a, t, true, &mut buf) {
+                    self.lookup(&buf)
+                } else {
+                    None
+                };
+                [plain, art]
             })
             .collect();
         let mut out = Vec::new();
+        let mut frontier: Vec<u32> = Vec::with_capacity(4);
+        let mut next: Vec<u32> = Vec::with_capacity(4);
         let mut i = 0;
         while i < toks.len() {
-            let Some(first) = ids[i] else {
+            frontier.clear();
+            for k in ids[i].iter().flatten() {
+                if let Some(&n) = self.edges.get(&(0, *k)) {
+                    if !frontier.contains(&n) {
+                        frontier.push(n);
+                    }
+                }
+            }
+            if frontier.is_empty() {
                 i += 1;
                 continue;
+            }
+            let mut best: Option<(usize, Vec<u32>)> = None;
+            let terminal = |f: &[u32]| -> Vec<u32> {
+                f.iter()
+                    .copied()
+                    .filter(|n| self.outputs.contains_key(n))
+                    .collect()
             };
-            let mut node = match self.edges.get(&(0, first)) {
-                Some(&n) => n,
-                None => {
-                    i += 1;
-                    continue;
-                }
-            };
-            let mut best: Option<(usize, u32)> =
-                self.outputs.contains_key(&node).then_some((i + 1, node));
+            let t0 = terminal(&frontier);
+            if !t0.is_empty() {
+                best = Some((i + 1, t0));
+            }
             let mut j = i + 1;
-            while j < toks.len() {
+            while j < toks.len() && !frontier.is_empty() {
                 if is_quote(a, &toks[j]) {
                     j += 1;
                     continue;
@@ -229,18 +271,25 @@ impl Matcher {
                 if t.seg.conj.is_some() || t.seg.prep.is_some() {
                     break;
                 }
-                let Some(k) = ids[j] else { break };
-                let Some(&n) = self.edges.get(&(node, k)) else {
-                    break;
-                };
-                node = n;
+                next.clear();
+                for &node in &frontier {
+                    for k in ids[j].iter().flatten() {
+                        if let Some(&n) = self.edges.get(&(node, *k)) {
+                            if !next.contains(&n) {
+                                next.push(n);
+                            }
+                        }
+                    }
+                }
+                std::mem::swap(&mut frontier, &mut next);
                 j += 1;
-                if self.outputs.contains_key(&node) {
-                    best = Some((j, node));
+                let tj = terminal(&frontier);
+                if !tj.is_empty() {
+                    best = Some((j, tj));
                 }
             }
             match best {
-                Some((end, node)) => {
+                Some((end, nodes)) => {
                     let t0 = &toks[i];
                     // the match starts after the first token's conjunction and preposition; it keeps
                     // the article, except in «لل» where the article's alef is not written
@@ -256,12 +305,20 @@ impl Matcher {
                     } else {
                         t0.start
                     };
+                    let mut targets: Vec<Target> = Vec::new();
+                    for n in nodes {
+                        for t in &self.outputs[&n] {
+                            if !targets.contains(t) {
+                                targets.push(*t);
+                            }
+                        }
+                    }
                     out.push(Match {
                         first_token: i,
                         end_token: end,
                         start,
                         end: toks[end - 1].end,
-                        targets: self.outputs[&node].clone(),
+                        targets,
                     });
                     i = end;
                 }
@@ -270,6 +327,26 @@ impl Matcher {
         }
         out
     }
+}
+
+const NOT_NAMES: &str = include_str!("../../../data/places/not-names.txt");
+
+/// A name in the normalised view without its article: how `not-names.txt` is compared.
+fn name_key(name: &str) -> String {
+    let k = rasad_text::normalize_key(name.trim());
+    match k.strip_prefix("ال") {
+        Some(rest) if rest.chars().count() >= 2 => rest.to_string(),
+        _ => k,
+    }
+}
+
+fn not_names() -> std::collections::HashSet<String> {
+    NOT_NAMES
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(name_key)
+        .collect()
 }
 
 /// A small inline buffer of characters, so key lookups do not allocate.
@@ -323,6 +400,28 @@ mod tests {
             wikidata: None,
             generic: false,
         }
+    }
+
+    #[test]
+    fn place_names_keep_their_article() {
+        let m = Matcher::build(&[], &[place("uae/al-ain", "العين"), place("x/aden", "عدن")]);
+        let a = Analysis::new("أصيب في عين واحدة ثم نقل إلى العين وعدن");
+        let f: Vec<String> = m.find(&a).iter().map(|x| a.slice(x.start, x.end)).collect();
+        assert_eq!(f, vec!["العين", "عدن"]);
+    }
+
+    #[test]
+    fn names_are_keyed_whole_when_the_segmenter_splits_them() {
+        // «وان» (Van) must not match «أن»
+        let m = Matcher::build(
+            &[],
+            &[
+                place("turkey/van", "وان"),
+                place("saudi-arabia/madinah", "مدينة"),
+            ],
+        );
+        let a = Analysis::new("قال إن وأن الأمر في مدينة البيضاء");
+        assert!(m.find(&a).is_empty());
     }
 
     fn place(id: &str, ar: &str) -> Place {
