@@ -7,6 +7,9 @@
 //! It must not depend on the store or the server; it reads only what ingest hands it.
 
 pub mod mentions;
+pub mod numbers;
+pub mod quantity;
+pub mod time;
 
 use rasad_doc::{Document, Source, Span};
 use rasad_ingest::Article;
@@ -38,7 +41,29 @@ pub fn document(article: &Article, analysis: &Analysis) -> Document {
     doc.entities = linked.entities;
     doc.mentions = linked.mentions;
     doc.places = linked.places;
+    let (times, quantities) = times_and_quantities(analysis, o.published.as_deref());
+    doc.times = times;
+    doc.quantities = quantities;
     doc
+}
+
+/// The temporal expressions and quantities of a text; relative times resolve against
+/// `published` (ISO 8601) when given. Tokens inside a time are never a quantity.
+pub fn times_and_quantities(
+    analysis: &Analysis,
+    published: Option<&str>,
+) -> (Vec<rasad_doc::Time>, Vec<rasad_doc::Quantity>) {
+    let reference = published
+        .and_then(time::Reference::parse)
+        .unwrap_or_else(time::Reference::none);
+    let cx = time::cx::Cx::new(analysis);
+    let hits = time::hits(&cx, &reference);
+    let mut taken = vec![false; cx.len()];
+    for h in &hits {
+        taken[h.s..h.e].iter_mut().for_each(|t| *t = true);
+    }
+    let times = hits.iter().map(|h| time::to_time(&cx, h)).collect();
+    (times, quantity::tag(&cx, &taken))
 }
 
 /// A stable document id: a hash of the record's own id (or its file name, not the full path, so
