@@ -12,6 +12,8 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+mod eval;
+
 #[derive(Parser)]
 #[command(
     name = "rasad",
@@ -45,6 +47,18 @@ enum Command {
         /// Words (or a sentence) to segment.
         #[arg(required = true)]
         words: Vec<String>,
+    },
+    /// Score a reader on public test cases (`rasad eval temporal [FILE]`).
+    Eval {
+        /// What to score: `temporal`.
+        #[arg(value_parser = ["temporal"])]
+        what: String,
+        /// The cases (TSV); the Hijri tables are read from `hijri-ummalqura-tables/` beside it.
+        #[arg(default_value = "../shared/research-data/arabic-temporal-cases.tsv")]
+        file: std::path::PathBuf,
+        /// List the failing cases.
+        #[arg(short, long)]
+        verbose: bool,
     },
 }
 
@@ -84,6 +98,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         },
         Command::Schema => {
             print!("{}", rasad_doc::schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { file, verbose, .. } => {
+            eval::run(&file, verbose)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Segment { words } => {
