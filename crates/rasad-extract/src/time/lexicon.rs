@@ -61,6 +61,8 @@ pub enum Lex {
     Decade(u8),
     /// A preposition.
     Prep(Prep),
+    /// «آخر», «الأخير»: the last one.
+    Last,
     /// «و».
     And,
     /// «أو».
@@ -302,6 +304,7 @@ fn word_entry(cat: &str, arg: &str) -> Lex {
             "at" => Prep::At,
             _ => panic!("data/time: prep {arg}"),
         }),
+        "last" => Lex::Last,
         "and" => Lex::And,
         "or" => Lex::Or,
         "cmp" | "post" => {
@@ -331,6 +334,16 @@ impl Lexicon {
     pub fn global() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
         L.get_or_init(Lexicon::build)
+    }
+
+    /// The single-word entries of a view form (no proclitics stripped).
+    pub fn word(&self, letters: &[char]) -> impl Iterator<Item = Lex> + '_ {
+        pack(letters.iter().copied())
+            .and_then(|k| self.by_first.get(&k))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.rest.is_empty())
+            .map(|e| e.lex)
     }
 
     fn build() -> Lexicon {

@@ -364,7 +364,17 @@ fn cal_value(hijri: bool, y: Option<i32>, m: u8, d: Option<u8>, r: &Reference) -
     };
     match d {
         Some(d) => {
-            let (gy, gm, gd) = calendar::hijri_to_gregorian(y, m, d)?;
+            // the 30th of a month the calendar gives 29 days (a sighting a day late) is the day
+            // after the 29th
+            let (gy, gm, gd) = match calendar::hijri_to_gregorian(y, m, d) {
+                Some(g) => g,
+                None if d == 30 => {
+                    let (a, b, c) = calendar::hijri_to_gregorian(y, m, 29)?;
+                    let p = P::from_days(calendar::days(a, b, c) + 1);
+                    (p.y, p.m, p.d)
+                }
+                None => return None,
+            };
             Some(V::Point(P::day(gy, gm, gd), None))
         }
         None => {
@@ -732,8 +742,13 @@ fn date_core(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V, bool)> {
         }
     }
     let v = cal_value(hijri, year, m, day, r)?;
-    // the weekday must agree with the date when both are written; it resolves a missing year
-    let _ = wd;
+    // a weekday and a day that disagree («الثلاثاء الثالث من أيلول 2014» when the 3rd is a
+    // Wednesday) are not a date: the n-th weekday reads them
+    if let (Some(w), V::Point(p, None)) = (wd, &v) {
+        if p.g == Grain::Day && p.y != NO_YEAR && calendar::weekday(p.days()) != w {
+            return None;
+        }
+    }
     Some((e, v, day.is_some()))
 }
 
@@ -1024,11 +1039,21 @@ fn weekday_rule(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
     if let Some((Prep::From, after)) = prep_at(cx, k) {
         k = after;
     }
+    let this_week = cx.lex(k, |l| (*l == Lex::This).then_some(())).is_some();
+    if this_week {
+        k += 1;
+    }
     if let Some((_, after, _)) = cx.lex(k, |l| (*l == Lex::Period(Grain::Week)).then_some(())) {
-        if let Some((dir, after2, _)) = cx.lex(after, |l| match *l {
-            Lex::Dir(d) => Some(d),
-            _ => None,
-        }) {
+        let dir = if this_week {
+            Some((0, after))
+        } else {
+            cx.lex(after, |l| match *l {
+                Lex::Dir(d) => Some(d),
+                _ => None,
+            })
+            .map(|(d, e, _)| (d, e))
+        };
+        if let Some((dir, after2)) = dir {
             let week = r
                 .now
                 .map(|now| now.at(Grain::Week).shift(i64::from(dir), Grain::Week));
@@ -1162,6 +1187,40 @@ fn relative_period(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
         Lex::Period(g) if rank(g) >= rank(Grain::Day) => Some(g),
         _ => None,
     })?;
+    // «الأسابيع الثلاثة القادمة»: the next n periods
+    let plural = ["الاسابيع", "الاشهر", "الشهور", "الايام", "السنوات", "الاعوام"];
+    if !this && plural.iter().any(|w| is_word(cx, j, w)) {
+        let v = cx.view(e);
+        let n = if v.starts_with(&['ا', 'ل']) {
+            super::lexicon::Lexicon::global()
+                .word(&v[2..])
+                .find_map(|l| match l {
+                    Lex::Num {
+                        v,
+                        k: NumKind::Unit | NumKind::Ten,
+                    } => Some(v as i64),
+                    _ => None,
+                })
+        } else {
+            None
+        };
+        let (n, e2) = match n {
+            Some(n) => (n, e + 1),
+            None => return None,
+        };
+        let (dir, e3, _) = cx.lex(e2, |l| match *l {
+            Lex::Dir(d) if d != 0 => Some(d),
+            _ => None,
+        })?;
+        let now = r.now?;
+        let base = now.at(g);
+        let (a, b) = if dir > 0 {
+            (base.shift(1, g), base.shift(n, g))
+        } else {
+            (base.shift(-n, g), base.shift(-1, g))
+        };
+        return Some((e3, V::Range(a, b)));
+    }
     if g == Grain::Day {
         return None;
     }
@@ -1564,16 +1623,8 @@ fn holiday(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
 
 /// «آخر/أخير» at `i`: the last.
 fn last_at(cx: &Cx, i: usize) -> Option<usize> {
-    let v = cx.view(i);
-    let v = if v.first() == Some(&'ب') { &v[1..] } else { v };
-    matches!(
-        v,
-        ['ا', 'خ', 'ر']
-            | ['ا', 'ل', 'ا', 'خ', 'ي', 'ر']
-            | ['ا', 'ل', 'ا', 'خ', 'ي', 'ر', 'ه']
-            | ['ا', 'خ', 'ي', 'ر']
-    )
-    .then_some(i + 1)
+    cx.lex(i, |l| (*l == Lex::Last).then_some(()))
+        .map(|(_, e, _)| e)
 }
 
 /// «من», «في», «ب» (as a word or a clitic) before a month in «ثالث ثلاثاء في أيلول».
@@ -1733,8 +1784,9 @@ fn nth(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
                 let z = if n > 0 {
                     first_monday + 7 * i64::from(n - 1)
                 } else {
+                    // the last week that ends (Sunday) in the month
                     let wl = i64::from(calendar::weekday(z_last));
-                    z_last - (wl - 1).rem_euclid(7)
+                    z_last - wl.rem_euclid(7) - 6
                 };
                 V::Point(P::from_days(z).week(), None)
             }
