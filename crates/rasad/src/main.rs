@@ -12,6 +12,8 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+mod ner_cmd;
+
 mod eval;
 
 #[derive(Parser)]
@@ -60,6 +62,13 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Train a model: `rasad train ner` (the named-entity tagger, with cross-validation).
+    Train {
+        #[command(subcommand)]
+        what: ner_cmd::TrainWhat,
+    },
+    /// Tag tokens with named-entity tags (B-/I- PERS LOC ORG MISC, O): CoNLL in, CoNLL out.
+    Tag(ner_cmd::TagArgs),
 }
 
 /// An input error: exit code 1.
@@ -122,6 +131,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Train { what } => ner_cmd::train(what),
+        Command::Tag(a) => ner_cmd::tag(a),
     }
 }
 

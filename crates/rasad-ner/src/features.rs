@@ -1,0 +1,311 @@
+//! Features of a token in its sentence, as stable 64-bit hashes.
+//!
+//! Every feature is a template id plus one or more strings, hashed with FNV-1a and a final mix
+//! ([`fhash`]): no strings are kept, the model stores hashes, and the hash is the same on every
+//! platform and build, so a model file trained once tags the same everywhere.
+//!
+//! Per token the text layer gives the normalised form ([`rasad_text::normalize_key`]), the clitic
+//! segmentation and the stem key ([`rasad_text::Segmenter::segment_str`]). The templates: the word
+//! as written; the normalised form and the stem key at offsets −2..+2; normalised and stem bigrams
+//! around the token; prefixes and suffixes of the stem and the form; the clitic pattern (و ف ب ل
+//! ك س ال + pronoun) at −1..+1; the character shape at −1..+1 and the stem's length; sentence
+//! start and end.
+
+use rasad_text::clitics::Segmentation;
+use rasad_text::Segmenter;
+
+/// What the templates read of one token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenInfo {
+    /// As written.
+    pub word: String,
+    /// The normalised form.
+    pub norm: String,
+    /// The stem key (clitics removed, ta marbuta restored).
+    pub stem: String,
+    /// The clitic pattern, e.g. `w+al+_` for «والحوثيين», `_` for a bare word.
+    pub clitics: String,
+    /// The character-class shape, runs collapsed: `a` Arabic, `d` digit, `L` Latin, `p`
+    /// punctuation, `x` other (e.g. `a`, `d`, `pa`).
+    pub shape: String,
+}
+
+/// The class of one character for the shape.
+fn class(c: char) -> char {
+    if c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c) {
+        'd'
+    } else if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) {
+        if c.is_alphabetic() {
+            'a'
+        } else {
+            'p'
+        }
+    } else if c.is_ascii_alphabetic() {
+        'L'
+    } else if c.is_alphanumeric() {
+        'x'
+    } else {
+        'p'
+    }
+}
+
+/// The shape of a word: character classes with runs collapsed.
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in word.chars() {
+        let k = class(c);
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// The clitic pattern of a segmentation: the proclitics, `_` for the stem, the pronoun.
+pub fn clitic_pattern(seg: &Segmentation) -> String {
+    let mut out = String::new();
+    if let Some(c) = seg.conj {
+        out.push_str(c.as_str());
+        out.push('+');
+    }
+    if let Some(p) = seg.prep {
+        out.push_str(p.as_str());
+        out.push('+');
+    }
+    if seg.article {
+        out.push_str("ال+");
+    }
+    out.push('_');
+    if let Some(p) = seg.pron {
+        out.push('+');
+        out.push_str(p.as_str());
+    }
+    out
+}
+
+impl TokenInfo {
+    /// Read one token through the text layer.
+    pub fn new(word: &str) -> TokenInfo {
+        let norm = rasad_text::normalize_key(word);
+        let (view, seg) = Segmenter::global().segment_str(word);
+        let mut stem = seg.stem_key(&view);
+        if stem.is_empty() {
+            stem.clone_from(&norm);
+        }
+        TokenInfo {
+            word: word.to_string(),
+            norm,
+            stem,
+            clitics: clitic_pattern(&seg),
+            shape: shape(word),
+        }
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// The hash of a feature: template id and its strings (separated, so `ab|c` ≠ `a|bc`).
+pub fn fhash(template: u8, parts: &[&str]) -> u64 {
+    let mut h = FNV_OFFSET;
+    h ^= u64::from(template);
+    h = h.wrapping_mul(FNV_PRIME);
+    for p in parts {
+        for b in p.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    // splitmix64 finaliser: spread the bits so any slice of the hash is usable.
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// Template ids. Changing one changes every model: bump [`crate::model::FORMAT`] with them.
+mod t {
+    pub const BIAS: u8 = 0;
+    pub const WORD: u8 = 1;
+    pub const NORM: u8 = 2; // + offset (5 ids: 2..=6)
+    pub const STEM: u8 = 7; // + offset (5 ids: 7..=11)
+    pub const NORM_BI_L: u8 = 12;
+    pub const NORM_BI_R: u8 = 13;
+    pub const STEM_BI_L: u8 = 14;
+    pub const STEM_BI_R: u8 = 15;
+    pub const STEM_PRE: u8 = 16; // + len-1 (3 ids)
+    pub const STEM_SUF: u8 = 19; // + len-1 (4 ids)
+    pub const NORM_PRE: u8 = 23; // + len-1 (2 ids)
+    pub const NORM_SUF: u8 = 25; // + len-1 (3 ids)
+    pub const CLITIC: u8 = 28; // + offset+1 (3 ids)
+    pub const SHAPE: u8 = 31; // + offset+1 (3 ids)
+    pub const STEM_LEN: u8 = 34;
+    pub const FIRST: u8 = 35;
+    pub const LAST: u8 = 36;
+    pub const CLITIC_STEM_R: u8 = 37;
+    pub const STEM_TRI: u8 = 38;
+}
+
+/// The first `n` characters of `s` (all of it when shorter: then `None`, the feature is the word).
+fn prefix(s: &str, n: usize) -> Option<&str> {
+    let end = s.char_indices().nth(n).map(|(i, _)| i)?;
+    Some(&s[..end])
+}
+
+/// The last `n` characters of `s` (`None` when `s` has no more than `n`).
+fn suffix(s: &str, n: usize) -> Option<&str> {
+    let count = s.chars().count();
+    if count <= n {
+        return None;
+    }
+    let start = s.char_indices().nth(count - n).map(|(i, _)| i)?;
+    Some(&s[start..])
+}
+
+const BOS: &str = "<s>";
+const EOS: &str = "</s>";
+
+/// The features of token `i` of a sentence, appended to `out`.
+pub fn token_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let at = |off: isize| -> Option<&TokenInfo> {
+        let j = i as isize + off;
+        if j < 0 {
+            None
+        } else {
+            info.get(j as usize)
+        }
+    };
+    let norm = |off: isize| at(off).map_or(if off < 0 { BOS } else { EOS }, |t| t.norm.as_str());
+    let stem = |off: isize| at(off).map_or(if off < 0 { BOS } else { EOS }, |t| t.stem.as_str());
+    let cur = &info[i];
+
+    out.push(fhash(t::BIAS, &[]));
+    out.push(fhash(t::WORD, &[&cur.word]));
+    for off in -2..=2isize {
+        let k = (off + 2) as u8;
+        out.push(fhash(t::NORM + k, &[norm(off)]));
+        out.push(fhash(t::STEM + k, &[stem(off)]));
+    }
+    out.push(fhash(t::NORM_BI_L, &[norm(-1), norm(0)]));
+    out.push(fhash(t::NORM_BI_R, &[norm(0), norm(1)]));
+    out.push(fhash(t::STEM_BI_L, &[stem(-1), stem(0)]));
+    out.push(fhash(t::STEM_BI_R, &[stem(0), stem(1)]));
+    out.push(fhash(t::STEM_TRI, &[stem(-1), stem(0), stem(1)]));
+    for n in 1..=3 {
+        if let Some(p) = prefix(&cur.stem, n) {
+            out.push(fhash(t::STEM_PRE + (n as u8 - 1), &[p]));
+        }
+    }
+    for n in 1..=4 {
+        if let Some(s) = suffix(&cur.stem, n) {
+            out.push(fhash(t::STEM_SUF + (n as u8 - 1), &[s]));
+        }
+    }
+    for n in 1..=2 {
+        if let Some(p) = prefix(&cur.norm, n) {
+            out.push(fhash(t::NORM_PRE + (n as u8 - 1), &[p]));
+        }
+    }
+    for n in 1..=3 {
+        if let Some(s) = suffix(&cur.norm, n) {
+            out.push(fhash(t::NORM_SUF + (n as u8 - 1), &[s]));
+        }
+    }
+    for off in -1..=1isize {
+        let k = (off + 1) as u8;
+        let c = at(off).map_or("", |t| t.clitics.as_str());
+        out.push(fhash(t::CLITIC + k, &[c]));
+        let s = at(off).map_or("", |t| t.shape.as_str());
+        out.push(fhash(t::SHAPE + k, &[s]));
+    }
+    out.push(fhash(t::CLITIC_STEM_R, &[&cur.clitics, stem(1)]));
+    let len = cur.stem.chars().count().min(9);
+    out.push(fhash(t::STEM_LEN, &[&len.to_string()]));
+    if i == 0 {
+        out.push(fhash(t::FIRST, &[]));
+    }
+    if i + 1 == info.len() {
+        out.push(fhash(t::LAST, &[]));
+    }
+}
+
+/// The features of every token of a sentence.
+pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<u64>> {
+    let info: Vec<TokenInfo> = tokens.iter().map(|w| TokenInfo::new(w)).collect();
+    info_features(&info)
+}
+
+/// The features of every token, given the tokens' [`TokenInfo`].
+pub fn info_features(info: &[TokenInfo]) -> Vec<Vec<u64>> {
+    (0..info.len())
+        .map(|i| {
+            let mut f = Vec::with_capacity(48);
+            token_features(info, i, &mut f);
+            f
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape("صنعاء"), "a");
+        assert_eq!(shape("2002"), "d");
+        assert_eq!(shape("(د"), "pa");
+        assert_eq!(shape("أ)"), "ap");
+        assert_eq!(shape("CNN"), "L");
+        assert_eq!(shape("١٩٩٠"), "d");
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        assert_eq!(prefix("صنعاء", 2), Some("صن"));
+        assert_eq!(prefix("صن", 2), None);
+        assert_eq!(suffix("الحوثيين", 2), Some("ين"));
+        assert_eq!(suffix("في", 2), None);
+    }
+
+    #[test]
+    fn hash_is_stable_and_separates_parts() {
+        assert_eq!(fhash(1, &["ab", "c"]), fhash(1, &["ab", "c"]));
+        assert_ne!(fhash(1, &["ab", "c"]), fhash(1, &["a", "bc"]));
+        assert_ne!(fhash(1, &["x"]), fhash(2, &["x"]));
+        // Pinned: a model file stores these hashes; a change here silently breaks every model.
+        assert_eq!(fhash(0, &[]), 0x25fc_6dd3_6ce0_4b20);
+    }
+
+    #[test]
+    fn token_info_reads_clitics_and_stem() {
+        // «وبالحديدة»: و + ب + ال + حديده (ta marbuta folds to ه in the view).
+        let t = TokenInfo::new("وبالحديدة");
+        assert_eq!(t.clitics, "و+ب+ال+_");
+        assert_eq!(t.stem, "حديده");
+        assert_eq!(t.shape, "a");
+        let bare = TokenInfo::new("2015");
+        assert_eq!(bare.clitics, "_");
+        assert_eq!(bare.stem, "2015");
+    }
+
+    #[test]
+    fn window_features_see_neighbours() {
+        // The same word in two contexts shares its own features but not its window ones.
+        let a = sentence_features(&["قال", "محمد", "علي"]);
+        let b = sentence_features(&["زار", "محمد", "صنعاء"]);
+        let shared = a[1].iter().filter(|h| b[1].contains(h)).count();
+        assert!(shared > 10, "own-word features are shared: {shared}");
+        assert!(shared < a[1].len(), "window features differ");
+        // The word «علي» one to the right of «محمد» in `a` is its stem at +1.
+        assert!(a[1].contains(&fhash(t::STEM + 3, &["علي"])));
+        assert!(!b[1].contains(&fhash(t::STEM + 3, &["علي"])));
+        // Sentence boundaries.
+        assert!(a[0].contains(&fhash(t::FIRST, &[])));
+        assert!(a[2].contains(&fhash(t::LAST, &[])));
+        assert!(a[0].contains(&fhash(t::NORM + 1, &[BOS])));
+    }
+}

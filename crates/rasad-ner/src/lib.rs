@@ -1,0 +1,253 @@
+//! rasad-ner: a trained tagger for the names the dictionaries do not hold.
+//!
+//! Its job: tag a sentence of tokens with BIO entity tags (`B-`/`I-` of `PERS`, `LOC`, `ORG`,
+//! `MISC`, or `O`) using a structured averaged perceptron ([`perceptron`]) over features drawn from
+//! the text layer ([`features`]: word, normalised form, stem key, clitics, prefixes and suffixes,
+//! shape, in a ±2 window), decoded with Viterbi under the BIO constraints. It also trains the model
+//! reproducibly from a CoNLL-style corpus ([`train`]), scores it with cross-validated CoNLL entity
+//! F1 ([`eval`]) and reads and writes the compact model file ([`model`]).
+//!
+//! The committed model (`data/ner/anercorp.model`, trained on ANERcorp, CC BY-SA 4.0, see
+//! `data/ner/README.md`) is compiled in: [`Tagger::global`] loads it once.
+//!
+//! It depends only on `rasad-text` (for the normalised form, clitic segmentation and stem keys).
+//! It must not depend on ingest, extract, a store or a server, nor on the actor and place
+//! dictionaries: the extractor calls it and decides what its spans become.
+
+pub mod conll;
+pub mod eval;
+pub mod features;
+pub mod model;
+pub mod perceptron;
+pub mod train;
+
+use std::sync::OnceLock;
+
+pub use model::{Model, ModelError};
+pub use train::{cross_validate, train_model, TrainOptions};
+
+/// An entity type of the ANERcorp scheme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityType {
+    /// A person.
+    Pers,
+    /// A location.
+    Loc,
+    /// An organisation.
+    Org,
+    /// Anything else named (events, products, nationalities in some uses).
+    Misc,
+}
+
+impl EntityType {
+    /// All types, in label order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Pers,
+        EntityType::Loc,
+        EntityType::Org,
+        EntityType::Misc,
+    ];
+
+    /// The name used in tags: `PERS`, `LOC`, `ORG`, `MISC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Pers => "PERS",
+            EntityType::Loc => "LOC",
+            EntityType::Org => "ORG",
+            EntityType::Misc => "MISC",
+        }
+    }
+
+    /// Parse `PERS`, `LOC`, `ORG`, `MISC` (`PER` is accepted for `PERS`).
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "PERS" | "PER" => EntityType::Pers,
+            "LOC" => EntityType::Loc,
+            "ORG" => EntityType::Org,
+            "MISC" => EntityType::Misc,
+            _ => return None,
+        })
+    }
+}
+
+/// A BIO tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tag {
+    /// Outside any entity.
+    O,
+    /// The first token of an entity.
+    B(EntityType),
+    /// A following token of an entity.
+    I(EntityType),
+}
+
+/// Number of distinct tags (labels of the model).
+pub const N_TAGS: usize = 9;
+
+impl Tag {
+    /// All tags in label order: `O`, then `B-`/`I-` for each type.
+    pub const ALL: [Tag; N_TAGS] = [
+        Tag::O,
+        Tag::B(EntityType::Pers),
+        Tag::I(EntityType::Pers),
+        Tag::B(EntityType::Loc),
+        Tag::I(EntityType::Loc),
+        Tag::B(EntityType::Org),
+        Tag::I(EntityType::Org),
+        Tag::B(EntityType::Misc),
+        Tag::I(EntityType::Misc),
+    ];
+
+    /// The label index of this tag (position in [`Tag::ALL`]).
+    pub fn index(self) -> usize {
+        let t = |e: EntityType| EntityType::ALL.iter().position(|x| *x == e).unwrap_or(0);
+        match self {
+            Tag::O => 0,
+            Tag::B(e) => 1 + 2 * t(e),
+            Tag::I(e) => 2 + 2 * t(e),
+        }
+    }
+
+    /// The tag with label index `i` (`O` when out of range).
+    pub fn from_index(i: usize) -> Tag {
+        Tag::ALL.get(i).copied().unwrap_or(Tag::O)
+    }
+
+    /// The entity type, if any.
+    pub fn entity(self) -> Option<EntityType> {
+        match self {
+            Tag::O => None,
+            Tag::B(e) | Tag::I(e) => Some(e),
+        }
+    }
+
+    /// As written in CoNLL files: `O`, `B-PERS`, `I-LOC`, …
+    pub fn as_str(self) -> &'static str {
+        const NAMES: [&str; N_TAGS] = [
+            "O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+        ];
+        NAMES[self.index()]
+    }
+
+    /// Parse `O`, `B-X`, `I-X` (X one of the entity types).
+    pub fn parse(s: &str) -> Option<Tag> {
+        if s == "O" {
+            return Some(Tag::O);
+        }
+        let (bi, ty) = s.split_once('-')?;
+        let ty = EntityType::parse(ty)?;
+        match bi {
+            "B" => Some(Tag::B(ty)),
+            "I" => Some(Tag::I(ty)),
+            _ => None,
+        }
+    }
+
+    /// True when `self` may follow `prev` in a well-formed BIO sequence (`prev = None` at the
+    /// start of a sentence): an `I-X` only after `B-X` or `I-X`.
+    pub fn may_follow(self, prev: Option<Tag>) -> bool {
+        match self {
+            Tag::I(e) => matches!(prev, Some(Tag::B(p)) | Some(Tag::I(p)) if p == e),
+            _ => true,
+        }
+    }
+}
+
+impl std::fmt::Display for Tag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An entity found in a sentence: tokens `start..end` of the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Entity {
+    /// The type.
+    pub kind: EntityType,
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+}
+
+/// The committed model, compiled in.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../data/ner/anercorp.model");
+
+/// A ready tagger: a loaded model. Cheap to share; tagging takes `&self`.
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    /// The tagger of the committed ANERcorp model, loaded once.
+    ///
+    /// # Panics
+    /// If the compiled-in model is corrupt (a build error, caught by the tests).
+    pub fn global() -> &'static Tagger {
+        static T: OnceLock<Tagger> = OnceLock::new();
+        T.get_or_init(|| {
+            Tagger::from_bytes(MODEL_BYTES).expect("the compiled-in NER model is corrupt")
+        })
+    }
+
+    /// A tagger from a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    /// A tagger over a model in memory.
+    pub fn from_model(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tag one sentence of tokens (as written; the features normalise them). One tag a token;
+    /// the sequence is well-formed BIO.
+    pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
+        let feats = features::sentence_features(tokens);
+        self.model
+            .decode(&feats)
+            .into_iter()
+            .map(Tag::from_index)
+            .collect()
+    }
+
+    /// Tag one sentence and return its entities as token ranges.
+    pub fn entities(&self, tokens: &[&str]) -> Vec<Entity> {
+        eval::chunks(&self.tag(tokens))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for (i, t) in Tag::ALL.iter().enumerate() {
+            assert_eq!(t.index(), i);
+            assert_eq!(Tag::parse(t.as_str()), Some(*t));
+            assert_eq!(Tag::from_index(i), *t);
+        }
+        assert_eq!(Tag::parse("B-PER"), Some(Tag::B(EntityType::Pers)));
+        assert_eq!(Tag::parse("X-LOC"), None);
+        assert_eq!(Tag::parse("B-FOO"), None);
+    }
+
+    #[test]
+    fn bio_constraints() {
+        let il = Tag::I(EntityType::Loc);
+        assert!(!il.may_follow(None));
+        assert!(!il.may_follow(Some(Tag::O)));
+        assert!(!il.may_follow(Some(Tag::B(EntityType::Pers))));
+        assert!(il.may_follow(Some(Tag::B(EntityType::Loc))));
+        assert!(il.may_follow(Some(Tag::I(EntityType::Loc))));
+        assert!(Tag::B(EntityType::Org).may_follow(None));
+    }
+}

@@ -1,0 +1,293 @@
+//! A trained model: averaged weights keyed by feature hash, and its compact file format.
+//!
+//! File format (all little-endian):
+//!
+//! ```text
+//! magic  b"RSDNER\0\0"
+//! u32    format (FORMAT)
+//! u32    labels (9)
+//! f32    scale: a stored i16 weight q means q × scale
+//! f32    × (labels + 1) × labels: transition weights, the last row from the sentence start
+//! u32    n: features
+//! u64    × n: feature hashes, ascending
+//! u16    × n: per feature, the bit mask of labels with a non-zero weight
+//! i16    × Σ popcount(mask): those weights, feature by feature, label order
+//! ```
+//!
+//! Weights are quantised to i16 with one scale; a feature whose weights all round to zero is
+//! dropped. Loading builds one hash map (a few milliseconds for a few hundred thousand features).
+
+use crate::perceptron::viterbi;
+use crate::N_TAGS;
+use rustc_hash::FxHashMap;
+
+/// The format version; bump it when the file layout or the feature templates change.
+pub const FORMAT: u32 = 1;
+
+const MAGIC: &[u8; 8] = b"RSDNER\0\0";
+const L: usize = N_TAGS;
+
+/// A model file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// Not a rasad NER model.
+    #[error("not a rasad NER model (bad magic)")]
+    Magic,
+    /// Another format version.
+    #[error("NER model format {found}, this build reads {FORMAT}; retrain with `rasad train ner`")]
+    Format {
+        /// The version in the file.
+        found: u32,
+    },
+    /// Cut short or inconsistent.
+    #[error("NER model file is truncated or corrupt ({0})")]
+    Corrupt(&'static str),
+}
+
+/// Averaged perceptron weights by feature hash.
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    index: FxHashMap<u64, u32>,
+    /// `weights[i * L + y]`: feature `i`, label `y`.
+    weights: Vec<f32>,
+    /// `(L + 1) × L`, last row from the start.
+    trans: Vec<f32>,
+}
+
+impl Model {
+    /// A model that knows nothing (tags everything `O`).
+    pub fn empty() -> Model {
+        Model {
+            index: FxHashMap::default(),
+            weights: Vec::new(),
+            trans: vec![0.0; (L + 1) * L],
+        }
+    }
+
+    /// A model from trained weights: feature `i` has hash `hashes[i]` and weights
+    /// `weights[i * L..][..L]`. Features with all-zero weights are left out.
+    pub fn from_weights(hashes: &[u64], weights: &[f32], trans: Vec<f32>) -> Model {
+        assert_eq!(weights.len(), hashes.len() * L);
+        assert_eq!(trans.len(), (L + 1) * L);
+        let mut m = Model {
+            trans,
+            ..Model::default()
+        };
+        for (i, &h) in hashes.iter().enumerate() {
+            let row = &weights[i * L..i * L + L];
+            if row.iter().all(|&w| w == 0.0) {
+                continue;
+            }
+            m.index.insert(h, (m.weights.len() / L) as u32);
+            m.weights.extend_from_slice(row);
+        }
+        m
+    }
+
+    /// Number of features kept.
+    pub fn n_features(&self) -> usize {
+        self.index.len()
+    }
+
+    /// The emission scores of a sentence's features (`T × L`).
+    fn emissions(&self, feats: &[Vec<u64>]) -> Vec<f32> {
+        let mut emit = vec![0.0f32; feats.len() * L];
+        for (t, fs) in feats.iter().enumerate() {
+            let acc = &mut emit[t * L..t * L + L];
+            for h in fs {
+                if let Some(&i) = self.index.get(h) {
+                    let row = &self.weights[i as usize * L..i as usize * L + L];
+                    for (a, w) in acc.iter_mut().zip(row) {
+                        *a += *w;
+                    }
+                }
+            }
+        }
+        emit
+    }
+
+    /// The best label sequence for a sentence's features (see [`crate::features`]).
+    pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
+        viterbi(&self.emissions(feats), &self.trans)
+    }
+
+    /// The compact file (see the module documentation).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let max = self
+            .weights
+            .iter()
+            .chain(&self.trans)
+            .fold(0.0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let q = |w: f32| (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+        let mut entries: Vec<(u64, u32)> = self.index.iter().map(|(&h, &i)| (h, i)).collect();
+        entries.sort_unstable();
+        let mut keys = Vec::new();
+        let mut masks = Vec::new();
+        let mut vals = Vec::new();
+        for (h, i) in entries {
+            let row = &self.weights[i as usize * L..i as usize * L + L];
+            let mut mask = 0u16;
+            for (y, &w) in row.iter().enumerate() {
+                if q(w) != 0 {
+                    mask |= 1 << y;
+                }
+            }
+            if mask == 0 {
+                continue;
+            }
+            keys.push(h);
+            masks.push(mask);
+            for (y, &w) in row.iter().enumerate() {
+                if mask & (1 << y) != 0 {
+                    vals.push(q(w));
+                }
+            }
+        }
+        let mut out =
+            Vec::with_capacity(32 + 4 * self.trans.len() + keys.len() * 10 + vals.len() * 2);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&(L as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for w in &self.trans {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        for k in &keys {
+            out.extend_from_slice(&k.to_le_bytes());
+        }
+        for m in &masks {
+            out.extend_from_slice(&m.to_le_bytes());
+        }
+        for v in &vals {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out
+    }
+
+    /// Read a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let format = r.u32()?;
+        if format != FORMAT {
+            return Err(ModelError::Format { found: format });
+        }
+        if r.u32()? as usize != L {
+            return Err(ModelError::Corrupt("label count"));
+        }
+        let scale = r.f32()?;
+        let mut trans = Vec::with_capacity((L + 1) * L);
+        for _ in 0..(L + 1) * L {
+            trans.push(r.f32()?);
+        }
+        let n = r.u32()? as usize;
+        let keys = r.take(n.checked_mul(8).ok_or(ModelError::Corrupt("count"))?)?;
+        let masks = r.take(n * 2)?;
+        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let mut weights = vec![0.0f32; n * L];
+        for i in 0..n {
+            let h = u64::from_le_bytes(keys[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+            let mask = u16::from_le_bytes([masks[i * 2], masks[i * 2 + 1]]);
+            if mask >> L != 0 {
+                return Err(ModelError::Corrupt("label mask"));
+            }
+            for y in 0..L {
+                if mask & (1 << y) != 0 {
+                    let v = r.take(2)?;
+                    weights[i * L + y] = f32::from(i16::from_le_bytes([v[0], v[1]])) * scale;
+                }
+            }
+            if index.insert(h, i as u32).is_some() {
+                return Err(ModelError::Corrupt("duplicate feature"));
+            }
+        }
+        if r.pos != bytes.len() {
+            return Err(ModelError::Corrupt("trailing bytes"));
+        }
+        Ok(Model {
+            index,
+            weights,
+            trans,
+        })
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self
+            .pos
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or(ModelError::Corrupt("truncated"))?;
+        let s = &self.b[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_bits(self.u32()?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_keeps_weights_within_quantisation() {
+        let hashes = [10u64, 3, 99];
+        let mut w = vec![0.0f32; 3 * L];
+        w[1] = 2.5;
+        w[L + 4] = -1.25;
+        w[2 * L] = 0.0; // an all-zero feature is dropped
+        let mut trans = vec![0.0f32; (L + 1) * L];
+        trans[5] = -7.0;
+        let m = Model::from_weights(&hashes, &w, trans);
+        assert_eq!(m.n_features(), 2);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(back.n_features(), 2);
+        let e = back.emissions(&[vec![10, 3, 12345]]);
+        assert!((e[1] - 2.5).abs() < 1e-3);
+        assert!((e[4] + 1.25).abs() < 1e-3);
+        assert_eq!(back.trans[5], -7.0);
+        assert_eq!(back.to_bytes(), bytes, "stable");
+    }
+
+    #[test]
+    fn rejects_bad_files() {
+        assert!(matches!(
+            Model::from_bytes(b"nope"),
+            Err(ModelError::Corrupt(_))
+        ));
+        assert!(matches!(
+            Model::from_bytes(b"NOTAMODELxxxxxxxx"),
+            Err(ModelError::Magic)
+        ));
+        let mut b = Model::empty().to_bytes();
+        b[8] = 99;
+        assert!(matches!(
+            Model::from_bytes(&b),
+            Err(ModelError::Format { found: 99 })
+        ));
+        let b = Model::empty().to_bytes();
+        assert!(Model::from_bytes(&b[..b.len() - 1]).is_err());
+        let mut b = b;
+        b.push(0);
+        assert!(Model::from_bytes(&b).is_err());
+    }
+}

@@ -1,0 +1,173 @@
+//! `rasad train ner` and `rasad tag --conll`: wiring to `rasad-ner`, printing.
+
+use super::{read_input, InputError};
+use anyhow::{Context, Result};
+use rasad_ner::conll::{read_tagged, read_tokens};
+use rasad_ner::eval::Scores;
+use rasad_ner::train::{cross_validate, train_model, Prepared, TrainOptions};
+use rasad_ner::Tagger;
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// What to train.
+#[derive(clap::Subcommand)]
+pub enum TrainWhat {
+    /// The named-entity tagger (averaged perceptron) on a CoNLL-style corpus: optionally k-fold
+    /// cross-validation (CoNLL entity P/R/F1), then a model on all of it.
+    Ner(TrainNer),
+}
+
+#[derive(clap::Args)]
+pub struct TrainNer {
+    /// The corpus: `token TAG` a line, a blank line between sentences.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "../shared/research-data/anercorp/ANERCorp_CamelStyle_train.txt"
+    )]
+    input: String,
+    /// Where to write the model.
+    #[arg(long, value_name = "PATH", default_value = "data/ner/anercorp.model")]
+    out: String,
+    /// Cross-validation folds (contiguous blocks of sentences); 0 skips cross-validation.
+    #[arg(long, default_value_t = 5)]
+    folds: usize,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = TrainOptions::default().epochs)]
+    epochs: usize,
+    /// Seed of the sentence order (same seed, same model).
+    #[arg(long, default_value_t = TrainOptions::default().seed)]
+    seed: u64,
+    /// A feature needs this many occurrences in training to get a weight.
+    #[arg(long, default_value_t = TrainOptions::default().min_count)]
+    min_count: u32,
+    /// Worker threads (the result does not depend on them).
+    #[arg(long, default_value_t = TrainOptions::default().threads)]
+    threads: usize,
+    /// Folds take every k-th sentence instead of contiguous blocks (optimistic: an article's
+    /// names then occur on both sides).
+    #[arg(long)]
+    interleaved: bool,
+    /// Only cross-validate; write no model.
+    #[arg(long)]
+    cv_only: bool,
+}
+
+#[derive(clap::Args)]
+pub struct TagArgs {
+    /// Tokens, one a line (first column), a blank line between sentences; `-` for standard input.
+    #[arg(long, value_name = "FILE")]
+    conll: String,
+    /// A model file to use instead of the compiled-in ANERcorp model.
+    #[arg(long, value_name = "PATH")]
+    model: Option<String>,
+}
+
+fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
+    rasad_text::utf8::validate(bytes).map_err(|e| InputError(format!("{name}: {e}")).into())
+}
+
+pub fn train(what: TrainWhat) -> Result<ExitCode> {
+    let TrainWhat::Ner(a) = what;
+    let opts = TrainOptions {
+        epochs: a.epochs,
+        seed: a.seed,
+        folds: a.folds,
+        min_count: a.min_count,
+        threads: a.threads.max(1),
+        interleaved: a.interleaved,
+    };
+    let bytes = read_input(&a.input)?;
+    let sents = read_tagged(utf8(&bytes, &a.input)?)
+        .map_err(|e| InputError(format!("{}: {e}", a.input)))?;
+    if sents.is_empty() {
+        return Err(InputError(format!("{}: empty: no tagged sentences", a.input)).into());
+    }
+    let tokens: usize = sents.iter().map(|s| s.tokens.len()).sum();
+    let t0 = Instant::now();
+    let prep = Prepared::new(&sents, opts.threads);
+    eprintln!(
+        "rasad: {} sentences, {tokens} tokens; features in {:.2}s",
+        sents.len(),
+        t0.elapsed().as_secs_f64()
+    );
+    let mut out = std::io::stdout().lock();
+    if opts.folds >= 2 {
+        let t = Instant::now();
+        let folds = cross_validate(&prep, &opts);
+        let mut all = Scores::default();
+        writeln!(
+            out,
+            "{}-fold cross-validation ({} folds), epochs {}, seed {}, min-count {}",
+            opts.folds,
+            if opts.interleaved {
+                "interleaved"
+            } else {
+                "contiguous"
+            },
+            opts.epochs,
+            opts.seed,
+            opts.min_count
+        )?;
+        for (i, f) in folds.iter().enumerate() {
+            writeln!(out, "fold {}: micro F1 {:.2}", i + 1, f.micro().f1())?;
+            all.merge(f);
+        }
+        let f1s: Vec<f64> = folds.iter().map(|f| f.micro().f1()).collect();
+        let mean = f1s.iter().sum::<f64>() / f1s.len() as f64;
+        writeln!(out, "mean of folds: micro F1 {mean:.2}\npooled over folds:")?;
+        write!(out, "{}", all.table())?;
+        eprintln!(
+            "rasad: cross-validation in {:.2}s",
+            t.elapsed().as_secs_f64()
+        );
+    }
+    if !a.cv_only {
+        let t = Instant::now();
+        let model = train_model(&prep, &opts);
+        let bytes = model.to_bytes();
+        if let Some(dir) = std::path::Path::new(&a.out).parent() {
+            if !dir.as_os_str().is_empty() {
+                std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+            }
+        }
+        std::fs::write(&a.out, &bytes).with_context(|| format!("{}: cannot write", a.out))?;
+        eprintln!(
+            "rasad: model of {} features, {} bytes, written to {} in {:.2}s",
+            model.n_features(),
+            bytes.len(),
+            a.out,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn tag(a: TagArgs) -> Result<ExitCode> {
+    let own;
+    let tagger = match &a.model {
+        Some(p) => {
+            let bytes =
+                std::fs::read(p).map_err(|e| InputError(format!("{p}: cannot read: {e}")))?;
+            own = Tagger::from_bytes(&bytes).map_err(|e| InputError(format!("{p}: {e}")))?;
+            &own
+        }
+        None => Tagger::global(),
+    };
+    let name = if a.conll == "-" { "<stdin>" } else { &a.conll };
+    let bytes = read_input(&a.conll)?;
+    let text = utf8(&bytes, name)?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (i, sent) in read_tokens(text).iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        for (tok, t) in sent.iter().zip(tagger.tag(sent)) {
+            writeln!(out, "{tok}\t{t}")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
