@@ -306,7 +306,11 @@ pub fn word_number(cx: &Cx, i: usize) -> Option<Number> {
         return None;
     }
     // «أحد», «إحدى» alone mean "one of", not the number
-    if parts == 1 && matches!(cx.view(i), ['ا', 'ح', 'د'] | ['ا', 'ح', 'د', 'ي']) {
+    // (with any proclitic: «كأحد»); the construct forms «اثنا/اثني» only come before «عشر»
+    let alone = ["احد", "احدي", "اثنا", "اثني", "اثنتا", "اثنتي"];
+    let (_, _, wa, prep, _) = num_word(cx, i)?;
+    let v = &cx.view(i)[wa as usize + prep as usize..];
+    if parts == 1 && alone.iter().any(|w| v.iter().copied().eq(w.chars())) {
         return None;
     }
     let mut value = total + g.value();

@@ -77,6 +77,10 @@ fn unit_after(cx: &Cx, e: usize, taken: &[bool]) -> Option<(usize, usize)> {
     if cx.kind(k) != Some(TokenKind::Word) {
         return None;
     }
+    // «ولمدة»: a word after «و» starts another phrase
+    if cx.a.tokens[k].seg.conj.is_some() {
+        return None;
+    }
     // a particle, a time word or a number is not a counted noun
     if cx
         .lex(k, |l| {

@@ -145,32 +145,35 @@ pub fn parse_digits(v: &[char]) -> Option<(f64, usize, bool)> {
         (0, _) => (Some('.'), None),
         _ => (Some(','), Some('.')),
     };
-    let mut int = 0f64;
-    let mut frac = 0f64;
-    let mut scale = 1f64;
-    let mut in_frac = false;
+    let mut buf = [0u8; 64];
+    let mut n = 0;
     let mut ndigits = 0;
+    let mut in_frac = false;
     for &c in v {
         if Some(c) == thousands {
             continue;
         }
-        if Some(c) == decimal {
+        let b = if Some(c) == decimal {
             if in_frac {
                 return None;
             }
             in_frac = true;
-            continue;
-        }
-        let d = c.to_digit(10)? as f64;
-        if in_frac {
-            scale /= 10.0;
-            frac += d * scale;
+            b'.'
         } else {
-            int = int * 10.0 + d;
-            ndigits += 1;
+            let d = c.to_digit(10)? as u8;
+            if !in_frac {
+                ndigits += 1;
+            }
+            b'0' + d
+        };
+        if n == buf.len() {
+            return None;
         }
+        buf[n] = b;
+        n += 1;
     }
-    Some((int + frac, ndigits, plain))
+    let value: f64 = std::str::from_utf8(&buf[..n]).ok()?.parse().ok()?;
+    Some((value, ndigits, plain))
 }
 
 #[cfg(test)]

@@ -152,15 +152,15 @@ fn year_num(cx: &Cx, i: usize, need_four: bool) -> Option<(i32, bool, bool, usiz
         Lex::Greg => Some(false),
         _ => None,
     }) {
-        // a lone «ه»/«م» must be written against the year or right after it
-        let single = cx.view(e).len() == 1;
-        if !single || cx.joined(i) || cx.is_boundary(after) {
+        // a lone «م» (also "metres") must be written against the year or end the phrase
+        let lone_m = !h && cx.view(e).len() == 1;
+        if !lone_m || cx.joined(i) || cx.is_boundary(after) {
             hijri = h;
             marked = true;
             e = after;
         }
     }
-    if nd != 4 && !(marked && nd >= 3) && (need_four || !marked) {
+    if nd != 4 && !(marked && nd >= 3 && !need_four) {
         return None;
     }
     Some((y, hijri, marked, e))
@@ -1030,7 +1030,10 @@ fn weekday_rule(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
     let mut j = i;
     let mut this = false;
     if cx.lex(j, |l| (*l == Lex::This).then_some(())).is_some() {
-        this = true;
+        // «هذا الاثنين» (the coming Monday), not «هذا اليوم الأربعاء» (today, Wednesday)
+        this = cx
+            .lex(j + 1, |l| matches!(l, Lex::Weekday { .. }).then_some(()))
+            .is_some();
         j += 1;
     }
     let (d, mut e, sure) = weekday_at(cx, j)?;
@@ -1120,10 +1123,7 @@ fn relative_day(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
             ));
         }
         // «اليوم الماضي/السابق»: the day before; «اليوم التالي»: the day after
-        if cx
-            .lex(j, |l| (*l == Lex::Period(Grain::Day)).then_some(()))
-            .is_some()
-        {
+        if is_word(cx, j, "اليوم") {
             if let Some((dir, e2, _)) = cx.lex(e, |l| match *l {
                 Lex::Dir(d) if d != 0 => Some(d),
                 _ => None,
@@ -1609,12 +1609,22 @@ fn holiday(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
     let p = match (y, ref_day(r)) {
         (Some(y), _) => on(y)?,
         (None, Some(today)) => {
-            let p = on(today.y)?;
-            if p.days() < today.days() {
-                on(today.y + 1)?
-            } else {
-                p
+            // the next one (Duckling's convention), or in news the nearest one
+            let t = today.days();
+            let cands = [on(today.y - 1), on(today.y), on(today.y + 1)];
+            let mut best: Option<P> = None;
+            for p in cands.into_iter().flatten() {
+                let d = p.days() - t;
+                let better = match best {
+                    None => !r.weekday_forward || d >= 0,
+                    Some(b) if r.weekday_forward => d >= 0 && d < b.days() - t,
+                    Some(b) => d.abs() < (b.days() - t).abs(),
+                };
+                if better {
+                    best = Some(p);
+                }
             }
+            best?
         }
         (None, None) => return Some((e2, V::Unresolved("XXXX".into(), Grain::Day))),
     };
