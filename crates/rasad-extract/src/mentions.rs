@@ -26,7 +26,8 @@ use rustc_hash::FxHashMap;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-/// Head nouns of generic references, as stem keys.
+/// Head nouns of generic references, as stem keys (their first letters are tested first in
+/// [`link`]: keep that test in step when adding one).
 const GENERIC_HEADS: &[&str] = &[
     "تنظيم",
     "جماعه",
@@ -168,8 +169,9 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
 
     // the country focus: countries of unambiguous places and of named actors
     let mut country_votes: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut seen: Vec<&str> = Vec::with_capacity(8);
     for m in &matches {
-        let mut seen: HashSet<&str> = HashSet::new();
+        seen.clear();
         for t in &m.targets {
             let c = match *t {
                 Target::Place(p) => Some(lex.places[p as usize].country3.as_str()),
@@ -179,7 +181,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 _ => None,
             };
             if let Some(c) = c.filter(|c| !c.is_empty()) {
-                if seen.insert(c) {
+                if !seen.contains(&c) {
+                    seen.push(c);
                     *country_votes.entry(c).or_default() += 1;
                 }
             }
@@ -196,6 +199,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut place_seen: HashSet<u32> = HashSet::new();
     let mut last_place: Option<(usize, u32)> = None;
     let mut covered = vec![false; a.tokens.len()];
+    let mut places: Vec<u32> = Vec::new();
     // pending mentions: (start, end, actor, via)
     let mut raw: Vec<(u32, u32, u32, Via)> = Vec::new();
 
@@ -216,26 +220,19 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 _ => None,
             })
             .filter(|&(x, d)| {
-                let ctx = lex.actors[x as usize].descriptors[d as usize]
-                    .descriptor()
-                    .context;
-                ctx.is_none() || ctx.as_deref() == focus
+                let ctx = lex.actors[x as usize].descriptors[d as usize].context();
+                ctx.is_none() || ctx == focus
             })
             .max_by_key(|&(x, d)| {
                 // a descriptor made for the focus country beats a context-free one; then salience
-                let ctx = lex.actors[x as usize].descriptors[d as usize]
-                    .descriptor()
-                    .context;
+                let ctx = lex.actors[x as usize].descriptors[d as usize].context();
                 (ctx.is_some(), actor_count.get(&x).copied().unwrap_or(0))
             });
-        let places: Vec<u32> = m
-            .targets
-            .iter()
-            .filter_map(|t| match *t {
-                Target::Place(p) => Some(p),
-                _ => None,
-            })
-            .collect();
+        places.clear();
+        places.extend(m.targets.iter().filter_map(|t| match *t {
+            Target::Place(p) => Some(p),
+            _ => None,
+        }));
 
         if let Some((x, via)) = actor_target {
             raw.push((m.start, m.end, x, via));
@@ -265,11 +262,15 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let heads = heads(lex);
     let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
     for (i, &is_covered) in covered.iter().enumerate() {
-        if is_covered || !key_of(a, i, &mut buf) {
-            continue;
-        }
         let t = &a.tokens[i];
-        if !t.seg.article || t.seg.pron.is_some() {
+        // cheap tests first: a definite word whose stem starts like a generic head noun
+        let stem_first = t.view(&a.view).get(t.seg.stem_start as usize).copied();
+        if is_covered
+            || !t.seg.article
+            || t.seg.pron.is_some()
+            || !matches!(stem_first, Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق'))
+            || !key_of(a, i, &mut buf)
+        {
             continue;
         }
         let Some(candidates) = heads.get(buf.as_str()) else {

@@ -79,6 +79,22 @@ pub enum DescriptorEntry {
 }
 
 impl DescriptorEntry {
+    /// The phrase.
+    pub fn text(&self) -> &str {
+        match self {
+            DescriptorEntry::Plain(t) => t,
+            DescriptorEntry::Table(d) => &d.text,
+        }
+    }
+
+    /// The country context, if any.
+    pub fn context(&self) -> Option<&str> {
+        match self {
+            DescriptorEntry::Plain(_) => None,
+            DescriptorEntry::Table(d) => d.context.as_deref(),
+        }
+    }
+
     /// As a descriptor.
     pub fn descriptor(&self) -> Descriptor {
         match self {

@@ -51,7 +51,11 @@ pub struct Matcher {
     packed: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
     edges: FxHashMap<(u32, u32), u32>,
-    outputs: FxHashMap<u32, Vec<Target>>,
+    /// Key ids whose stem also occurs with its article in an article-keeping name: only for
+    /// those is the second lookup made.
+    with_article: Vec<bool>,
+    /// What each node stands for, indexed by node (empty: not the end of a name).
+    outputs: Vec<Vec<Target>>,
     nodes: u32,
     names: usize,
 }
@@ -71,6 +75,27 @@ fn pack(chars: impl ExactSizeIterator<Item = char>) -> Option<u128> {
             _ => return None,
         };
         key |= (b as u128) << (8 * (i + 1));
+    }
+    Some(key)
+}
+
+/// [`pack`] of `head` + `body` + `last` without iterator adapters (the hot path of matching).
+#[inline]
+fn pack_parts(head: &[char], body: &[char], last: char) -> Option<u128> {
+    let n = head.len() + body.len() + 1;
+    if n > 15 {
+        return None;
+    }
+    let mut key = n as u128;
+    let mut shift = 8;
+    for &c in head.iter().chain(body).chain(std::iter::once(&last)) {
+        let b = match c as u32 {
+            0..=0x7F => c as u32,
+            0x0600..=0x067F => 0x80 + (c as u32 - 0x0600),
+            _ => return None,
+        };
+        key |= (b as u128) << shift;
+        shift += 8;
     }
     Some(key)
 }
@@ -134,7 +159,7 @@ impl Matcher {
             }
             for (d, desc) in a.descriptors.iter().enumerate() {
                 m.add(
-                    &desc.descriptor().text,
+                    desc.text(),
                     Target::ActorDescriptor(i as u32, d as u16),
                     false,
                 );
@@ -163,20 +188,98 @@ impl Matcher {
 
     fn intern(&mut self, key: &str) -> u32 {
         let next = (self.packed.len() + self.long.len()) as u32;
-        match pack(key.chars().collect::<Vec<_>>().into_iter()) {
+        let id = match pack(key.chars().collect::<Vec<_>>().into_iter()) {
             Some(p) => *self.packed.entry(p).or_insert(next),
             None => *self.long.entry(Box::from(key)).or_insert(next),
+        };
+        if self.with_article.len() <= id as usize {
+            self.with_article.resize(id as usize + 1, false);
+        }
+        id
+    }
+
+    /// A token's key ids without and with its article, computed without building strings for
+    /// the usual short keys.
+    fn token_ids(&self, a: &Analysis, t: &Token, buf: &mut String) -> [Option<u32>; 2] {
+        if t.seg.pron.is_some() {
+            return [None, None];
+        }
+        match t.kind {
+            TokenKind::Word => {
+                let view = t.view(&a.view);
+                let s = t.seg;
+                let (st, en) = (s.stem_start as usize, (s.stem_end as usize).min(view.len()));
+                if st >= en {
+                    return [None, None];
+                }
+                let stem = &view[st..en];
+                let last = if s.ta_marbuta {
+                    'ه'
+                } else {
+                    stem[stem.len() - 1]
+                };
+                let body = &stem[..stem.len() - 1];
+                let plain = match pack_parts(&[], body, last) {
+                    Some(k) => self.packed.get(&k).copied(),
+                    None => {
+                        self.lookup_chars(body.iter().copied().chain(std::iter::once(last)), buf)
+                    }
+                };
+                let art = if s.article && plain.is_some_and(|k| self.with_article[k as usize]) {
+                    match pack_parts(&['ا', 'ل'], body, last) {
+                        Some(k) => self.packed.get(&k).copied(),
+                        None => self.lookup_chars(
+                            ['ا', 'ل']
+                                .into_iter()
+                                .chain(body.iter().copied())
+                                .chain(std::iter::once(last)),
+                            buf,
+                        ),
+                    }
+                } else {
+                    None
+                };
+                [plain, art]
+            }
+            TokenKind::Latin | TokenKind::Number => [
+                self.lookup_chars(t.view(&a.view).iter().copied(), buf),
+                None,
+            ],
+            _ => [None, None],
         }
     }
 
-    fn lookup(&self, key: &str) -> Option<u32> {
-        let n = key.chars().count();
-        if n <= 15 {
-            if let Some(p) = pack(key.chars().collect::<smallchars::Chars>().into_iter()) {
-                return self.packed.get(&p).copied();
+    /// The id of a key given as characters.
+    fn lookup_chars(
+        &self,
+        chars: impl Iterator<Item = char> + Clone,
+        buf: &mut String,
+    ) -> Option<u32> {
+        let mut key: u128 = 0;
+        let mut n = 0usize;
+        let mut packable = true;
+        for c in chars.clone() {
+            n += 1;
+            let b = match c as u32 {
+                0..=0x7F => c as u32,
+                0x0600..=0x067F => 0x80 + (c as u32 - 0x0600),
+                _ => {
+                    packable = false;
+                    break;
+                }
+            };
+            if n > 15 {
+                packable = false;
+                break;
             }
+            key |= (b as u128) << (8 * n);
         }
-        self.long.get(key).copied()
+        if packable && n > 0 {
+            return self.packed.get(&(key | n as u128)).copied();
+        }
+        buf.clear();
+        buf.extend(chars);
+        self.long.get(buf.as_str()).copied()
     }
 
     /// Compile one name; `article` keeps the article in its keys (place names).
@@ -192,6 +295,10 @@ impl Matcher {
             if !name_token_key(&a, t, article, &mut buf) {
                 continue;
             }
+            if article && t.seg.article && buf.starts_with("ال") {
+                let bare = self.intern(&buf["ال".len()..]);
+                self.with_article[bare as usize] = true;
+            }
             let k = self.intern(&buf);
             node = match self.edges.get(&(node, k)) {
                 Some(&n) => n,
@@ -205,7 +312,10 @@ impl Matcher {
             any = true;
         }
         if any {
-            let out = self.outputs.entry(node).or_default();
+            if self.outputs.len() <= node as usize {
+                self.outputs.resize(node as usize + 1, Vec::new());
+            }
+            let out = &mut self.outputs[node as usize];
             if !out.contains(&target) {
                 out.push(target);
                 self.names += 1;
@@ -220,18 +330,7 @@ impl Matcher {
         let mut buf = String::with_capacity(32);
         let ids: Vec<[Option<u32>; 2]> = toks
             .iter()
-            .map(|t| {
-                if t.seg.pron.is_some() || !token_key(a, t, false, &mut buf) {
-                    return [None, None];
-                }
-                let plain = self.lookup(&buf);
-                let art = if t.seg.article && token_key(a, t, true, &mut buf) {
-                    self.lookup(&buf)
-                } else {
-                    None
-                };
-                [plain, art]
-            })
+            .map(|t| self.token_ids(a, t, &mut buf))
             .collect();
         let mut out = Vec::new();
         let mut frontier: Vec<u32> = Vec::with_capacity(4);
@@ -254,7 +353,7 @@ impl Matcher {
             let terminal = |f: &[u32]| -> Vec<u32> {
                 f.iter()
                     .copied()
-                    .filter(|n| self.outputs.contains_key(n))
+                    .filter(|&n| self.outputs.get(n as usize).is_some_and(|o| !o.is_empty()))
                     .collect()
             };
             let t0 = terminal(&frontier);
@@ -307,7 +406,7 @@ impl Matcher {
                     };
                     let mut targets: Vec<Target> = Vec::new();
                     for n in nodes {
-                        for t in &self.outputs[&n] {
+                        for t in &self.outputs[n as usize] {
                             if !targets.contains(t) {
                                 targets.push(*t);
                             }
@@ -347,37 +446,6 @@ fn not_names() -> std::collections::HashSet<String> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(name_key)
         .collect()
-}
-
-/// A small inline buffer of characters, so key lookups do not allocate.
-mod smallchars {
-    /// Up to 15 characters inline.
-    pub struct Chars {
-        buf: [char; 15],
-        len: usize,
-    }
-
-    impl FromIterator<char> for Chars {
-        fn from_iter<I: IntoIterator<Item = char>>(iter: I) -> Self {
-            let mut c = Chars {
-                buf: ['\0'; 15],
-                len: 0,
-            };
-            for ch in iter.into_iter().take(15) {
-                c.buf[c.len] = ch;
-                c.len += 1;
-            }
-            c
-        }
-    }
-
-    impl IntoIterator for Chars {
-        type Item = char;
-        type IntoIter = std::iter::Take<std::array::IntoIter<char, 15>>;
-        fn into_iter(self) -> Self::IntoIter {
-            self.buf.into_iter().take(self.len)
-        }
-    }
 }
 
 #[cfg(test)]

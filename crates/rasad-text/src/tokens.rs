@@ -97,7 +97,7 @@ pub fn tokenize(original: &[char], view: &Normalized, segmenter: &Segmenter) -> 
             } else {
                 TokenKind::Number
             };
-        } else if c.is_alphabetic() {
+        } else if !is_punctuation(c) && c.is_alphabetic() {
             while i < n
                 && (v[i].is_alphanumeric() && !is_arabic_letter(v[i])
                     || is_inner_mark(v[i])
@@ -203,7 +203,7 @@ fn segment_cached(
 
 #[inline]
 fn is_inner_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    c as u32 >= 0x0300 && unicode_normalization::char::is_combining_mark(c)
 }
 
 fn is_written_apart_prefix(original: &[char], view: &Normalized, start: usize, end: usize) -> bool {
