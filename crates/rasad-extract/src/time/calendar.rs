@@ -1,6 +1,9 @@
 //! Calendar arithmetic: Gregorian days (proleptic, as day numbers) and the Umm al-Qura Hijri
-//! calendar through ICU4X `icu_calendar` (its table covers 1300-1600 AH; outside it ICU falls back
-//! to the tabular calendar, which the official Umm al-Qura dates before 1356 AH do not follow).
+//! calendar. Inside the years of the published Umm al-Qura tables the `hijridate` crate converts
+//! (it carries those tables: every pair of ../shared/research-data/hijri-ummalqura-tables agrees);
+//! ICU4X `icu_calendar`'s Umm al-Qura calendar is a day off them in many months of 1356–1419 and
+//! 1451–1500 AH, so it serves only outside that range, where `hijridate` would fall back to the
+//! tabular calendar.
 
 use icu_calendar::cal::Hijri;
 use icu_calendar::{Date, Iso};
@@ -50,12 +53,21 @@ pub fn valid(y: i32, m: u8, d: u8) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= month_len(y, m)
 }
 
+/// True for Hijri years the published Umm al-Qura tables (and `hijridate`) cover.
+fn in_tables(y: i32) -> bool {
+    (hijridate::FIRST_HIJRI_YEAR..=hijridate::LAST_HIJRI_YEAR).contains(&y)
+}
+
 /// The Gregorian date of an Umm al-Qura Hijri date, `None` when the date does not exist.
 pub fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<(i32, u8, u8)> {
+    if in_tables(y) {
+        let g = hijridate::Hijri::new(y, m, d).ok()?.to_gregorian();
+        return Some((g.year(), g.month(), g.day()));
+    }
     let h = Date::try_new_hijri_with_calendar(y, m, d, Hijri::new_umm_al_qura()).ok()?;
     let iso = h.to_iso();
     Some((
-        iso.extended_year(),
+        iso.year().extended_year(),
         iso.month().ordinal,
         iso.day_of_month().0,
     ))
@@ -63,13 +75,28 @@ pub fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<(i32, u8, u8)> {
 
 /// The Umm al-Qura Hijri date of a Gregorian date.
 pub fn gregorian_to_hijri(y: i32, m: u8, d: u8) -> Option<(i32, u8, u8)> {
+    if let Ok(g) = hijridate::Gregorian::new(y, m, d) {
+        let h = g.to_hijri();
+        if in_tables(h.year()) && !h.is_tabular() {
+            return Some((h.year(), h.month(), h.day()));
+        }
+    }
     let iso: Date<Iso> = Date::try_new_iso(y, m, d).ok()?;
     let h = iso.to_calendar(Hijri::new_umm_al_qura());
-    Some((h.extended_year(), h.month().ordinal, h.day_of_month().0))
+    Some((
+        h.year().extended_year(),
+        h.month().ordinal,
+        h.day_of_month().0,
+    ))
 }
 
 /// Days in a Hijri month (29 or 30).
 pub fn hijri_month_len(y: i32, m: u8) -> Option<u8> {
+    if in_tables(y) {
+        return hijridate::Hijri::new(y, m, 1)
+            .ok()
+            .map(|h| h.month_length());
+    }
     let h = Date::try_new_hijri_with_calendar(y, m, 1, Hijri::new_umm_al_qura()).ok()?;
     Some(h.days_in_month())
 }
