@@ -65,7 +65,7 @@ pub fn hijri_to_gregorian(y: i32, m: u8, d: u8) -> Option<(i32, u8, u8)> {
         return Some((g.year(), g.month(), g.day()));
     }
     let h = Date::try_new_hijri_with_calendar(y, m, d, Hijri::new_umm_al_qura()).ok()?;
-    let iso = h.to_iso();
+    let iso = h.to_calendar(Iso);
     Some((
         iso.year().extended_year(),
         iso.month().ordinal,
