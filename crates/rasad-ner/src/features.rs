@@ -11,6 +11,7 @@
 //! ك س ال + pronoun) at −1..+1; the character shape at −1..+1 and the stem's length; sentence
 //! start and end.
 
+use crate::gazetteer::Gazetteer;
 use rasad_text::clitics::Segmentation;
 use rasad_text::Segmenter;
 
@@ -25,6 +26,8 @@ pub struct TokenInfo {
     pub stem: String,
     /// The clitic pattern, e.g. `w+al+_` for «والحوثيين», `_` for a bare word.
     pub clitics: String,
+    /// The form without conjunction and preposition: the article (if any) and the stem.
+    pub bare: String,
     /// The character-class shape, runs collapsed: `a` Arabic, `d` digit, `L` Latin, `p`
     /// punctuation, `x` other (e.g. `a`, `d`, `pa`).
     pub shape: String,
@@ -94,9 +97,15 @@ impl TokenInfo {
         if stem.is_empty() {
             stem.clone_from(&norm);
         }
+        let bare = if seg.article {
+            format!("ال{stem}")
+        } else {
+            stem.clone()
+        };
         TokenInfo {
             word: word.to_string(),
             norm,
+            bare,
             stem,
             clitics: clitic_pattern(&seg),
             shape: shape(word),
@@ -147,6 +156,7 @@ mod t {
     pub const LAST: u8 = 36;
     pub const CLITIC_STEM_R: u8 = 37;
     pub const STEM_TRI: u8 = 38;
+    pub const GAZ: u8 = 39; // + offset+1 (3 ids)
 }
 
 /// The first `n` characters of `s` (all of it when shorter: then `None`, the feature is the word).
@@ -168,8 +178,9 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
 const BOS: &str = "<s>";
 const EOS: &str = "</s>";
 
-/// The features of token `i` of a sentence, appended to `out`.
-pub fn token_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+/// The features of token `i` of a sentence, appended to `out`; `gaz` are the sentence's
+/// gazetteer marks ([`Gazetteer::marks`]).
+pub fn token_features(info: &[TokenInfo], gaz: &[[u8; 4]], i: usize, out: &mut Vec<u64>) {
     let at = |off: isize| -> Option<&TokenInfo> {
         let j = i as isize + off;
         if j < 0 {
@@ -222,6 +233,17 @@ pub fn token_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
         out.push(fhash(t::SHAPE + k, &[s]));
     }
     out.push(fhash(t::CLITIC_STEM_R, &[&cur.clitics, stem(1)]));
+    for off in -1..=1isize {
+        let j = i as isize + off;
+        if j < 0 || j as usize >= gaz.len() {
+            continue;
+        }
+        for (k, &m) in gaz[j as usize].iter().enumerate() {
+            if m != 0 {
+                out.push(fhash(t::GAZ + (off + 1) as u8, &[&format!("{k}{m}")]));
+            }
+        }
+    }
     let len = cur.stem.chars().count().min(9);
     out.push(fhash(t::STEM_LEN, &[&len.to_string()]));
     if i == 0 {
@@ -233,17 +255,18 @@ pub fn token_features(info: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
 }
 
 /// The features of every token of a sentence.
-pub fn sentence_features(tokens: &[&str]) -> Vec<Vec<u64>> {
+pub fn sentence_features(tokens: &[&str], gaz: &Gazetteer) -> Vec<Vec<u64>> {
     let info: Vec<TokenInfo> = tokens.iter().map(|w| TokenInfo::new(w)).collect();
-    info_features(&info)
+    info_features(&info, gaz)
 }
 
 /// The features of every token, given the tokens' [`TokenInfo`].
-pub fn info_features(info: &[TokenInfo]) -> Vec<Vec<u64>> {
+pub fn info_features(info: &[TokenInfo], gaz: &Gazetteer) -> Vec<Vec<u64>> {
+    let marks = gaz.marks(info);
     (0..info.len())
         .map(|i| {
             let mut f = Vec::with_capacity(48);
-            token_features(info, i, &mut f);
+            token_features(info, &marks, i, &mut f);
             f
         })
         .collect()
@@ -295,8 +318,9 @@ mod tests {
     #[test]
     fn window_features_see_neighbours() {
         // The same word in two contexts shares its own features but not its window ones.
-        let a = sentence_features(&["قال", "محمد", "علي"]);
-        let b = sentence_features(&["زار", "محمد", "صنعاء"]);
+        let g = Gazetteer::new();
+        let a = sentence_features(&["قال", "محمد", "علي"], &g);
+        let b = sentence_features(&["زار", "محمد", "صنعاء"], &g);
         let shared = a[1].iter().filter(|h| b[1].contains(h)).count();
         assert!(shared > 10, "own-word features are shared: {shared}");
         assert!(shared < a[1].len(), "window features differ");
@@ -307,5 +331,19 @@ mod tests {
         assert!(a[0].contains(&fhash(t::FIRST, &[])));
         assert!(a[2].contains(&fhash(t::LAST, &[])));
         assert!(a[0].contains(&fhash(t::NORM + 1, &[BOS])));
+    }
+
+    #[test]
+    fn gazetteer_marks_become_features() {
+        let mut g = Gazetteer::new();
+        g.add(crate::EntityType::Loc, "صنعاء");
+        let f = sentence_features(&["زار", "محمد", "صنعاء"], &g);
+        let own = fhash(t::GAZ + 1, &["13"]); // type 1 (LOC), a one-token name
+        assert!(f[2].contains(&own));
+        assert!(
+            f[1].contains(&fhash(t::GAZ + 2, &["13"])),
+            "seen from the left"
+        );
+        assert!(!f[0].contains(&own));
     }
 }

@@ -17,6 +17,7 @@
 pub mod conll;
 pub mod eval;
 pub mod features;
+pub mod gazetteer;
 pub mod model;
 pub mod perceptron;
 pub mod train;
@@ -210,7 +211,7 @@ impl Tagger {
     /// Tag one sentence of tokens (as written; the features normalise them). One tag a token;
     /// the sequence is well-formed BIO.
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        let feats = features::sentence_features(tokens);
+        let feats = features::sentence_features(tokens, self.model.gazetteer());
         self.model
             .decode(&feats)
             .into_iter()
@@ -238,6 +239,48 @@ mod tests {
         assert_eq!(Tag::parse("B-PER"), Some(Tag::B(EntityType::Pers)));
         assert_eq!(Tag::parse("X-LOC"), None);
         assert_eq!(Tag::parse("B-FOO"), None);
+    }
+
+    fn tag_str(words: &str) -> Vec<&'static str> {
+        let toks: Vec<&str> = words.split(' ').collect();
+        Tagger::global()
+            .tag(&toks)
+            .iter()
+            .map(|t| t.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn committed_model_finds_people_places_and_organisations() {
+        // Sentences written for this test, not taken from the corpus.
+        assert_eq!(
+            tag_str("وقال الرئيس الأمريكي جورج بوش في واشنطن إن الأمم المتحدة ستجتمع ."),
+            ["O", "O", "O", "B-PERS", "I-PERS", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O"]
+        );
+        let t = tag_str("التقى وزير الخارجية السعودي سعود الفيصل نظيره المصري في القاهرة .");
+        assert_eq!(&t[4..6], ["B-PERS", "I-PERS"]);
+        assert_eq!(t[9], "B-LOC");
+        assert_eq!(t[0], "O");
+        let e = Tagger::global().entities(&["وصل", "الوفد", "إلى", "بغداد", "أمس"]);
+        assert_eq!(
+            e,
+            vec![Entity {
+                kind: EntityType::Loc,
+                start: 3,
+                end: 4
+            }]
+        );
+        assert!(Tagger::global().tag(&[]).is_empty());
+    }
+
+    #[test]
+    fn committed_model_loads_fast() {
+        let t = std::time::Instant::now();
+        let m = Tagger::from_bytes(MODEL_BYTES).unwrap();
+        assert!(m.model().n_features() > 10_000);
+        assert!(!m.model().gazetteer().is_empty());
+        // Generous for debug builds; release loads in a few milliseconds.
+        assert!(t.elapsed().as_millis() < 1000, "{:?}", t.elapsed());
     }
 
     #[test]

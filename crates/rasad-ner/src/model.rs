@@ -12,17 +12,21 @@
 //! u64    × n: feature hashes, ascending
 //! u16    × n: per feature, the bit mask of labels with a non-zero weight
 //! i16    × Σ popcount(mask): those weights, feature by feature, label order
+//! u32    longest gazetteer name in tokens
+//! u32    g: gazetteer names
+//! u64    × g: their hashes, ascending (see crate::gazetteer)
 //! ```
 //!
 //! Weights are quantised to i16 with one scale; a feature whose weights all round to zero is
 //! dropped. Loading builds one hash map (a few milliseconds for a few hundred thousand features).
 
+use crate::gazetteer::Gazetteer;
 use crate::perceptron::viterbi;
 use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_TAGS;
@@ -52,6 +56,8 @@ pub struct Model {
     weights: Vec<f32>,
     /// `(L + 1) × L`, last row from the start.
     trans: Vec<f32>,
+    /// The name lists its gazetteer features were trained with.
+    gazetteer: Gazetteer,
 }
 
 impl Model {
@@ -61,16 +67,23 @@ impl Model {
             index: FxHashMap::default(),
             weights: Vec::new(),
             trans: vec![0.0; (L + 1) * L],
+            gazetteer: Gazetteer::new(),
         }
     }
 
     /// A model from trained weights: feature `i` has hash `hashes[i]` and weights
     /// `weights[i * L..][..L]`. Features with all-zero weights are left out.
-    pub fn from_weights(hashes: &[u64], weights: &[f32], trans: Vec<f32>) -> Model {
+    pub fn from_weights(
+        hashes: &[u64],
+        weights: &[f32],
+        trans: Vec<f32>,
+        gazetteer: Gazetteer,
+    ) -> Model {
         assert_eq!(weights.len(), hashes.len() * L);
         assert_eq!(trans.len(), (L + 1) * L);
         let mut m = Model {
             trans,
+            gazetteer,
             ..Model::default()
         };
         for (i, &h) in hashes.iter().enumerate() {
@@ -82,6 +95,11 @@ impl Model {
             m.weights.extend_from_slice(row);
         }
         m
+    }
+
+    /// The name lists of the gazetteer features.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
     }
 
     /// Number of features kept.
@@ -163,6 +181,12 @@ impl Model {
         for v in &vals {
             out.extend_from_slice(&v.to_le_bytes());
         }
+        let names = self.gazetteer.hashes();
+        out.extend_from_slice(&(self.gazetteer.max_tokens() as u32).to_le_bytes());
+        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+        for h in names {
+            out.extend_from_slice(&h.to_le_bytes());
+        }
         out
     }
 
@@ -205,6 +229,15 @@ impl Model {
                 return Err(ModelError::Corrupt("duplicate feature"));
             }
         }
+        let max_tokens = r.u32()? as usize;
+        let g = r.u32()? as usize;
+        let names = r.take(g.checked_mul(8).ok_or(ModelError::Corrupt("count"))?)?;
+        let gazetteer = Gazetteer::from_hashes(
+            names
+                .chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))),
+            max_tokens,
+        );
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
@@ -212,6 +245,7 @@ impl Model {
             index,
             weights,
             trans,
+            gazetteer,
         })
     }
 }
@@ -256,7 +290,9 @@ mod tests {
         w[2 * L] = 0.0; // an all-zero feature is dropped
         let mut trans = vec![0.0f32; (L + 1) * L];
         trans[5] = -7.0;
-        let m = Model::from_weights(&hashes, &w, trans);
+        let mut g = Gazetteer::new();
+        g.add(crate::EntityType::Loc, "عدن");
+        let m = Model::from_weights(&hashes, &w, trans, g.clone());
         assert_eq!(m.n_features(), 2);
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
@@ -265,6 +301,7 @@ mod tests {
         assert!((e[1] - 2.5).abs() < 1e-3);
         assert!((e[4] + 1.25).abs() < 1e-3);
         assert_eq!(back.trans[5], -7.0);
+        assert_eq!(back.gazetteer, g);
         assert_eq!(back.to_bytes(), bytes, "stable");
     }
 

@@ -8,6 +8,7 @@
 use crate::conll::Sentence;
 use crate::eval::Scores;
 use crate::features::{info_features, TokenInfo};
+use crate::gazetteer::Gazetteer;
 use crate::model::Model;
 use crate::perceptron::{self, Example};
 use crate::{Tag, Tagger};
@@ -53,6 +54,8 @@ pub struct Prepared {
     pub feats: Vec<Vec<Vec<u64>>>,
     /// Per sentence, the gold labels.
     pub gold: Vec<Vec<u8>>,
+    /// The name lists the features looked at.
+    pub gazetteer: Gazetteer,
 }
 
 /// Run `f(i)` for `i in 0..n` on `threads` workers; results in index order.
@@ -81,8 +84,8 @@ fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> 
 }
 
 impl Prepared {
-    /// Compute the features of every sentence (in parallel).
-    pub fn new(sents: &[Sentence], threads: usize) -> Prepared {
+    /// Compute the features of every sentence (in parallel), with the name lists `gazetteer`.
+    pub fn new(sents: &[Sentence], gazetteer: Gazetteer, threads: usize) -> Prepared {
         const CHUNK: usize = 256;
         let chunks = sents.len().div_ceil(CHUNK);
         let parts = par_map(chunks, threads, |c| {
@@ -90,11 +93,12 @@ impl Prepared {
                 .iter()
                 .map(|s| {
                     let info: Vec<TokenInfo> = s.tokens.iter().map(|w| TokenInfo::new(w)).collect();
-                    info_features(&info)
+                    info_features(&info, &gazetteer)
                 })
                 .collect::<Vec<_>>()
         });
         Prepared {
+            gazetteer,
             feats: parts.into_iter().flatten().collect(),
             gold: sents
                 .iter()
@@ -145,7 +149,7 @@ pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
         examples.push(Example::new(&toks, prep.gold[s].clone()));
     }
     let (w, trans) = perceptron::train(&examples, hashes.len(), opts.epochs, opts.seed);
-    let m = Model::from_weights(&hashes, &w, trans);
+    let m = Model::from_weights(&hashes, &w, trans, prep.gazetteer.clone());
     // What is used is what is stored: quantise as the file does.
     Model::from_bytes(&m.to_bytes()).expect("a model reads back what it wrote")
 }
@@ -205,7 +209,7 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_learns_the_toy() {
         let sents = read_tagged(TOY).unwrap();
-        let prep = Prepared::new(&sents, 2);
+        let prep = Prepared::new(&sents, Gazetteer::new(), 2);
         let opts = TrainOptions {
             epochs: 5,
             ..TrainOptions::default()
@@ -224,7 +228,7 @@ mod tests {
     #[test]
     fn cross_validation_scores_every_sentence_once() {
         let sents = read_tagged(TOY).unwrap();
-        let prep = Prepared::new(&sents, 1);
+        let prep = Prepared::new(&sents, Gazetteer::new(), 1);
         let opts = TrainOptions {
             epochs: 2,
             folds: 2,

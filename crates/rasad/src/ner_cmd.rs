@@ -4,8 +4,9 @@ use super::{read_input, InputError};
 use anyhow::{Context, Result};
 use rasad_ner::conll::{read_tagged, read_tokens};
 use rasad_ner::eval::Scores;
+use rasad_ner::gazetteer::Gazetteer;
 use rasad_ner::train::{cross_validate, train_model, Prepared, TrainOptions};
-use rasad_ner::Tagger;
+use rasad_ner::{EntityType, Tagger};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -45,6 +46,14 @@ pub struct TrainNer {
     /// Worker threads (the result does not depend on them).
     #[arg(long, default_value_t = TrainOptions::default().threads)]
     threads: usize,
+    /// Name lists for the gazetteer features, `TYPE=FILE` (TYPE one of PERS LOC ORG MISC): a
+    /// `places.tsv` (its `name_ar` and `ar_variants`) or one name a line. Repeatable; they are
+    /// stored (hashed) in the model.
+    #[arg(long, value_name = "TYPE=FILE", default_values_t = default_gazetteers())]
+    gazetteer: Vec<String>,
+    /// Use no name lists.
+    #[arg(long, conflicts_with = "gazetteer")]
+    no_gazetteer: bool,
     /// Folds take every k-th sentence instead of contiguous blocks (optimistic: an article's
     /// names then occur on both sides).
     #[arg(long)]
@@ -62,6 +71,62 @@ pub struct TagArgs {
     /// A model file to use instead of the compiled-in ANERcorp model.
     #[arg(long, value_name = "PATH")]
     model: Option<String>,
+}
+
+fn default_gazetteers() -> Vec<String> {
+    let g = "../shared/research-data/anercorp/ANERGazet";
+    vec![
+        "LOC=data/places/places.tsv".into(),
+        format!("PERS={g}/AlignedPersGazetteer.txt"),
+        format!("LOC={g}/AlignedLocGazetteer.txt"),
+        format!("ORG={g}/AlignedOrgGazetteer.txt"),
+    ]
+}
+
+/// Read the name lists of `--gazetteer TYPE=FILE` options.
+fn load_gazetteer(specs: &[String]) -> Result<Gazetteer> {
+    let mut g = Gazetteer::new();
+    for spec in specs {
+        let (ty, path) = spec
+            .split_once('=')
+            .with_context(|| format!("--gazetteer {spec}: expected TYPE=FILE"))?;
+        let ty = EntityType::parse(ty)
+            .with_context(|| format!("--gazetteer {spec}: TYPE is one of PERS LOC ORG MISC"))?;
+        let bytes = read_input(path)?;
+        let text = utf8(&bytes, path)?;
+        let mut lines = text.lines().filter(|l| !l.starts_with('#'));
+        let tsv_cols = if path.ends_with(".tsv") {
+            let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+            let col = |n: &str| header.iter().position(|h| *h == n);
+            match (col("name_ar"), col("ar_variants")) {
+                (Some(a), Some(v)) => Some((a, v)),
+                _ => {
+                    return Err(InputError(format!(
+                        "{path}: a .tsv gazetteer needs name_ar and ar_variants columns"
+                    ))
+                    .into())
+                }
+            }
+        } else {
+            None
+        };
+        for line in lines {
+            match tsv_cols {
+                Some((a, v)) => {
+                    let f: Vec<&str> = line.split('\t').collect();
+                    let variants = f.get(v).copied().unwrap_or("");
+                    for name in
+                        std::iter::once(f.get(a).copied().unwrap_or("")).chain(variants.split('|'))
+                    {
+                        g.add(ty, name);
+                    }
+                }
+                None if line.trim().starts_with("===") => {}
+                None => g.add(ty, line.trim()),
+            }
+        }
+    }
+    Ok(g)
 }
 
 fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
@@ -86,9 +151,15 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
     }
     let tokens: usize = sents.iter().map(|s| s.tokens.len()).sum();
     let t0 = Instant::now();
-    let prep = Prepared::new(&sents, opts.threads);
+    let gazetteer = if a.no_gazetteer {
+        Gazetteer::new()
+    } else {
+        load_gazetteer(&a.gazetteer)?
+    };
+    let names = gazetteer.len();
+    let prep = Prepared::new(&sents, gazetteer, opts.threads);
     eprintln!(
-        "rasad: {} sentences, {tokens} tokens; features in {:.2}s",
+        "rasad: {} sentences, {tokens} tokens, {names} gazetteer names; features in {:.2}s",
         sents.len(),
         t0.elapsed().as_secs_f64()
     );
