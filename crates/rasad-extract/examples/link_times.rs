@@ -28,7 +28,10 @@ fn main() {
     let text_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let found: usize = analyses.iter().map(|a| lex.matcher.find(a).len()).sum();
-    println!("matcher alone: {:.3} s, {found} matches", t.elapsed().as_secs_f64());
+    println!(
+        "matcher alone: {:.3} s, {found} matches",
+        t.elapsed().as_secs_f64()
+    );
     let t = Instant::now();
     let (mut mentions, mut places) = (0, 0);
     for a in &analyses {

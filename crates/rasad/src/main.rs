@@ -15,6 +15,7 @@ use std::process::ExitCode;
 mod ner_cmd;
 
 mod eval;
+mod lookup;
 
 #[derive(Parser)]
 #[command(
@@ -62,6 +63,28 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Search the actor dictionary (Arabic or English, any spelling of hamza/ya/ta marbuta).
+    Actors {
+        /// Part of an id, English name, Arabic name or alias.
+        query: String,
+        /// Most results to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object a line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search the gazetteer (Arabic or English).
+    Places {
+        /// Part of an id, English or Arabic name.
+        query: String,
+        /// Most results to show.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON object a line.
+        #[arg(long)]
+        json: bool,
+    },
     /// Train a model: `rasad train ner` (the named-entity tagger, with cross-validation).
     Train {
         #[command(subcommand)]
@@ -105,6 +128,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             (Some(p), None) => extract_one(&p, pretty).map(|_| ExitCode::SUCCESS),
             (None, None) => bail!("give a PATH or --jsonl FILE"),
         },
+        Command::Actors { query, limit, json } => {
+            lookup::actors(&query, limit, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Places { query, limit, json } => {
+            lookup::places(&query, limit, json)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Schema => {
             print!("{}", rasad_doc::schema_json());
             Ok(ExitCode::SUCCESS)

@@ -200,3 +200,24 @@ fn schema_command_prints_the_checked_in_schema() {
     let checked_in = std::fs::read_to_string(repo().join("docs/document.schema.json")).unwrap();
     assert_eq!(String::from_utf8(out.stdout).unwrap(), checked_in);
 }
+
+#[test]
+fn actors_search_in_arabic_and_english() {
+    let out = rasad(&["actors", "أنصار الله", "--limit", "1"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("houthis\t"));
+    let out = rasad(&["actors", "houthis", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["id"], "houthis");
+    assert_eq!(v["country"], "YEM");
+}
+
+#[test]
+fn places_search_in_arabic_and_english() {
+    let out = rasad(&["places", "sana'a", "--limit", "1"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("yemen/sanaa\t"));
+    let out = rasad(&["places", "لحج", "--json", "--limit", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["country"], "YE");
+    assert!(v["lat"].as_f64().is_some());
+}
