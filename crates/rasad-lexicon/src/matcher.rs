@@ -51,6 +51,12 @@ pub struct Matcher {
     packed: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
     edges: FxHashMap<(u32, u32), u32>,
+    /// A one-hash Bloom filter over the packed keys (64 KiB, stays in cache): most tokens are no
+    /// name's word and are turned away without touching the key table.
+    bloom: Vec<u64>,
+    /// The node each key id leads to from the root (0: none), so the first step of a match is an
+    /// array read.
+    root: Vec<u32>,
     /// Key ids whose stem also occurs with its article in an article-keeping name: only for
     /// those is the second lookup made.
     with_article: Vec<bool>,
@@ -77,6 +83,14 @@ fn pack(chars: impl ExactSizeIterator<Item = char>) -> Option<u128> {
         key |= (b as u128) << (8 * (i + 1));
     }
     Some(key)
+}
+
+const BLOOM_WORDS: usize = 1 << 13;
+
+#[inline]
+fn bloom_bit(k: u128) -> usize {
+    let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - 19)) as usize
 }
 
 /// [`pack`] of `head` + `body` + `last` without iterator adapters (the hot path of matching).
@@ -189,7 +203,14 @@ impl Matcher {
     fn intern(&mut self, key: &str) -> u32 {
         let next = (self.packed.len() + self.long.len()) as u32;
         let id = match pack(key.chars().collect::<Vec<_>>().into_iter()) {
-            Some(p) => *self.packed.entry(p).or_insert(next),
+            Some(p) => {
+                if self.bloom.is_empty() {
+                    self.bloom = vec![0; BLOOM_WORDS];
+                }
+                let b = bloom_bit(p);
+                self.bloom[b / 64] |= 1 << (b % 64);
+                *self.packed.entry(p).or_insert(next)
+            }
             None => *self.long.entry(Box::from(key)).or_insert(next),
         };
         if self.with_article.len() <= id as usize {
@@ -220,14 +241,14 @@ impl Matcher {
                 };
                 let body = &stem[..stem.len() - 1];
                 let plain = match pack_parts(&[], body, last) {
-                    Some(k) => self.packed.get(&k).copied(),
+                    Some(k) => self.get_packed(k),
                     None => {
                         self.lookup_chars(body.iter().copied().chain(std::iter::once(last)), buf)
                     }
                 };
                 let art = if s.article && plain.is_some_and(|k| self.with_article[k as usize]) {
                     match pack_parts(&['ا', 'ل'], body, last) {
-                        Some(k) => self.packed.get(&k).copied(),
+                        Some(k) => self.get_packed(k),
                         None => self.lookup_chars(
                             ['ا', 'ل']
                                 .into_iter()
@@ -247,6 +268,20 @@ impl Matcher {
             ],
             _ => [None, None],
         }
+    }
+
+    /// The id of a packed key, through the Bloom filter.
+    #[inline]
+    fn get_packed(&self, k: u128) -> Option<u32> {
+        let b = bloom_bit(k);
+        if self
+            .bloom
+            .get(b / 64)
+            .is_none_or(|w| w & (1 << (b % 64)) == 0)
+        {
+            return None;
+        }
+        self.packed.get(&k).copied()
     }
 
     /// The id of a key given as characters.
@@ -275,7 +310,7 @@ impl Matcher {
             key |= (b as u128) << (8 * n);
         }
         if packable && n > 0 {
-            return self.packed.get(&(key | n as u128)).copied();
+            return self.get_packed(key | n as u128);
         }
         buf.clear();
         buf.extend(chars);
@@ -306,6 +341,12 @@ impl Matcher {
                     let n = self.nodes;
                     self.nodes += 1;
                     self.edges.insert((node, k), n);
+                    if node == 0 {
+                        if self.root.len() <= k as usize {
+                            self.root.resize(k as usize + 1, 0);
+                        }
+                        self.root[k as usize] = n;
+                    }
                     n
                 }
             };
@@ -339,7 +380,7 @@ impl Matcher {
         while i < toks.len() {
             frontier.clear();
             for k in ids[i].iter().flatten() {
-                if let Some(&n) = self.edges.get(&(0, *k)) {
+                if let Some(&n) = self.root.get(*k as usize).filter(|&&n| n != 0) {
                     if !frontier.contains(&n) {
                         frontier.push(n);
                     }
