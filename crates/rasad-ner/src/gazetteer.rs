@@ -16,15 +16,32 @@ pub const MAX_TOKENS: usize = 6;
 /// Hashed names by type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Gazetteer {
+    /// `name_hash(key) ^ SALT[type]` of every name.
     names: FxHashSet<u64>,
+    /// `prefix_hash(key)` of the first k tokens of every name of more than k tokens, so a match
+    /// stops growing as soon as no name goes on.
+    prefixes: FxHashSet<u64>,
     max_tokens: usize,
 }
 
-/// Template id of name hashes (distinct from the feature templates).
+/// Template ids of name and prefix hashes (distinct from the feature templates).
 const NAME: u8 = 200;
+const PREFIX: u8 = 201;
 
-fn type_byte(ty: EntityType) -> u8 {
-    ty as u8
+/// Per type, what a name's hash is xored with.
+const SALT: [u64; 4] = [
+    0x243f_6a88_85a3_08d3,
+    0x1319_8a2e_0370_7344,
+    0xa409_3822_299f_31d0,
+    0x082e_fa98_ec4e_6c89,
+];
+
+fn name_hash(key: &str) -> u64 {
+    fhash(NAME, &[key])
+}
+
+fn prefix_hash(key: &str) -> u64 {
+    fhash(PREFIX, &[key])
 }
 
 impl Gazetteer {
@@ -45,7 +62,11 @@ impl Gazetteer {
             return;
         }
         self.max_tokens = self.max_tokens.max(toks.len());
-        self.names.insert(name_hash(ty, &toks.join(" ")));
+        self.names
+            .insert(name_hash(&toks.join(" ")) ^ SALT[ty as usize]);
+        for k in 1..toks.len() {
+            self.prefixes.insert(prefix_hash(&toks[..k].join(" ")));
+        }
     }
 
     /// Number of names.
@@ -58,17 +79,25 @@ impl Gazetteer {
         self.names.is_empty()
     }
 
-    /// The hashes, sorted (for the model file).
-    pub fn hashes(&self) -> Vec<u64> {
-        let mut v: Vec<u64> = self.names.iter().copied().collect();
-        v.sort_unstable();
-        v
+    /// The name hashes and the prefix hashes, each sorted (for the model file).
+    pub fn hashes(&self) -> (Vec<u64>, Vec<u64>) {
+        let sorted = |s: &FxHashSet<u64>| {
+            let mut v: Vec<u64> = s.iter().copied().collect();
+            v.sort_unstable();
+            v
+        };
+        (sorted(&self.names), sorted(&self.prefixes))
     }
 
     /// From stored hashes and the longest name's length.
-    pub fn from_hashes(hashes: impl IntoIterator<Item = u64>, max_tokens: usize) -> Gazetteer {
+    pub fn from_hashes(
+        names: impl IntoIterator<Item = u64>,
+        prefixes: impl IntoIterator<Item = u64>,
+        max_tokens: usize,
+    ) -> Gazetteer {
         Gazetteer {
-            names: hashes.into_iter().collect(),
+            names: names.into_iter().collect(),
+            prefixes: prefixes.into_iter().collect(),
             max_tokens: max_tokens.min(MAX_TOKENS),
         }
     }
@@ -87,24 +116,40 @@ impl Gazetteer {
         }
         let mut key = String::new();
         for i in 0..info.len() {
-            for (k, ty) in EntityType::ALL.iter().enumerate() {
-                let longest = (1..=self.max_tokens.min(info.len() - i)).rev().find(|&n| {
-                    [&info[i].norm, &info[i].bare].iter().any(|first| {
-                        key.clear();
-                        key.push_str(first);
-                        for t in &info[i + 1..i + n] {
-                            key.push(' ');
-                            key.push_str(&t.norm);
+            // Per type, the longest name starting here.
+            let mut longest = [0usize; 4];
+            let max = self.max_tokens.min(info.len() - i);
+            for (v, first) in [&info[i].norm, &info[i].bare].into_iter().enumerate() {
+                if v == 1 && info[i].bare == info[i].norm {
+                    continue;
+                }
+                key.clear();
+                key.push_str(first);
+                for n in 1..=max {
+                    if n > 1 {
+                        key.push(' ');
+                        key.push_str(&info[i + n - 1].norm);
+                    }
+                    let h = name_hash(&key);
+                    for (k, l) in longest.iter_mut().enumerate() {
+                        if self.names.contains(&(h ^ SALT[k])) {
+                            *l = (*l).max(n);
                         }
-                        self.names.contains(&name_hash(*ty, &key))
-                    })
-                });
-                if let Some(n) = longest {
-                    if n == 1 {
+                    }
+                    if n == max || !self.prefixes.contains(&prefix_hash(&key)) {
+                        break;
+                    }
+                }
+            }
+            for (k, &n) in longest.iter().enumerate() {
+                match n {
+                    0 => {}
+                    1 => {
                         if out[i][k] == 0 {
                             out[i][k] = 3;
                         }
-                    } else {
+                    }
+                    _ => {
                         out[i][k] = 1;
                         for m in &mut out[i + 1..i + n] {
                             m[k] = 2;
@@ -115,10 +160,6 @@ impl Gazetteer {
         }
         out
     }
-}
-
-fn name_hash(ty: EntityType, key: &str) -> u64 {
-    fhash(NAME + type_byte(ty), &[key])
 }
 
 #[cfg(test)]
@@ -158,7 +199,8 @@ mod tests {
         );
         assert_eq!(loc(0), 0);
         assert_eq!(per(4), 0, "types are apart");
-        let back = Gazetteer::from_hashes(g.hashes(), g.max_tokens());
+        let (n, p) = g.hashes();
+        let back = Gazetteer::from_hashes(n, p, g.max_tokens());
         assert_eq!(back, g);
     }
 }

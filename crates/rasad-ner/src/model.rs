@@ -15,6 +15,8 @@
 //! u32    longest gazetteer name in tokens
 //! u32    g: gazetteer names
 //! u64    × g: their hashes, ascending (see crate::gazetteer)
+//! u32    p: prefixes of gazetteer names
+//! u64    × p: their hashes, ascending
 //! ```
 //!
 //! Weights are quantised to i16 with one scale; a feature whose weights all round to zero is
@@ -26,7 +28,7 @@ use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_TAGS;
@@ -181,17 +183,19 @@ impl Model {
         for v in &vals {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        let names = self.gazetteer.hashes();
+        let (names, prefixes) = self.gazetteer.hashes();
         out.extend_from_slice(&(self.gazetteer.max_tokens() as u32).to_le_bytes());
-        out.extend_from_slice(&(names.len() as u32).to_le_bytes());
-        for h in names {
-            out.extend_from_slice(&h.to_le_bytes());
+        for set in [names, prefixes] {
+            out.extend_from_slice(&(set.len() as u32).to_le_bytes());
+            for h in set {
+                out.extend_from_slice(&h.to_le_bytes());
+            }
         }
         out
     }
 
     /// Read a model file.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+    pub fn from_bytes<'a>(bytes: &'a [u8]) -> Result<Model, ModelError> {
         let mut r = Reader { b: bytes, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err(ModelError::Magic);
@@ -230,14 +234,16 @@ impl Model {
             }
         }
         let max_tokens = r.u32()? as usize;
-        let g = r.u32()? as usize;
-        let names = r.take(g.checked_mul(8).ok_or(ModelError::Corrupt("count"))?)?;
-        let gazetteer = Gazetteer::from_hashes(
-            names
-                .chunks_exact(8)
-                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))),
-            max_tokens,
-        );
+        let mut sets = [&[][..], &[][..]];
+        for set in &mut sets {
+            let g = r.u32()? as usize;
+            *set = r.take(g.checked_mul(8).ok_or(ModelError::Corrupt("count"))?)?;
+        }
+        let u64s = |b: &'a [u8]| {
+            b.chunks_exact(8)
+                .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        };
+        let gazetteer = Gazetteer::from_hashes(u64s(sets[0]), u64s(sets[1]), max_tokens);
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }

@@ -38,7 +38,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            epochs: 12,
+            epochs: 16,
             seed: 1,
             folds: 5,
             min_count: 1,
