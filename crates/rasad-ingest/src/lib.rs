@@ -9,8 +9,11 @@
 //! normalisation (to compare furniture lines) and UTF-8 validation.
 
 pub mod boilerplate;
+pub mod feed;
+pub mod html;
 pub mod jsonl;
 pub mod plain;
+pub mod warc;
 
 pub use plain::read_plain;
 

@@ -15,7 +15,9 @@ use std::process::ExitCode;
 mod ner_cmd;
 
 mod eval;
+mod eval_extraction;
 mod lookup;
+mod store_cmd;
 
 #[derive(Parser)]
 #[command(
@@ -51,14 +53,17 @@ enum Command {
         #[arg(required = true)]
         words: Vec<String>,
     },
-    /// Score a reader on public test cases (`rasad eval temporal [FILE]`).
+    /// Score a reader on public test cases (`rasad eval temporal [FILE]`, `rasad eval extraction
+    /// [DIR]`).
     Eval {
-        /// What to score: `temporal`.
-        #[arg(value_parser = ["temporal"])]
+        /// What to score: `temporal` or `extraction` (the HTML reader).
+        #[arg(value_parser = ["temporal", "extraction"])]
         what: String,
-        /// The cases (TSV); the Hijri tables are read from `hijri-ummalqura-tables/` beside it.
-        #[arg(default_value = "../shared/research-data/arabic-temporal-cases.tsv")]
-        file: std::path::PathBuf,
+        /// temporal: the cases (TSV; the Hijri tables are read from `hijri-ummalqura-tables/`
+        /// beside it), default ../shared/research-data/arabic-temporal-cases.tsv; extraction: the
+        /// benchmark folder, default ../shared/research-data/scrapinghub-article-extraction-benchmark
+        /// (the Arabic pages are read from `arabic-news-pages-misc/` beside it).
+        file: Option<std::path::PathBuf>,
         /// List the failing cases.
         #[arg(short, long)]
         verbose: bool,
@@ -92,6 +97,21 @@ enum Command {
     },
     /// Tag tokens with named-entity tags (B-/I- PERS LOC ORG MISC, O): CoNLL in, CoNLL out.
     Tag(ner_cmd::TagArgs),
+    /// Load articles into the store (`--db rasad.db`): analysed in parallel, deduplicated, resumable.
+    Ingest(store_cmd::IngestArgs),
+    /// Full-text search of the stored documents (Arabic-aware: spelling, diacritics, clitics).
+    Search(store_cmd::SearchArgs),
+    /// The actor–actor graph: per directed pair and PLOVER type, counts, dates, outlets, evidence.
+    Graph(store_cmd::GraphArgs),
+    /// One actor: names, how it was written, relations and timeline.
+    Actor(store_cmd::ActorArgs),
+    /// Query the store: `rasad query events --actor ID --type T --since YEAR --place P`.
+    Query {
+        #[command(subcommand)]
+        what: store_cmd::QueryWhat,
+    },
+    /// Export the store: `--format jsonl|graphml|geojson`.
+    Export(store_cmd::ExportArgs),
 }
 
 /// An input error: exit code 1.
@@ -140,7 +160,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             print!("{}", rasad_doc::schema_json());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval {
+            what,
+            file,
+            verbose,
+        } if what == "extraction" => {
+            let dir = file.unwrap_or_else(|| {
+                "../shared/research-data/scrapinghub-article-extraction-benchmark".into()
+            });
+            Ok(if eval_extraction::run(&dir, verbose)? {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(4)
+            })
+        }
         Command::Eval { file, verbose, .. } => {
+            let file =
+                file.unwrap_or_else(|| "../shared/research-data/arabic-temporal-cases.tsv".into());
             eval::run(&file, verbose)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -164,6 +200,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Train { what } => ner_cmd::train(what),
         Command::Tag(a) => ner_cmd::tag(a),
+        Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Search(a) => store_cmd::search(a),
+        Command::Graph(a) => store_cmd::graph(a),
+        Command::Actor(a) => store_cmd::actor(a),
+        Command::Query { what } => store_cmd::query(what),
+        Command::Export(a) => store_cmd::export(a),
     }
 }
 
