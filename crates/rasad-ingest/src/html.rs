@@ -160,6 +160,14 @@ pub fn read_html(html: &str, mut origin: Origin) -> Result<HtmlArticle, IngestEr
         }
     }
     let mut removed = Vec::new();
+    // a date line or byline above the text («نشر في: السبت 3 آب 2013»)
+    while let Some(first) = paras.first() {
+        if first.split_whitespace().count() <= 10 && date::text_date(first).is_some() {
+            removed.push(paras.remove(0));
+        } else {
+            break;
+        }
+    }
     paras.retain(|p| {
         let furniture = lexicon.matches(p) || is_furniture_run(p, lexicon);
         if furniture {
