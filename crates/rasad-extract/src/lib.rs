@@ -6,6 +6,7 @@
 //!
 //! It must not depend on the store or the server; it reads only what ingest hands it.
 
+pub mod events;
 pub mod mentions;
 pub mod numbers;
 pub mod quantity;
@@ -44,6 +45,7 @@ pub fn document(article: &Article, analysis: &Analysis) -> Document {
     let (times, quantities) = times_and_quantities(analysis, o.published.as_deref());
     doc.times = times;
     doc.quantities = quantities;
+    doc.events = events::extract(analysis, &doc);
     doc
 }
 

@@ -1,0 +1,584 @@
+//! Arguments from clause structure: actor, recipient, time, place and quantity of each match.
+//!
+//! Rules (examples in `tests/events_rules.rs`):
+//! - `svo`: a verb's subject is the mention right after a complementizer أن/إن earlier in its
+//!   clause, or a sentence-initial mention right before it.
+//! - `vso`: else the mention right after the verb (one adverb may stand between).
+//! - `coordinated`: a verb or verbal noun with و, or a verbal noun governed by «عبر / من خلال /
+//!   على / ل / ب», takes the clause's subject.
+//! - `idafa`: a verbal noun's agent is the mention right after it («إطلاق إيران 5», «ضربات
+//!   أمريكية»); with an `obj` frame the mention is the object unless a count or another mention
+//!   follows it.
+//! - `relative`: «العمليات التي شنها X» → X is the agent.
+//! - `pronoun`: a noun trigger with a possessive pronoun («وقتله», «حربه») takes the previous
+//!   event's actor when coordinated, else the nearest mention before it; a pronoun object or
+//!   a pronoun after a frame preposition («لطرده») is the nearest earlier mention that is no
+//!   actor of the sentence.
+//! - `frame`: recipients through the entry's prepositions; `بين X و Y` gives both sides; a
+//!   symmetric idafa «اتفاق X و Y» too; actor prepositions (لدى، من قبل، على يد) give the actor.
+//! - `attach`: time, place (after a locative preposition) and quantity: the nearest after the
+//!   trigger before the next trigger of the sentence, else (time, place) the nearest before it.
+
+use super::lexicon::{Entry, Head, Lexicon};
+use super::{relation, Ctx, Match};
+use rasad_doc::Relation;
+use rasad_text::clitics::{Conj, Prep};
+
+/// The arguments of one match.
+#[derive(Debug, Clone, Default)]
+pub struct Args {
+    /// Actor entity ids.
+    pub actor: Vec<String>,
+    /// Recipient entity ids.
+    pub recipient: Vec<String>,
+    /// Place id.
+    pub place: Option<String>,
+    /// Time index and relation.
+    pub time: Option<(usize, Relation)>,
+    /// Quantity index.
+    pub quantity: Option<usize>,
+    /// How the actor was found (a subject other clauses may take over).
+    pub subject: bool,
+}
+
+const COMPLEMENTIZERS: &[&str] = &["ان", "فان", "بان", "لان", "وان", "انه", "انها"];
+const WORD_PREPS: &[&str] = &[
+    "على",
+    "علي",
+    "عن",
+    "ضد",
+    "مع",
+    "بين",
+    "الى",
+    "الي",
+    "في",
+    "من",
+    "لدى",
+    "لدي",
+    "باتجاه",
+    "نحو",
+    "صوب",
+    "عبر",
+    "خلال",
+    "داخل",
+    "قرب",
+];
+const LOCATIVE: &[&str] = &[
+    "في",
+    "من",
+    "الى",
+    "الي",
+    "داخل",
+    "قرب",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "بمدينه",
+    "بمحافظه",
+    "مدينه",
+    "محافظه",
+    "منطقه",
+    "بلده",
+    "عاصمه",
+];
+const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين"];
+const GOVERNORS: &[&str] = &["عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب"];
+const NEGATORS: &[&str] = &["عدم", "دون", "بدون", "اي"];
+
+impl Ctx<'_> {
+    fn entity(&self, mi: usize) -> String {
+        self.doc.mentions[mi].entity.clone().unwrap_or_default()
+    }
+
+    fn is_any(&self, t: usize, list: &[&str]) -> bool {
+        list.iter().any(|w| self.is(t, w))
+    }
+
+    fn is_word_prep(&self, t: usize) -> bool {
+        let w = self.word(t);
+        WORD_PREPS.contains(&w.as_str())
+    }
+
+    fn sentence_of(&self, t: usize) -> (usize, usize) {
+        self.sent_toks[self.sent[t] as usize]
+    }
+
+    /// The first linked mention starting in `[from, to)`, not past a clause break; `(mention,
+    /// first token, end token)`.
+    fn mention_in(&self, from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        for t in from..to.min(self.a.tokens.len()) {
+            if let Some((mi, e)) = self.mention_at[t] {
+                return Some((mi, t, e));
+            }
+            if self.is_break(t) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The nearest linked mention ending before `before` in its sentence whose entity is not in
+    /// `exclude`.
+    fn antecedent(&self, before: usize, exclude: &[String]) -> Option<String> {
+        let (s, _) = self.sentence_of(before);
+        (s..before).rev().find_map(|t| {
+            let (mi, e) = self.mention_at[t]?;
+            let id = self.entity(mi);
+            (e <= before && !exclude.contains(&id)).then_some(id)
+        })
+    }
+
+    fn has_pron(&self, t: usize) -> bool {
+        // a word ending in ة has no pronoun (the view writes both as ه)
+        let last = self.a.tokens[t].end as usize;
+        if last > 0 && self.a.chars.get(last - 1) == Some(&'ة') {
+            return false;
+        }
+        if self.a.tokens[t].seg.pron.is_some() {
+            return true;
+        }
+        // «ومده»: the segmenter kept the pronoun, the keys took it off
+        let w = self.word(t);
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+        ["هما", "هم", "ها", "ه"].iter().any(|suf| {
+            w.strip_suffix(suf)
+                .is_some_and(|b| b.chars().count() <= 3 && self.is(t, b))
+        })
+    }
+
+    fn has_conj(&self, t: usize) -> bool {
+        self.a.tokens[t].seg.conj == Some(Conj::Wa) || self.a.tokens[t].seg.conj == Some(Conj::Fa)
+    }
+
+    /// Where a frame preposition `p` stands at token `t`: the token its argument starts at.
+    fn prep_at(&self, p: &str, t: usize) -> Option<usize> {
+        let tok = &self.a.tokens[t];
+        match p {
+            "ل" => (tok.seg.prep == Some(Prep::Li)).then_some(t),
+            "ب" => (tok.seg.prep == Some(Prep::Bi)).then_some(t),
+            "ك" => (tok.seg.prep == Some(Prep::Ka)).then_some(t),
+            _ => {
+                let words: Vec<String> = rasad_text::normalize_key(p)
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                let first = words.first()?;
+                let n = self.a.tokens.len();
+                // a compound preposition: each word in turn; the first may carry و
+                let ok = t + words.len() <= n
+                    && words.iter().enumerate().all(|(i, w)| {
+                        let v = self.word(t + i);
+                        v == *w || (i == 0 && self.is(t, w) && v.len() <= w.len() + 2)
+                    });
+                if !ok {
+                    // a preposition with an attached pronoun: «عنهم», «عليه», «ضده»
+                    let v = self.word(t);
+                    if words.len() == 1 && v.len() > first.len() && self.has_pron(t) {
+                        let stem = self.keys(t).iter().any(|k| k == first || k == "عل");
+                        return stem.then_some(t);
+                    }
+                    return None;
+                }
+                Some(t + words.len())
+            }
+        }
+    }
+
+    /// The argument of a preposition whose object starts at `at` (the preposition token itself
+    /// for a clitic): a mention within a short noun phrase («عن أكثر من 400 عنصر من تنظيم
+    /// القاعدة»), or an attached pronoun's antecedent.
+    fn pp_object(
+        &self,
+        at: usize,
+        prep_tok: usize,
+        head: usize,
+        exclude: &[String],
+    ) -> Option<(String, usize)> {
+        if self.has_pron(prep_tok) && self.mention_at[prep_tok].is_none() {
+            return self.antecedent(head, exclude).map(|id| (id, prep_tok + 1));
+        }
+        if let Some((mi, _, e)) = self.np_mention(at, at + 8) {
+            // not past another frame-like preposition other than the partitive «من»
+            return Some((self.entity(mi), e));
+        }
+        None
+    }
+
+    /// The mention a short noun phrase in `[from, to)` names: the first specific one before a
+    /// break or a preposition other than the partitive «من», else the first generic one
+    /// («لأكثر من 18 إرهابيا من أخطر عناصر القاعدة» → al-Qaeda).
+    fn np_mention(&self, from: usize, to: usize) -> Option<(usize, usize, usize)> {
+        let mut generic = None;
+        let mut t = from;
+        while t < to.min(self.a.tokens.len()) {
+            if t > from && (self.is_break(t) || (self.is_word_prep(t) && !self.is(t, "من"))) {
+                break;
+            }
+            if let Some((mi, e)) = self.mention_at[t] {
+                if !self.generic(mi) {
+                    return Some((mi, t, e));
+                }
+                generic.get_or_insert((mi, t, e));
+                t = e;
+                continue;
+            }
+            t += 1;
+        }
+        generic
+    }
+}
+
+/// The arguments of every match, in order.
+pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
+    let mut out: Vec<Args> = Vec::with_capacity(matches.len());
+    // subjects of the current sentence: (token, entity)
+    let mut subjects: Vec<(usize, String)> = Vec::new();
+    let mut cur_sent = u32::MAX;
+    let mut sent_first_event = 0;
+    for (i, m) in matches.iter().enumerate() {
+        let h = m.start();
+        let s = cx.sent[h];
+        if s != cur_sent {
+            cur_sent = s;
+            sent_first_event = i;
+            subjects = clause_subjects(cx, s as usize);
+        }
+        let e = &lex.entries[m.entry as usize];
+        let prev: &[Args] = &out[sent_first_event..i];
+        let prev_m = &matches[sent_first_event..i];
+        let mut a = one(cx, e, m, &subjects, prev, prev_m);
+        let (_, se) = cx.sentence_of(h);
+        let next_head = matches
+            .get(i + 1)
+            .map(|n| n.start())
+            .filter(|&n| n < se)
+            .unwrap_or(se);
+        attach(cx, m, next_head, &mut a);
+        if a.subject {
+            if let Some(id) = a.actor.first() {
+                subjects.push((h, id.clone()));
+            }
+        }
+        out.push(a);
+    }
+    out
+}
+
+/// The subjects a sentence states outside triggers: after a complementizer, and after a
+/// sentence-initial verb.
+fn clause_subjects(cx: &Ctx, s: usize) -> Vec<(usize, String)> {
+    let (ts, te) = cx.sent_toks[s];
+    let mut out = Vec::new();
+    for t in ts..te {
+        if cx.is_any(t, COMPLEMENTIZERS) && t + 1 < te {
+            if let Some((mi, mt, _)) = cx.mention_in(t + 1, t + 2) {
+                out.push((mt, cx.entity(mi)));
+            }
+        }
+    }
+    // «واستنسخت مليشيا الحوثي ...»: a first word that is no preposition, then a mention
+    if ts + 1 < te && !cx.is_word_prep(ts) && cx.a.tokens[ts].seg.prep.is_none() {
+        if let Some((mi, mt, _)) = cx.mention_in(ts + 1, ts + 2) {
+            out.push((mt, cx.entity(mi)));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn latest_subject(subjects: &[(usize, String)], before: usize) -> Option<String> {
+    subjects
+        .iter()
+        .rev()
+        .find(|(t, _)| *t < before)
+        .map(|(_, id)| id.clone())
+}
+
+fn one(
+    cx: &Ctx,
+    e: &Entry,
+    m: &Match,
+    subjects: &[(usize, String)],
+    prev: &[Args],
+    prev_m: &[Match],
+) -> Args {
+    let h = m.start();
+    let end = m.end();
+    let (ss, se) = cx.sentence_of(h);
+    let obj = e.frame.recipient.iter().any(|p| p == "obj");
+    let mut a = Args::default();
+    let mut obj_taken = false;
+    let mut obj_from = end;
+    let sentence_actors: Vec<String> = prev.iter().flat_map(|p| p.actor.clone()).collect();
+    match m.head {
+        Head::Verb => {
+            // svo: a complementizer subject after the previous verb of the sentence
+            let floor = prev_m
+                .iter()
+                .rev()
+                .find(|p| p.head == Head::Verb)
+                .map_or(ss, |p| p.start());
+            let comp = clause_subjects(cx, cx.sent[h] as usize);
+            let svo = comp
+                .iter()
+                .rev()
+                .find(|(t, _)| *t < h && *t >= floor)
+                .map(|(_, id)| id.clone());
+            let vso = cx
+                .mention_in(h + 1, h + 2)
+                .or_else(|| {
+                    (h + 1 < se && !cx.is_word_prep(h + 1) && cx.a.tokens[h + 1].seg.prep.is_none())
+                        .then(|| cx.mention_in(h + 2, h + 3))
+                        .flatten()
+                })
+                .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none());
+            let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
+            if let (Some((mi, _, _)), false) = (adjacent, obj && svo.is_some()) {
+                a.actor.push(cx.entity(mi));
+                a.subject = true;
+            } else if let Some(id) = svo {
+                a.actor.push(id);
+                a.subject = true;
+            } else if let Some((mi, mt, me)) = vso {
+                a.actor.push(cx.entity(mi));
+                a.subject = true;
+                if mt == end {
+                    obj_taken = me > 0; // the word after the verb was its subject
+                }
+            } else if cx.has_conj(h) {
+                if let Some(p) = prev.iter().rev().find(|p| !p.actor.is_empty()) {
+                    a.actor = p.actor.clone();
+                } else if let Some(id) = latest_subject(subjects, h) {
+                    a.actor.push(id);
+                }
+                a.subject = !a.actor.is_empty();
+            }
+            if obj && cx.has_pron(h) {
+                let mut ex = a.actor.clone();
+                ex.extend(sentence_actors.iter().cloned());
+                if let Some(id) = cx.antecedent(h, &ex) {
+                    a.recipient.push(id);
+                }
+                obj_taken = true;
+            }
+        }
+        Head::Participle => {
+            if let Some(id) = (h.saturating_sub(3)..h).rev().find_map(|t| {
+                let (mi, me) = cx.mention_at[t]?;
+                (me <= h).then(|| cx.entity(mi))
+            }) {
+                a.recipient.push(id);
+            }
+            obj_taken = true;
+        }
+        Head::Noun => {
+            // relative clause agent
+            for r in end..(end + 3).min(se) {
+                if cx.is_any(r, RELATIVES) {
+                    if let Some((mi, _, _)) = cx.mention_in(r + 2, r + 3) {
+                        a.actor.push(cx.entity(mi));
+                    }
+                    break;
+                }
+                if cx.is_break(r) {
+                    break;
+                }
+            }
+            // idafa / adjective agent
+            if a.actor.is_empty() {
+                if let Some((mi, _, me)) = cx.mention_in(end, end + 1) {
+                    let id = cx.entity(mi);
+                    let followed = me < se
+                        && (cx.quantity_at[me].is_some()
+                            || cx.a.tokens[me].kind == rasad_text::TokenKind::Number
+                            || cx.mention_at[me].is_some());
+                    if e.frame.symmetric {
+                        a.actor.push(id);
+                        // «اتفاق القاعدة والحوثيين»
+                        if me < se && cx.has_conj(me) {
+                            if let Some((mj, _, _)) = cx.mention_in(me, me + 1) {
+                                a.recipient.push(cx.entity(mj));
+                            }
+                        }
+                    } else if !obj || followed {
+                        a.actor.push(id);
+                        obj_from = me;
+                    } else {
+                        a.recipient.push(id);
+                        obj_taken = true;
+                    }
+                }
+            }
+            if a.actor.is_empty() && cx.has_pron(h) {
+                // «وقتله»: coordinated with the previous event; «حربه»: the nearest mention
+                let coord = cx
+                    .has_conj(h)
+                    .then(|| prev.iter().rev().find(|p| !p.actor.is_empty()))
+                    .flatten();
+                if let Some(p) = coord {
+                    a.actor = p.actor.clone();
+                } else if let Some(id) = cx.antecedent(h, &[]) {
+                    a.actor.push(id);
+                }
+            }
+            if a.actor.is_empty() && !e.frame.symmetric {
+                let mut g = h;
+                while g > ss && cx.is_any(g - 1, NEGATORS) {
+                    g -= 1;
+                }
+                let tok = &cx.a.tokens[h];
+                let governed = cx.has_conj(h)
+                    || (g < h && cx.has_conj(g))
+                    || tok.seg.prep == Some(Prep::Li)
+                    || tok.seg.prep == Some(Prep::Bi)
+                    || (g > ss && cx.is_any(g - 1, GOVERNORS));
+                if governed {
+                    if let Some(id) = latest_subject(subjects, h) {
+                        a.actor.push(id);
+                        a.subject = true;
+                    }
+                }
+            }
+        }
+    }
+    // frame actor prepositions (لدى، من قبل، على يد)
+    let to = (end + 12).min(se);
+    if a.actor.is_empty() && !e.frame.actor.is_empty() {
+        'outer: for t in end..to {
+            if cx.is_break(t) {
+                break;
+            }
+            for p in &e.frame.actor {
+                if let Some(at) = cx.prep_at(p, t) {
+                    if let Some((id, _)) = cx.pp_object(at, t, h, &[]) {
+                        a.actor.push(id);
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    }
+    // frame recipient prepositions, from the word after the head (a phrase's gap included)
+    if a.recipient.is_empty() {
+        let mut ex = a.actor.clone();
+        ex.extend(sentence_actors.iter().cloned());
+        'scan: for t in h + 1..to {
+            if m.toks.contains(&t) {
+                continue;
+            }
+            if cx.is_break(t) {
+                break;
+            }
+            for p in &e.frame.recipient {
+                if p == "obj" {
+                    continue;
+                }
+                let Some(at) = cx.prep_at(p, t) else {
+                    continue;
+                };
+                let Some((id, after)) = cx.pp_object(at, t, h, &ex) else {
+                    continue;
+                };
+                a.recipient.push(id.clone());
+                if p == "بين" {
+                    // the other side: the next mention of another actor, preferably after و
+                    let mut other = None;
+                    for u in after..(after + 12).min(se) {
+                        if let Some((mi, _)) = cx.mention_at[u] {
+                            let oid = cx.entity(mi);
+                            if oid != id {
+                                let conj = cx.has_conj(u);
+                                if conj || other.is_none() {
+                                    other = Some(oid);
+                                }
+                                if conj {
+                                    break;
+                                }
+                            }
+                        }
+                        if cx.is_break(u) {
+                            break;
+                        }
+                    }
+                    a.recipient.extend(other);
+                } else if after < se && cx.has_conj(after) {
+                    // «على خلايا ومعاقل القاعدة وداعش»: a coordinated second recipient
+                    if let Some((mi, _, _)) = cx.mention_in(after, after + 1) {
+                        a.recipient.push(cx.entity(mi));
+                    }
+                }
+                break 'scan;
+            }
+        }
+    }
+    // the direct object: a mention in the short noun phrase after the trigger
+    if a.recipient.is_empty() && obj && !obj_taken {
+        if let Some((mi, _, _)) = cx.np_mention(obj_from, (obj_from + 8).min(se)) {
+            a.recipient.push(cx.entity(mi));
+        }
+    }
+    a.recipient.retain(|r| !a.actor.contains(r));
+    a.recipient.dedup();
+    if e.frame.symmetric && a.actor.is_empty() && a.recipient.len() >= 2 {
+        a.actor.push(a.recipient.remove(0));
+    }
+    a
+}
+
+/// Time, place and quantity within the trigger's clause.
+fn attach(cx: &Ctx, m: &Match, next_head: usize, a: &mut Args) {
+    let h = m.start();
+    let (ss, se) = cx.sentence_of(h);
+    let time_in = |from: usize, to: usize| (from..to).find_map(|t| cx.time_at[t].map(|x| (x.0, t)));
+    let after = time_in(h + 1, next_head);
+    let before = (ss..h).rev().find_map(|t| cx.time_at[t].map(|x| (x.0, t)));
+    if let Some((ti, tt)) = after.or(before) {
+        a.time = Some((ti, relation(cx, tt)));
+    }
+    let locative = |p: usize| {
+        if cx.a.tokens[p].seg.prep == Some(Prep::Bi) {
+            return true;
+        }
+        let mut back = 0;
+        let mut t = p;
+        while t > ss && back < 2 {
+            t -= 1;
+            if cx.is_break(t) {
+                return false;
+            }
+            if cx.a.tokens[t].kind == rasad_text::TokenKind::Punct {
+                continue;
+            }
+            back += 1;
+            if cx.is_any(t, LOCATIVE) {
+                return true;
+            }
+        }
+        false
+    };
+    let in_sent: Vec<&(usize, usize, String)> = cx
+        .places
+        .iter()
+        .filter(|(t, _, _)| *t >= ss && *t < se && locative(*t))
+        .collect();
+    let place_after = in_sent
+        .iter()
+        .find(|(t, _, _)| *t > h && *t < next_head.min(h + 16));
+    let place_before = in_sent.iter().rev().find(|(t, _, _)| *t < h);
+    a.place = place_after.or(place_before).map(|(_, _, id)| id.clone());
+    for t in h + 1..(m.end() + 8).min(se) {
+        if t > h + 1 && t >= next_head || cx.is_break(t) {
+            break;
+        }
+        if let Some((qi, _)) = cx.quantity_at[t] {
+            a.quantity = Some(qi);
+            break;
+        }
+    }
+}
