@@ -229,8 +229,22 @@ fn read_input(path: &str) -> Result<Vec<u8>> {
 }
 
 fn extract_one(path: &str, pretty: bool) -> Result<()> {
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".warc") || lower.ends_with(".warc.gz") {
+        return extract_warc(path);
+    }
     let bytes = read_input(path)?;
     let name = if path == "-" { "<stdin>" } else { path };
+    if lower.ends_with(".html") || lower.ends_with(".htm") {
+        let origin = Origin {
+            path: Some(path.to_string()),
+            ..Default::default()
+        };
+        let article = rasad_ingest::html::read_html_bytes(&bytes, origin)
+            .map_err(|e| InputError(format!("{name}: {e}")))?
+            .article;
+        return print_doc(&rasad_extract::analyse(&article), pretty);
+    }
     let text =
         rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
     let origin = Origin {
@@ -243,12 +257,31 @@ fn extract_one(path: &str, pretty: bool) -> Result<()> {
         )),
         other => InputError(format!("{name}: {other}")),
     })?;
-    let doc = rasad_extract::analyse(&article);
+    print_doc(&rasad_extract::analyse(&article), pretty)
+}
+
+/// A WARC file: one document a line for each HTML response; bad records on stderr.
+fn extract_warc(path: &str) -> Result<()> {
+    let read = rasad_ingest::warc::read_warc_file(Path::new(path))
+        .map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
+    for e in &read.errors {
+        eprintln!("rasad: {e}");
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for a in &read.articles {
+        serde_json::to_writer(&mut out, &rasad_extract::analyse(&a.article))?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+fn print_doc(doc: &rasad_doc::Document, pretty: bool) -> Result<()> {
     let mut out = BufWriter::new(std::io::stdout().lock());
     if pretty {
-        serde_json::to_writer_pretty(&mut out, &doc)?;
+        serde_json::to_writer_pretty(&mut out, doc)?;
     } else {
-        serde_json::to_writer(&mut out, &doc)?;
+        serde_json::to_writer(&mut out, doc)?;
     }
     writeln!(out)?;
     out.flush()?;
