@@ -1,0 +1,676 @@
+//! The corpus commands over the embedded store: `ingest`, `search`, `graph`, `actor`,
+//! `query events` and `export`. Argument parsing, wiring and printing only; the store is
+//! `rasad-store`, the analysis `rasad-extract`.
+//!
+//! `ingest` reads inputs on this thread, analyses batches in parallel (rayon) and hands each
+//! analysed batch to one writer thread, which stores it in one transaction. A killed run loses
+//! at most the batches not yet committed; running it again skips every stored document (ids are
+//! content-derived) and stores the rest.
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand};
+use rasad_ingest::{jsonl, read_plain, Article, IngestError, Origin};
+use rasad_store::graph::{Edge, EventFilter, EventRow};
+use rasad_store::{prepare, BatchStats, Prepared, Store};
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
+use serde_json::Value;
+use std::io::{BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// `rasad ingest`.
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Files or directories: .txt (one article), .jsonl (one {"id","text",…} a line), .json
+    /// (SaudiNewsNet-style array of {"source","url","date_extracted","title","content"}), .zip of
+    /// those; directories are read recursively by extension.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The database file (created if missing).
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = 512)]
+    batch: usize,
+    /// No progress bar.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// `rasad search`.
+#[derive(Args)]
+pub struct SearchArgs {
+    /// Words to find (all must occur; Arabic in any spelling, with or without clitics); in
+    /// double quotes, a phrase.
+    query: String,
+    /// The database file.
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// Most results.
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// One JSON object a line.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `rasad graph`.
+#[derive(Args)]
+pub struct GraphArgs {
+    /// Start from this actor id (the whole graph when absent).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Hops from the actor.
+    #[arg(long, default_value_t = 1)]
+    depth: u32,
+    /// Evidence sentences per edge.
+    #[arg(long, default_value_t = 1)]
+    evidence: usize,
+    /// The database file.
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// One JSON object a line.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `rasad actor`.
+#[derive(Args)]
+pub struct ActorArgs {
+    /// Actor id (as in `rasad actors`).
+    id: String,
+    /// The database file.
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// One JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+/// `rasad query …`.
+#[derive(Subcommand)]
+pub enum QueryWhat {
+    /// Events by actor, type, year and place.
+    Events {
+        /// Events with this actor as actor or recipient.
+        #[arg(long)]
+        actor: Option<String>,
+        /// PLOVER type (ASSAULT, RETREAT, …).
+        #[arg(long = "type")]
+        event_type: Option<String>,
+        /// Dated in or after this year.
+        #[arg(long)]
+        since: Option<i32>,
+        /// Place id, or a country prefix (`yemen`).
+        #[arg(long)]
+        place: Option<String>,
+        /// Most rows (0 = all).
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// The database file.
+        #[arg(long, default_value = "rasad.db")]
+        db: PathBuf,
+        /// One JSON object a line.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `rasad export`.
+#[derive(Args)]
+pub struct ExportArgs {
+    /// jsonl (events, PLOVER field names), graphml (actor graph) or geojson (placed events).
+    #[arg(long, value_parser = ["jsonl", "graphml", "geojson"])]
+    format: String,
+    /// The database file.
+    #[arg(long, default_value = "rasad.db")]
+    db: PathBuf,
+    /// Output file (standard output when absent).
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+}
+
+/// One record as read, before parsing (parsing happens on the workers).
+enum Raw {
+    /// A plain-text article.
+    Plain { path: String, bytes: Vec<u8> },
+    /// One JSON Lines line.
+    Line {
+        path: String,
+        line: usize,
+        bytes: Vec<u8>,
+    },
+    /// One element of a SaudiNewsNet-style array.
+    Snn {
+        path: String,
+        index: usize,
+        value: Value,
+    },
+    /// A source that could not be read at all.
+    Bad { place: String, reason: String },
+}
+
+/// What a worker made of a record.
+enum Outcome {
+    New(Box<Prepared>),
+    Known,
+    Failed(String),
+}
+
+/// Every input file under `paths`, directories recursively by extension, in name order.
+fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .with_context(|| format!("{}: cannot read directory", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out)?;
+            } else if kind(&p).is_some() {
+                out.push(p);
+            }
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            walk(p, &mut out)?;
+        } else if p.exists() {
+            out.push(p.clone());
+        } else {
+            bail!("{}: no such file or directory", p.display());
+        }
+    }
+    Ok(out)
+}
+
+fn kind(p: &Path) -> Option<&'static str> {
+    match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "txt" => Some("txt"),
+        "jsonl" => Some("jsonl"),
+        "json" => Some("json"),
+        "zip" => Some("zip"),
+        _ => None,
+    }
+}
+
+/// Feed every record of one file (or one zip member) to `emit`.
+fn read_source(name: &str, ext: &str, bytes: Vec<u8>, emit: &mut dyn FnMut(Raw)) {
+    match ext {
+        "txt" => emit(Raw::Plain {
+            path: name.to_string(),
+            bytes,
+        }),
+        "jsonl" => {
+            for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                emit(Raw::Line {
+                    path: name.to_string(),
+                    line: i + 1,
+                    bytes: line.to_vec(),
+                });
+            }
+        }
+        "json" => match serde_json::from_slice::<Value>(&bytes) {
+            Ok(Value::Array(items)) => {
+                for (index, value) in items.into_iter().enumerate() {
+                    emit(Raw::Snn {
+                        path: name.to_string(),
+                        index,
+                        value,
+                    });
+                }
+            }
+            Ok(Value::Object(_)) => emit(Raw::Snn {
+                path: name.to_string(),
+                index: 0,
+                value: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            }),
+            Ok(_) => emit(Raw::Bad {
+                place: name.to_string(),
+                reason: "not a JSON array of articles".into(),
+            }),
+            Err(e) => emit(Raw::Bad {
+                place: name.to_string(),
+                reason: format!("not JSON: {e}"),
+            }),
+        },
+        "zip" => {
+            let archive = std::io::Cursor::new(bytes);
+            let mut zip = match zip::ZipArchive::new(archive) {
+                Ok(z) => z,
+                Err(e) => {
+                    return emit(Raw::Bad {
+                        place: name.to_string(),
+                        reason: format!("not a zip archive: {e}"),
+                    })
+                }
+            };
+            for i in 0..zip.len() {
+                let mut f = match zip.by_index(i) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        emit(Raw::Bad {
+                            place: format!("{name}[{i}]"),
+                            reason: format!("unreadable member: {e}"),
+                        });
+                        continue;
+                    }
+                };
+                let member = f.name().to_string();
+                let Some(ext) = kind(Path::new(&member)).filter(|k| *k != "zip") else {
+                    continue;
+                };
+                let mut buf = Vec::new();
+                let place = format!("{name}!{member}");
+                match f.read_to_end(&mut buf) {
+                    Ok(_) => read_source(&place, ext, buf, emit),
+                    Err(e) => emit(Raw::Bad {
+                        place,
+                        reason: format!("cannot read: {e}"),
+                    }),
+                }
+            }
+        }
+        _ => emit(Raw::Bad {
+            place: name.to_string(),
+            reason: "unknown file type (want .txt, .jsonl, .json or .zip)".into(),
+        }),
+    }
+}
+
+/// A SaudiNewsNet article object as an [`Article`].
+fn read_snn(path: &str, index: usize, v: &Value) -> Result<Article, String> {
+    let Value::Object(o) = v else {
+        return Err("not a JSON object".into());
+    };
+    let field = |k: &str| -> Result<Option<String>, String> {
+        match o.get(k) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(format!("`{k}` must be a string")),
+        }
+    };
+    let content = match field("content")?.or(field("text")?) {
+        Some(c) => c,
+        None if o.contains_key("content") => return Err("empty `content`".into()),
+        None => return Err("missing `content`".into()),
+    };
+    let url = field("url")?;
+    let origin = Origin {
+        id: url.clone().or(field("id")?),
+        path: Some(format!("{path}#{index}")),
+        url,
+        outlet: field("source")?.or(field("outlet")?),
+        published: field("date_extracted")?
+            .or(field("published")?)
+            .map(|d| d.replacen(' ', "T", 1)),
+    };
+    read_plain(&content, field("title")?.as_deref(), origin).map_err(|e| match e {
+        IngestError::Empty => "empty `content`".to_string(),
+        other => other.to_string(),
+    })
+}
+
+/// Read and analyse one record (on a worker thread).
+fn work(raw: Raw, known: &FxHashSet<String>) -> Outcome {
+    let article = match raw {
+        Raw::Plain { path, bytes } => rasad_text::utf8::validate(&bytes)
+            .map_err(|e| format!("{path}: {e}"))
+            .and_then(|t| {
+                let origin = Origin {
+                    path: Some(path.clone()),
+                    ..Default::default()
+                };
+                read_plain(t, None, origin).map_err(|e| format!("{path}: {e}"))
+            }),
+        Raw::Line { path, line, bytes } => {
+            jsonl::read_record_bytes(line, &bytes, Some(&path)).map_err(|e| format!("{path}: {e}"))
+        }
+        Raw::Snn { path, index, value } => {
+            read_snn(&path, index, &value).map_err(|e| format!("{path}#{index}: {e}"))
+        }
+        Raw::Bad { place, reason } => Err(format!("{place}: {reason}")),
+    };
+    let article = match article {
+        Ok(a) => a,
+        Err(e) => return Outcome::Failed(e),
+    };
+    if known.contains(&rasad_extract::document_id(&article)) {
+        return Outcome::Known;
+    }
+    // a panic in the analysis of one article is that article's error, never the batch's
+    match std::panic::catch_unwind(|| {
+        let analysis = rasad_text::Analysis::new(&article.text);
+        let doc = rasad_extract::document(&article, &analysis);
+        prepare(doc, &analysis)
+    }) {
+        Ok(p) => Outcome::New(Box::new(p)),
+        Err(_) => Outcome::Failed(format!(
+            "{}: the analysis failed (internal error)",
+            article.origin.path.as_deref().unwrap_or("?")
+        )),
+    }
+}
+
+/// `rasad ingest`.
+pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
+    let start = Instant::now();
+    let files = input_files(&a.paths)?;
+    let store = Store::open(&a.db).with_context(|| format!("{}: cannot open", a.db.display()))?;
+    let known = Arc::new(store.document_ids()?);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(2);
+    let writer = std::thread::spawn(move || -> Result<BatchStats> {
+        let mut store = store;
+        let mut total = BatchStats::default();
+        for batch in rx {
+            total += store.write_batch(&batch)?;
+        }
+        Ok(total)
+    });
+    let bar = progress_bar(a.quiet);
+    let (mut seen, mut failed, mut skipped) = (0usize, 0usize, 0usize);
+    let mut pending: Vec<Raw> = Vec::with_capacity(a.batch);
+    let batch_size = a.batch.max(1);
+    let mut flush = |pending: &mut Vec<Raw>| -> Result<()> {
+        let outcomes: Vec<Outcome> = std::mem::take(pending)
+            .into_par_iter()
+            .map(|r| work(r, &known))
+            .collect();
+        let mut ready = Vec::with_capacity(outcomes.len());
+        for o in outcomes {
+            seen += 1;
+            match o {
+                Outcome::New(p) => ready.push(*p),
+                Outcome::Known => skipped += 1,
+                Outcome::Failed(e) => {
+                    failed += 1;
+                    bar.suspend(|| eprintln!("rasad: {e}"));
+                }
+            }
+        }
+        bar.set_position(seen as u64);
+        bar.set_message(format!("errors {failed}"));
+        if !ready.is_empty() && tx.send(ready).is_err() {
+            bail!("the writer stopped");
+        }
+        Ok(())
+    };
+    for f in &files {
+        let name = f.display().to_string();
+        let ext = kind(f).unwrap_or("txt");
+        let mut emit = |r: Raw| {
+            pending.push(r);
+        };
+        match std::fs::read(f) {
+            Ok(bytes) => read_source(&name, ext, bytes, &mut emit),
+            Err(e) => emit(Raw::Bad {
+                place: name.clone(),
+                reason: format!("cannot read: {e}"),
+            }),
+        }
+        // flush whole batches as they fill (a large file yields many)
+        while pending.len() >= batch_size {
+            let rest = pending.split_off(batch_size);
+            flush(&mut pending)?;
+            pending = rest;
+        }
+    }
+    if !pending.is_empty() {
+        flush(&mut pending)?;
+    }
+    drop(flush);
+    drop(tx);
+    let stats = writer
+        .join()
+        .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    bar.finish_and_clear();
+    let secs = start.elapsed().as_secs_f64();
+    eprintln!(
+        "rasad: {seen} records in {secs:.1} s ({:.0} articles/s): {} stored ({} exact copies, {} near copies), {} already stored, {failed} errors; {}",
+        seen as f64 / secs.max(1e-9),
+        stats.inserted,
+        stats.exact_duplicates,
+        stats.near_duplicates,
+        stats.existing + skipped,
+        a.db.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}",
+        )
+        .expect("a valid template"),
+    );
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+fn open(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        bail!(
+            "{}: no such database (run `rasad ingest PATH… --db {}` first)",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open(db).with_context(|| format!("{}: cannot open", db.display()))
+}
+
+fn out() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
+/// `rasad search`.
+pub fn search(a: SearchArgs) -> Result<ExitCode> {
+    let store = open(&a.db)?;
+    let hits = store.search(&a.query, a.limit)?;
+    let mut o = out();
+    for h in &hits {
+        if a.json {
+            serde_json::to_writer(&mut o, h)?;
+            writeln!(o)?;
+        } else {
+            writeln!(
+                o,
+                "{}\t{}\t{}\t{}\n    {}",
+                h.document,
+                h.published.as_deref().unwrap_or("-"),
+                h.outlet.as_deref().unwrap_or("-"),
+                h.title.as_deref().unwrap_or(""),
+                h.snippet.replace('\n', " ")
+            )?;
+        }
+    }
+    if !a.json {
+        writeln!(o, "{} documents", hits.len())?;
+    }
+    o.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_edges(o: &mut dyn Write, edges: &[Edge]) -> Result<()> {
+    writeln!(
+        o,
+        "{:<24} {:<24} {:<10} {:>6} {:<10} {:<10} {:>7}",
+        "actor", "recipient", "type", "events", "first", "last", "outlets"
+    )?;
+    for e in edges {
+        writeln!(
+            o,
+            "{:<24} {:<24} {:<10} {:>6} {:<10} {:<10} {:>7}",
+            e.source,
+            e.target,
+            e.event_type,
+            e.events,
+            e.first.as_deref().unwrap_or("-"),
+            e.last.as_deref().unwrap_or("-"),
+            e.outlets
+        )?;
+        for v in &e.evidence {
+            writeln!(
+                o,
+                "    {} #{}: {}",
+                v.document,
+                v.sentence,
+                v.text.replace('\n', " ")
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn print_events(o: &mut dyn Write, events: &[EventRow]) -> Result<()> {
+    writeln!(
+        o,
+        "{:<10} {:<10} {:<24} {:<24} {:<18} {:>7}  sentence",
+        "date", "type", "actor", "recipient", "place", "outlets"
+    )?;
+    for e in events {
+        writeln!(
+            o,
+            "{:<10} {:<10} {:<24} {:<24} {:<18} {:>7}  {}",
+            e.date.as_deref().unwrap_or("-"),
+            e.event_type,
+            e.actor.join(","),
+            e.recipient.join(","),
+            e.place.as_deref().unwrap_or("-"),
+            e.outlets,
+            e.sentence.replace('\n', " ")
+        )?;
+    }
+    Ok(())
+}
+
+/// `rasad graph`.
+pub fn graph(a: GraphArgs) -> Result<ExitCode> {
+    let store = open(&a.db)?;
+    let edges = store.graph(a.actor.as_deref(), a.depth, a.evidence)?;
+    let mut o = out();
+    if a.json {
+        for e in &edges {
+            serde_json::to_writer(&mut o, e)?;
+            writeln!(o)?;
+        }
+    } else {
+        print_edges(&mut o, &edges)?;
+    }
+    o.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad actor`.
+pub fn actor(a: ActorArgs) -> Result<ExitCode> {
+    let store = open(&a.db)?;
+    let Some(v) = store.actor(&a.id, 1)? else {
+        bail!("{}: no such actor in {}", a.id, a.db.display());
+    };
+    let mut o = out();
+    if a.json {
+        serde_json::to_writer(&mut o, &v)?;
+        writeln!(o)?;
+    } else {
+        writeln!(
+            o,
+            "{} ({}) {} / {}{}",
+            v.id,
+            v.kind,
+            v.name_en.as_deref().unwrap_or("-"),
+            v.name_ar.as_deref().unwrap_or("-"),
+            v.country
+                .as_deref()
+                .map(|c| format!(", {c}"))
+                .unwrap_or_default()
+        )?;
+        writeln!(o, "documents: {}", v.documents)?;
+        let seen: Vec<String> = v
+            .aliases_seen
+            .iter()
+            .map(|(t, n)| format!("{t} ({n})"))
+            .collect();
+        writeln!(o, "written as: {}", seen.join("، "))?;
+        writeln!(o, "\nrelations:")?;
+        print_edges(&mut o, &v.relations)?;
+        writeln!(o, "\ntimeline:")?;
+        print_events(&mut o, &v.timeline)?;
+    }
+    o.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad query …`.
+pub fn query(q: QueryWhat) -> Result<ExitCode> {
+    let QueryWhat::Events {
+        actor,
+        event_type,
+        since,
+        place,
+        limit,
+        db,
+        json,
+    } = q;
+    let store = open(&db)?;
+    let rows = store.events(&EventFilter {
+        actor,
+        event_type,
+        since,
+        place,
+        limit,
+    })?;
+    let mut o = out();
+    if json {
+        for e in &rows {
+            serde_json::to_writer(&mut o, e)?;
+            writeln!(o)?;
+        }
+    } else {
+        print_events(&mut o, &rows)?;
+    }
+    o.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad export`.
+pub fn export(a: ExportArgs) -> Result<ExitCode> {
+    let store = open(&a.db)?;
+    let format: rasad_store::export::Format =
+        a.format.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    let n = match &a.output {
+        Some(p) => {
+            let f = std::fs::File::create(p)
+                .with_context(|| format!("{}: cannot create", p.display()))?;
+            let mut w = BufWriter::new(f);
+            let n = store.export(format, &mut w)?;
+            w.flush()?;
+            n
+        }
+        None => {
+            let mut o = out();
+            let n = store.export(format, &mut o)?;
+            o.flush()?;
+            n
+        }
+    };
+    eprintln!("rasad: exported {n} records as {}", a.format);
+    Ok(ExitCode::SUCCESS)
+}
