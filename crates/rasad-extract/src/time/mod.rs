@@ -9,7 +9,12 @@
 //! inclusive at the grain (`2013-07-13/2013-07-15`). Relative expressions resolve against the
 //! [`Reference`]; without one they keep `value: null` and an `unresolved` offset (`REF-P1D`).
 //! Hijri dates are converted to Gregorian with the Umm al-Qura calendar ([`calendar`]).
+//!
+//! After that pass, [`anchor`] reads «منذ الانقلاب»-like phrases (a preposition + an event noun with
+//! no date of its own) and dates them with the date the same text gives that event elsewhere, as
+//! the anchor's value with `mod` AFTER or BEFORE; without such a date they stay untagged.
 
+pub mod anchor;
 pub mod calendar;
 pub mod cx;
 pub mod lexicon;
@@ -387,12 +392,15 @@ pub fn tag(a: &Analysis, r: &Reference) -> Vec<Time> {
 
 /// The document's `Time` of a hit.
 pub fn to_time(cx: &Cx, h: &Hit) -> Time {
-    let (start, end) = cx.span(h.s, h.e);
+    let (mut start, end) = cx.span(h.s, h.e);
+    if h.rule == "anchor" {
+        start = anchor::phrase_start(cx, h.s);
+    }
     let (value, grain, modifier, unresolved) = h.v.fields();
     Time {
         start,
         end,
-        text: cx.text(h.s, h.e),
+        text: cx.a.slice(start, end),
         value,
         grain,
         modifier,
@@ -417,6 +425,11 @@ pub fn hits(cx: &Cx, r: &Reference) -> Vec<Hit> {
             }
             _ => i += 1,
         }
+    }
+    let anchored = anchor::anchors(cx, &out);
+    if !anchored.is_empty() {
+        out.extend(anchored);
+        out.sort_by_key(|h| h.s);
     }
     out
 }

@@ -20,6 +20,7 @@
 //! | `nth` | the n-th/last weekday, week or day of a month | «آخر اثنين من شهر آذار» |
 //! | `decade` | decades and centuries | «الثمانينيات», «القرن الماضي» |
 //! | `now` | the reference instant, tonight | «الآن», «الليلة» |
+//! | `anchor` | منذ/بعد/عقب/قبل/حتى + an event noun dated elsewhere in the text (not in `RULES`: a pass after them, [`super::anchor`]) | «منذ الانقلاب» (2014-09-21, AFTER) |
 
 use super::calendar;
 use super::cx::Cx;
