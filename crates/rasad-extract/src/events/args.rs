@@ -101,8 +101,7 @@ impl Ctx<'_> {
     }
 
     fn is_word_prep(&self, t: usize) -> bool {
-        let w = self.word(t);
-        WORD_PREPS.contains(&w.as_str())
+        WORD_PREPS.iter().any(|w| self.word_is(t, w))
     }
 
     fn sentence_of(&self, t: usize) -> (usize, usize) {

@@ -59,7 +59,6 @@ fn hits(cx: &Ctx, lex: &Lexicon, from: usize, to: usize) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut toks = Vec::new();
     for t in from..to {
-        let word = cx.word(t);
         for k in cx.keys(t) {
             let Some(ids) = lex.cue_index.first.get(k.as_str()) else {
                 continue;
@@ -70,8 +69,9 @@ fn hits(cx: &Ctx, lex: &Lexicon, from: usize, to: usize) -> Vec<Hit> {
                 let first = k.as_str();
                 // short function words match only as written (with و / ف)
                 if first.chars().count() <= 3
-                    && word != first
-                    && word.strip_prefix(['و', 'ف']) != Some(first)
+                    && !cx.word_is(t, first)
+                    && !cx.word_is(t, &format!("و{first}"))
+                    && !cx.word_is(t, &format!("ف{first}"))
                 {
                     continue;
                 }
@@ -127,7 +127,7 @@ pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Frame> {
                     let comp = (h.end..te.min(h.end + 13)).find(|&t| {
                         COMPLEMENTIZERS
                             .iter()
-                            .any(|c| cx.word(t) == *c || cx.is(t, c))
+                            .any(|c| cx.word_is(t, c) || cx.is(t, c))
                     });
                     let stop = comp.unwrap_or_else(|| (h.end + 5).min(te));
                     if !whole && comp.is_none() && h.start > ts + 1 {

@@ -554,7 +554,7 @@ impl Lexicon {
 pub fn token_keys(w: &[char], seg: &rasad_text::Segmentation, out: &mut Vec<String>) {
     let start = out.len();
     let push = |s: String, out: &mut Vec<String>| {
-        if s.chars().count() >= 2 && !out[start..].contains(&s) {
+        if s.chars().nth(1).is_some() && !out[start..].contains(&s) {
             out.push(s);
         }
     };

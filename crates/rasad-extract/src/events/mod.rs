@@ -165,6 +165,15 @@ impl<'a> Ctx<'a> {
         self.a.tokens[t].view(&self.a.view).iter().collect()
     }
 
+    /// Token `t`'s view form is `w` (no allocation).
+    pub fn word_is(&self, t: usize, w: &str) -> bool {
+        self.a.tokens[t]
+            .view(&self.a.view)
+            .iter()
+            .copied()
+            .eq(w.chars())
+    }
+
     /// Token `t` is punctuation that ends a clause.
     pub fn is_break(&self, t: usize) -> bool {
         let tok = &self.a.tokens[t];
@@ -188,7 +197,9 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        for p in &self.doc.places {
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<(usize, Vec<String>)>> =
+            Default::default();
+        for (pi, p) in self.doc.places.iter().enumerate() {
             let Some(ar) = p.name.ar.as_deref() else {
                 continue;
             };
@@ -196,12 +207,33 @@ impl<'a> Ctx<'a> {
                 .split_whitespace()
                 .map(str::to_string)
                 .collect();
-            if words.is_empty() {
+            let Some(w0) = words.first() else {
                 continue;
+            };
+            let bare = w0.strip_prefix("ال").unwrap_or(w0).to_string();
+            by_first
+                .entry(w0.clone())
+                .or_default()
+                .push((pi, words.clone()));
+            if bare != *w0 {
+                by_first.entry(bare).or_default().push((pi, words.clone()));
             }
-            for t in 0..self.a.tokens.len() {
+        }
+        if by_first.is_empty() {
+            out.sort();
+            return out;
+        }
+        for t in 0..self.a.tokens.len() {
+            let mut cands: Vec<&(usize, Vec<String>)> = Vec::new();
+            for k in self.keys(t) {
+                if let Some(v) = by_first.get(k) {
+                    cands.extend(v.iter());
+                }
+            }
+            for (pi, words) in cands {
+                let p = &self.doc.places[*pi];
                 if t + words.len() > self.a.tokens.len() {
-                    break;
+                    continue;
                 }
                 let ok = words.iter().enumerate().all(|(i, w)| {
                     self.is(t + i, w) || self.is(t + i, w.strip_prefix("ال").unwrap_or(w))
@@ -298,7 +330,7 @@ impl Ctx<'_> {
                     && b.iter().enumerate().all(|(i, w)| {
                         self.is(s + i, w)
                             || w.strip_prefix("ال").is_some_and(|x| self.is(s + i, x))
-                            || self.word(s + i) == *w
+                            || self.word_is(s + i, w)
                     })
             })
         })
@@ -332,8 +364,10 @@ impl Ctx<'_> {
                     if u >= n || self.sent[u] != s || self.is_break(u) || units >= GAP_UNITS {
                         return false;
                     }
-                    let w = self.word(u);
-                    if matches!(w.as_str(), "ثم" | "الذي" | "التي" | "الذين") {
+                    if ["ثم", "الذي", "التي", "الذين"]
+                        .iter()
+                        .any(|w| self.word_is(u, w))
+                    {
                         return false;
                     }
                     u = if let Some((_, e)) = self.mention_at[u] {
@@ -574,7 +608,8 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
 /// The relation of an event to a time from the words just before the time.
 pub fn relation(cx: &Ctx, time_tok: usize) -> Relation {
     let s = cx.sent_toks[cx.sent[time_tok] as usize].0;
-    for t in (s..time_tok).rev().take(3) {
+    // the time's own first word («منذ عام 2016» may be one time) and three words before it
+    for t in (s..=time_tok).rev().take(4) {
         if cx.is_break(t) {
             break;
         }
