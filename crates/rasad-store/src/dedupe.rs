@@ -69,11 +69,22 @@ fn fnv(words: &[String]) -> u64 {
 pub type Signature = [u32; SIGNATURE];
 
 /// A strong 64-bit mix (SplitMix64's finaliser).
-fn mix(mut z: u64) -> u64 {
+const fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+/// The signature's hash functions: `(a * h + b) >> 32` with odd `a`, fixed for every release.
+const PERMUTATIONS: [(u64, u64); SIGNATURE] = {
+    let mut p = [(0u64, 0u64); SIGNATURE];
+    let mut k = 0;
+    while k < SIGNATURE {
+        p[k] = (mix(2 * k as u64 + 1) | 1, mix(2 * k as u64 + 2));
+        k += 1;
+    }
+    p
+};
 
 /// The MinHash signature of the word shingles of [`SHINGLE`] words.
 pub fn minhash(words: &[String]) -> Signature {
@@ -85,9 +96,8 @@ pub fn minhash(words: &[String]) -> Signature {
     };
     for i in 0..n {
         let h = fnv(&words[i..(i + SHINGLE).min(words.len())]);
-        let (h1, h2) = (h, mix(h) | 1);
-        for (k, m) in sig.iter_mut().enumerate() {
-            let v = (mix(h1.wrapping_add((k as u64).wrapping_mul(h2))) >> 32) as u32;
+        for (m, &(a, b)) in sig.iter_mut().zip(&PERMUTATIONS) {
+            let v = (a.wrapping_mul(h).wrapping_add(b) >> 32) as u32;
             if v < *m {
                 *m = v;
             }

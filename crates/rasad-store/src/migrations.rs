@@ -119,10 +119,11 @@ CREATE TABLE evidence (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     PRIMARY KEY (event, document, sentence)
 ) WITHOUT ROWID;
--- Full-text index over the text layer's keys (contentless: rowid = documents.rowid).
--- norm: every word's normalised form; stem: every word's clitic-free stem key.
+-- Full-text index over the text layer's keys (contentless: rowid = documents.rowid): every
+-- word's clitic-free stem key, space-separated and already folded, so the plain `ascii`
+-- tokenizer (split at ASCII spaces and punctuation, nothing else) reads it as written.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    norm, stem, content='', tokenize='unicode61 remove_diacritics 0'
+    stem, content='', columnsize=0, tokenize='ascii'
 );
 "#,
 ];

@@ -2,7 +2,7 @@
 //!
 //! SQLite's FTS5 tokenizers split Arabic words at diacritics and know nothing of clitics, so the
 //! index holds a shadow of each text made by the text layer: every word's clitic-free stem key
-//! (column `stem`) and its normalised form (column `norm`). A query is read the same way, so
+//! (column `stem`). A query is read the same way, so
 //! «الحوثيين» finds «وللحوثيين» and «الحُوثِيّين», and «أسرى» finds «الاسرى».
 
 use crate::{Error, Result, Store};

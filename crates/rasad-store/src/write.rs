@@ -19,8 +19,6 @@ pub struct Prepared {
     pub minhash: dedupe::Signature,
     /// Number of normalised words.
     pub words: usize,
-    /// The normalised words, space-separated (full-text column `norm`).
-    pub fts_norm: String,
     /// The stem keys, space-separated (full-text column `stem`).
     pub fts_stem: String,
 }
@@ -33,7 +31,6 @@ pub fn prepare(doc: Document, a: &Analysis) -> Prepared {
         text_hash: dedupe::text_hash(&words),
         minhash: dedupe::minhash(&words),
         words: words.len(),
-        fts_norm: words.join(" "),
         fts_stem,
         doc,
     }
@@ -226,8 +223,8 @@ fn write_one(tx: &Transaction, p: &Prepared, near: &NearIndex) -> Result<Written
 
 fn write_children(tx: &Transaction, row: i64, p: &Prepared) -> Result<()> {
     let d = &p.doc;
-    tx.prepare_cached("INSERT INTO documents_fts(rowid, norm, stem) VALUES (?1, ?2, ?3)")?
-        .execute(params![row, p.fts_norm, p.fts_stem])?;
+    tx.prepare_cached("INSERT INTO documents_fts(rowid, stem) VALUES (?1, ?2)")?
+        .execute(params![row, p.fts_stem])?;
     let mut st = tx.prepare_cached(
         "INSERT INTO sentences(document, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
     )?;
