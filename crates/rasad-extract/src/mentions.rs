@@ -17,7 +17,9 @@
 //!   adjective, not a place; with a cue («محافظة», «مدينة»), a preposition or a proclitic it is a
 //!   place. Among places of one name: the focus country first, then the cue's feature (محافظة →
 //!   ADM1, مدينة → a city), then countries, provinces, capitals, cities by population.
-//! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»).
+//! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»);
+//!   a generic actor's name yields to a descriptor made for the focus country («أفراد الأمن» in a
+//!   Yemeni story → the Yemeni security forces).
 
 use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
 use rasad_lexicon::{Actor, ActorKind, Lexicon, Place, Target};
@@ -234,6 +236,17 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             _ => None,
         }));
 
+        // a generic actor's name («أفراد الأمن») yields to a descriptor made for the focus country
+        // (the Yemeni security forces in a Yemeni story)
+        let focus_descriptor = descriptor.filter(|&(x, d)| {
+            lex.actors[x as usize].descriptors[d as usize]
+                .context()
+                .is_some()
+        });
+        let actor_target = match (actor_target, focus_descriptor) {
+            (Some((x, _)), Some(_)) if lex.actors[x as usize].generic => None,
+            (t, _) => t,
+        };
         if let Some((x, via)) = actor_target {
             raw.push((m.start, m.end, x, via));
         } else if let Some((x, _)) = descriptor {
@@ -495,6 +508,25 @@ mod tests {
         })];
         let mut sec = actor("security-official", ActorKind::Per, "مسؤول أمني", &[], None);
         sec.generic = true;
+        let mut forces = actor(
+            "security-forces",
+            ActorKind::Org,
+            "قوات الأمن",
+            &["أفراد الأمن"],
+            None,
+        );
+        forces.generic = true;
+        let mut yemen_forces = actor(
+            "yemen-security-forces",
+            ActorKind::Org,
+            "قوات الأمن اليمنية",
+            &[],
+            Some("YEM"),
+        );
+        yemen_forces.descriptors = vec![DescriptorEntry::Table(Descriptor {
+            text: "أفراد الأمن".into(),
+            context: Some("YEM".into()),
+        })];
         Lexicon::new(
             vec![
                 houthis,
@@ -584,6 +616,16 @@ mod tests {
         let l = link_text("اتهمت اليمن جهات خارجية");
         assert!(l.places.iter().any(|p| p.id == "yemen"));
         assert!(l.entities.iter().any(|e| e.id == "yemen"));
+    }
+
+    #[test]
+    fn generic_name_yields_to_a_focus_country_descriptor() {
+        let l = link_text("قتل الحوثيون في اليمن عددا من أفراد الأمن");
+        let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
+        assert_eq!(m.entity.as_deref(), Some("yemen-security-forces"));
+        let l = link_text("أصيب عدد من أفراد الأمن");
+        let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
+        assert_eq!(m.entity.as_deref(), Some("security-forces"));
     }
 
     #[test]
