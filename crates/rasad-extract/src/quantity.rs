@@ -150,8 +150,9 @@ fn unit_after(cx: &Cx, e: usize, taken: &[bool]) -> Option<(usize, usize)> {
     if cx.kind(k) != Some(TokenKind::Word) {
         return None;
     }
-    // «ولمدة»: a word after «و» starts another phrase
-    if cx.a.tokens[k].seg.conj.is_some() {
+    // «ولمدة»: a word after «و» starts another phrase (a ف read as a conjunction is more often
+    // the noun's own letter: «1.277 فردا»)
+    if cx.a.tokens[k].seg.conj == Some(rasad_text::clitics::Conj::Wa) {
         return None;
     }
     // a particle, a time word or a number is not a counted noun

@@ -51,6 +51,24 @@ fn saudinewsnet_forms() {
                     )
                 })
                 .unwrap_or_default(),
+            "anchor" => times
+                .iter()
+                .find(|t| {
+                    matches!(
+                        t.modifier,
+                        Some(rasad_doc::TimeMod::After | rasad_doc::TimeMod::Before)
+                    )
+                })
+                .map(|t| {
+                    let m = serde_json::to_value(t.modifier.unwrap()).unwrap();
+                    format!(
+                        "{} {}",
+                        t.value.clone().unwrap_or_default(),
+                        m.as_str().unwrap()
+                    )
+                })
+                .unwrap_or_default(),
+            "qunit" => qs.first().and_then(|q| q.unit.clone()).unwrap_or_default(),
             _ => qs.first().map(|q| q.text.clone()).unwrap_or_default(),
         };
         if got != gold {

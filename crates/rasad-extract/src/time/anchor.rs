@@ -15,7 +15,7 @@
 //!
 //! Nouns match by their stem (article, proclitics and a possessive pronoun dropped). A definite noun
 //! may carry one definite adjective («الحرب الأهلية»), an indefinite one its complement («سقوط
-//! صنعاء»); when the anchored phrase has such a word, the definition must have the same one (so
+//! صنعاء»), either one a target after على/ضد («الهجوم على مركز»); when the anchored phrase has such a word, the definition must have the same one (so
 //! «منذ الحرب العالمية» never takes the date of «حرب احتلال بغداد في 2003»); a bare «منذ الحرب»
 //! takes any «حرب …».
 
@@ -221,6 +221,15 @@ fn event_at(cx: &Cx, i: usize) -> Option<Event> {
         return Some(ev);
     }
     let w = cx.view(k);
+    // a target: «الهجوم على مركز …» is that attack, not any attack
+    if matches!(w, ['ع', 'ل', 'ي'] | ['ض', 'د'])
+        && cx.kind(k + 1) == Some(TokenKind::Word)
+        && !cx.has_lex(k + 1)
+    {
+        ev.qual = pack(cx.view(k + 1).iter().copied());
+        ev.e = k + 2;
+        return Some(ev);
+    }
     let q = pack(w.iter().copied());
     let ok = q.is_some_and(|q| !tables().particles.contains(&q))
         && if definite {
