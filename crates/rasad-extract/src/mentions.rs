@@ -545,6 +545,8 @@ mod tests {
                     Some("YEM"),
                 ),
                 sec,
+                forces,
+                yemen_forces,
             ],
             vec![
                 place("yemen", "اليمن", "PCLI", "YEM", 28_000_000),
@@ -621,7 +623,11 @@ mod tests {
     #[test]
     fn generic_name_yields_to_a_focus_country_descriptor() {
         let l = link_text("قتل الحوثيون في اليمن عددا من أفراد الأمن");
-        let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
+        let m = l
+            .mentions
+            .iter()
+            .find(|m| m.text == "أفراد الأمن")
+            .expect("a mention of أفراد الأمن");
         assert_eq!(m.entity.as_deref(), Some("yemen-security-forces"));
         let l = link_text("أصيب عدد من أفراد الأمن");
         let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
