@@ -13,7 +13,8 @@ For every gold file:
     `evidence` that occurs exactly once in the text and inside one sentence, a known place, a time with a
     TIMEX3-like value and a known relation, a quantity interval, a known source kind and status;
   - a symmetric event names at least two sides.
-Prints events per type, articles per country, statuses and sources; exits 1 on any error.
+Also checks tests/no-event/sentences.txt (one sentence a line, # comments): no duplicates, no line holding
+two sentences. Prints events per type, articles per country, statuses and sources; exits 1 on any error.
 """
 import json
 import pathlib
@@ -215,6 +216,18 @@ def main(argv):
         print(f"  {c:<14} {n:3d}")
     print("status: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["status"].items())))
     print("source: " + ", ".join(f"{k} {v}" for k, v in sorted(stats["source"].items())))
+    no_event = repo / "tests" / "no-event" / "sentences.txt"
+    if no_event.is_file() and len(argv) <= 1:
+        lines = [ln.strip() for ln in no_event.read_text(encoding="utf-8").splitlines()]
+        sents = [ln for ln in lines if ln and not ln.startswith("#")]
+        seen = set()
+        for ln in sents:
+            if ln in seen:
+                errors.append(f"no-event: duplicate sentence {ln[:40]!r}")
+            seen.add(ln)
+            if len(sentences(ln)) != 1 or not ln.endswith((".", "؟", "!")):
+                errors.append(f"no-event: not one sentence: {ln[:40]!r}")
+        print(f"no-event sentences: {len(sents)}")
     missing = [t for t in TYPES if sum(stats["types"].get(t, [0, 0])) == 0]
     if missing:
         errors.append(f"types without a gold event: {missing}")
