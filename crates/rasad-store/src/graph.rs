@@ -6,7 +6,7 @@
 //! events), and the evidence — document and sentence — behind it.
 
 use crate::{Result, Store};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -140,26 +140,54 @@ impl Store {
             })
         })?;
         let mut edges = rows.collect::<std::result::Result<Vec<_>, _>>()?;
-        if evidence > 0 {
-            for e in &mut edges {
-                e.evidence = self.edge_evidence(&e.source, &e.target, &e.event_type, evidence)?;
-            }
-        }
+        self.attach_evidence(&mut edges, evidence)?;
         Ok(edges)
     }
 
-    fn edge_evidence(&self, a: &str, r: &str, t: &str, limit: usize) -> Result<Vec<Evidence>> {
-        let mut st = self.conn.prepare_cached(
-            "SELECT e.id, d.id, v.sentence, v.start, v.\"end\", d.text
-             FROM events e
-             JOIN event_actors a ON a.event = e.id AND a.entity = ?1
-             JOIN event_recipients r ON r.event = e.id AND r.entity = ?2
-             JOIN evidence v ON v.event = e.id
-             JOIN documents d ON d.rowid = v.document
-             WHERE e.type = ?3 ORDER BY e.date, e.id LIMIT ?4",
+    /// Fill each edge's evidence with up to `limit` sentences, earliest events first (one query
+    /// for all edges).
+    fn attach_evidence(&self, edges: &mut [Edge], limit: usize) -> Result<()> {
+        if limit == 0 || edges.is_empty() {
+            return Ok(());
+        }
+        let at: std::collections::HashMap<(String, String, String), usize> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, e)| {
+                (
+                    (e.source.clone(), e.target.clone(), e.event_type.clone()),
+                    i,
+                )
+            })
+            .collect();
+        let mut st = self.conn.prepare(
+            "SELECT x.actor, x.recipient, x.type, x.event, d.id, x.sentence,
+                    substr(d.text, x.start + 1, x.\"end\" - x.start)
+             FROM (SELECT a.entity AS actor, r.entity AS recipient, e.type AS type,
+                          e.id AS event, v.document AS document, v.sentence AS sentence,
+                          v.start AS start, v.\"end\" AS \"end\",
+                          row_number() OVER (PARTITION BY a.entity, r.entity, e.type
+                                             ORDER BY e.date, e.id) AS n
+                   FROM event_actors a
+                   JOIN event_recipients r ON r.event = a.event
+                   JOIN events e ON e.id = a.event
+                   JOIN evidence v ON v.event = e.id) x
+             JOIN documents d ON d.rowid = x.document
+             WHERE x.n <= ?1 ORDER BY x.actor, x.recipient, x.type, x.n",
         )?;
-        let rows = st.query_map(params![a, r, t, limit as i64], evidence_row)?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        let mut rows = st.query([limit as i64])?;
+        while let Some(r) = rows.next()? {
+            let key: (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if let Some(&i) = at.get(&key) {
+                edges[i].evidence.push(Evidence {
+                    event: r.get(3)?,
+                    document: r.get(4)?,
+                    sentence: r.get(5)?,
+                    text: r.get(6)?,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The edges within `depth` hops of `actor` (all edges when `actor` is `None`).
@@ -194,11 +222,7 @@ impl Store {
     }
 
     fn with_evidence(&self, mut edges: Vec<Edge>, evidence: usize) -> Result<Vec<Edge>> {
-        if evidence > 0 {
-            for e in &mut edges {
-                e.evidence = self.edge_evidence(&e.source, &e.target, &e.event_type, evidence)?;
-            }
-        }
+        self.attach_evidence(&mut edges, evidence)?;
         edges.sort_by(|a, b| {
             b.events.cmp(&a.events).then_with(|| {
                 (&a.source, &a.target, &a.event_type).cmp(&(&b.source, &b.target, &b.event_type))
@@ -352,16 +376,4 @@ impl Store {
         }
         Ok(out)
     }
-}
-
-fn evidence_row(r: &rusqlite::Row) -> rusqlite::Result<Evidence> {
-    let text: String = r.get(5)?;
-    Ok(Evidence {
-        event: r.get(0)?,
-        document: r.get(1)?,
-        sentence: r.get(2)?,
-        text: rasad_doc::Span::new(r.get(3)?, r.get(4)?)
-            .slice(&text)
-            .to_string(),
-    })
 }

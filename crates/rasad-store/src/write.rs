@@ -76,17 +76,28 @@ pub(crate) fn tag<T: Serialize>(v: &T) -> String {
     }
 }
 
-/// The date of an event: its resolved time value when it names a year, else the publication date.
+/// The date of an event: its resolved time value when it is a plain `YYYY`, `YYYY-MM` or
+/// `YYYY-MM-DD` (so dates sort and compare as text), else the publication date's day.
 fn event_date(e: &Event, published: Option<&str>) -> Option<String> {
-    let is_dated = |v: &str| v.len() >= 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    let plain = |v: &str| {
+        let b = v.as_bytes();
+        matches!(b.len(), 4 | 7 | 10)
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
+    };
     if let Some(v) = e.time.as_ref().and_then(|t| t.value.as_deref()) {
-        if is_dated(v) {
+        if plain(v) {
             return Some(v.to_string());
         }
     }
     published
-        .filter(|p| is_dated(p))
-        .map(|p| p.chars().take(10).collect())
+        .map(|p| p.chars().take(10).collect::<String>())
+        .filter(|p| plain(p))
 }
 
 impl Store {

@@ -428,7 +428,6 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
     if !pending.is_empty() {
         flush(&mut pending)?;
     }
-    drop(flush);
     drop(tx);
     let stats = writer
         .join()
@@ -481,8 +480,7 @@ fn out() -> BufWriter<std::io::StdoutLock<'static>> {
     BufWriter::new(std::io::stdout().lock())
 }
 
-/// `rasad search`.
-pub fn search(a: SearchArgs) -> Result<ExitCode> {
+fn search_to_stdout(a: SearchArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
     let hits = store.search(&a.query, a.limit)?;
     let mut o = out();
@@ -562,8 +560,7 @@ fn print_events(o: &mut dyn Write, events: &[EventRow]) -> Result<()> {
     Ok(())
 }
 
-/// `rasad graph`.
-pub fn graph(a: GraphArgs) -> Result<ExitCode> {
+fn graph_to_stdout(a: GraphArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
     let edges = store.graph(a.actor.as_deref(), a.depth, a.evidence)?;
     let mut o = out();
@@ -579,8 +576,7 @@ pub fn graph(a: GraphArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `rasad actor`.
-pub fn actor(a: ActorArgs) -> Result<ExitCode> {
+fn actor_to_stdout(a: ActorArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
     let Some(v) = store.actor(&a.id, 1)? else {
         bail!("{}: no such actor in {}", a.id, a.db.display());
@@ -618,8 +614,7 @@ pub fn actor(a: ActorArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `rasad query …`.
-pub fn query(q: QueryWhat) -> Result<ExitCode> {
+fn query_to_stdout(q: QueryWhat) -> Result<ExitCode> {
     let QueryWhat::Events {
         actor,
         event_type,
@@ -650,8 +645,7 @@ pub fn query(q: QueryWhat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `rasad export`.
-pub fn export(a: ExportArgs) -> Result<ExitCode> {
+fn export_to_stdout(a: ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
     let format: rasad_store::export::Format =
         a.format.parse().map_err(|e: String| anyhow::anyhow!(e))?;
@@ -673,4 +667,52 @@ pub fn export(a: ExportArgs) -> Result<ExitCode> {
     };
     eprintln!("rasad: exported {n} records as {}", a.format);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `rasad search`.
+pub fn search(a: SearchArgs) -> Result<ExitCode> {
+    quiet_pipe(search_to_stdout(a))
+}
+
+/// `rasad graph`.
+pub fn graph(a: GraphArgs) -> Result<ExitCode> {
+    quiet_pipe(graph_to_stdout(a))
+}
+
+/// `rasad actor`.
+pub fn actor(a: ActorArgs) -> Result<ExitCode> {
+    quiet_pipe(actor_to_stdout(a))
+}
+
+/// `rasad query`.
+pub fn query(q: QueryWhat) -> Result<ExitCode> {
+    quiet_pipe(query_to_stdout(q))
+}
+
+/// `rasad export`.
+pub fn export(a: ExportArgs) -> Result<ExitCode> {
+    quiet_pipe(export_to_stdout(a))
+}
+
+/// A reader that closed the pipe (`rasad graph | head`) ends the output quietly, not as an error.
+fn quiet_pipe(r: Result<ExitCode>) -> Result<ExitCode> {
+    match r {
+        Err(e)
+            if e.chain().any(|c| {
+                let io = c.downcast_ref::<std::io::Error>().map(std::io::Error::kind);
+                let js = c
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind);
+                let st = match c.downcast_ref::<rasad_store::Error>() {
+                    Some(rasad_store::Error::Io(e)) => Some(e.kind()),
+                    Some(rasad_store::Error::Json(e)) => e.io_error_kind(),
+                    _ => None,
+                };
+                [io, js, st].contains(&Some(std::io::ErrorKind::BrokenPipe))
+            }) =>
+        {
+            Ok(ExitCode::SUCCESS)
+        }
+        r => r,
+    }
 }
