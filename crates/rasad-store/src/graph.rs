@@ -75,6 +75,37 @@ pub struct EventRow {
     pub sentence: String,
 }
 
+/// The signed weight of a PLOVER type: CAMEO's quad classes carried over through the CAMEO codes
+/// each type covers (`../shared/spec/ontology.md`): verbal cooperation +1 (AGREE, CONSULT,
+/// SUPPORT), material cooperation +2 (COOPERATE, AID, CONCEDE, RETREAT), verbal conflict −1
+/// (ACCUSE, REJECT, THREATEN), material conflict −2 (PROTEST, MOBILIZE, SANCTION, COERCE,
+/// ASSAULT). REQUEST covers both appeals (CAMEO 02, cooperative) and demands (10, conflictual),
+/// so it weighs 0.
+pub fn weight(event_type: &str) -> i64 {
+    match event_type {
+        "AGREE" | "CONSULT" | "SUPPORT" => 1,
+        "COOPERATE" | "AID" | "CONCEDE" | "RETREAT" => 2,
+        "ACCUSE" | "REJECT" | "THREATEN" => -1,
+        "PROTEST" | "MOBILIZE" | "SANCTION" | "COERCE" | "ASSAULT" => -2,
+        _ => 0,
+    }
+}
+
+/// The signed cooperation (+) / conflict (−) score of one directed pair in one year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearScore {
+    /// Actor entity id.
+    pub source: String,
+    /// Recipient entity id.
+    pub target: String,
+    /// Year (`YYYY`), `?` when undated.
+    pub year: String,
+    /// Events in that year.
+    pub events: u64,
+    /// Sum of the events' [`weight`]s.
+    pub score: i64,
+}
+
 /// Filters of [`Store::events`].
 #[derive(Debug, Clone, Default)]
 pub struct EventFilter {
@@ -111,6 +142,8 @@ pub struct ActorView {
     pub relations: Vec<Edge>,
     /// Its events, oldest first.
     pub timeline: Vec<EventRow>,
+    /// Signed cooperation/conflict score per pair and year, pairs it is part of.
+    pub scores: Vec<YearScore>,
 }
 
 const EDGES_SQL: &str = "
@@ -327,6 +360,7 @@ impl Store {
                         documents: 0,
                         relations: Vec::new(),
                         timeline: Vec::new(),
+                        scores: Vec::new(),
                     })
                 },
             )
@@ -351,7 +385,46 @@ impl Store {
             actor: Some(id.to_string()),
             ..Default::default()
         })?;
+        v.scores = self
+            .year_scores()?
+            .into_iter()
+            .filter(|y| y.source == id || y.target == id)
+            .collect();
         Ok(Some(v))
+    }
+
+    /// The signed score of every directed pair per year (PLOVER types weighed by [`weight`]).
+    pub fn year_scores(&self) -> Result<Vec<YearScore>> {
+        let mut st = self.conn.prepare(
+            "SELECT a.entity, r.entity, coalesce(substr(e.date, 1, 4), '?'), e.type,
+                    count(DISTINCT e.id)
+             FROM events e
+             JOIN event_actors a ON a.event = e.id
+             JOIN event_recipients r ON r.event = e.id
+             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3",
+        )?;
+        let mut out: Vec<YearScore> = Vec::new();
+        let mut rows = st.query([])?;
+        while let Some(r) = rows.next()? {
+            let (source, target, year): (String, String, String) =
+                (r.get(0)?, r.get(1)?, r.get(2)?);
+            let t: String = r.get(3)?;
+            let n = r.get::<_, i64>(4)? as u64;
+            match out.last_mut() {
+                Some(y) if y.source == source && y.target == target && y.year == year => {
+                    y.events += n;
+                    y.score += weight(&t) * n as i64;
+                }
+                _ => out.push(YearScore {
+                    source,
+                    target,
+                    year,
+                    events: n,
+                    score: weight(&t) * n as i64,
+                }),
+            }
+        }
+        Ok(out)
     }
 
     /// Per year, the count of each event type an actor took part in (as actor or recipient).

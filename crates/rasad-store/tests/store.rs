@@ -188,6 +188,16 @@ fn writes_are_idempotent_and_copies_join_one_story() {
     assert_eq!(v.aliases_seen, vec![("جماعة الحوثي".to_string(), 2)]);
     assert_eq!(v.timeline.len(), 2);
     assert_eq!(v.relations.len(), 1);
+    assert_eq!(
+        v.scores,
+        vec![rasad_store::graph::YearScore {
+            source: "houthis".into(),
+            target: "yemen-government".into(),
+            year: "2016".into(),
+            events: 2,
+            score: 4,
+        }]
+    );
     assert!(s.actor("nobody", 1).unwrap().is_none());
 }
 

@@ -399,7 +399,8 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             }
         }
         bar.set_position(seen as u64);
-        bar.set_message(format!("errors {failed}"));
+        let rate = seen as f64 / start.elapsed().as_secs_f64().max(1e-9);
+        bar.set_message(format!("{rate:.0} articles/s  errors {failed}"));
         if !ready.is_empty() && tx.send(ready).is_err() {
             bail!("the writer stopped");
         }
@@ -456,10 +457,8 @@ fn progress_bar(quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {pos} articles  {per_sec}  {msg}  {elapsed}",
-        )
-        .expect("a valid template"),
+        indicatif::ProgressStyle::with_template("{spinner} {pos} articles  {msg}  {elapsed}")
+            .expect("a valid template"),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
@@ -607,6 +606,14 @@ fn actor_to_stdout(a: ActorArgs) -> Result<ExitCode> {
         writeln!(o, "written as: {}", seen.join("، "))?;
         writeln!(o, "\nrelations:")?;
         print_edges(&mut o, &v.relations)?;
+        writeln!(o, "\nscore per year (cooperation +, conflict -):")?;
+        for y in &v.scores {
+            writeln!(
+                o,
+                "  {} {} -> {}: {:+} ({} events)",
+                y.year, y.source, y.target, y.score, y.events
+            )?;
+        }
         writeln!(o, "\ntimeline:")?;
         print_events(&mut o, &v.timeline)?;
     }
