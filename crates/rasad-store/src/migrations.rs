@@ -132,6 +132,11 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(
 /// file at once: each step re-reads the version inside a write transaction.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let known = MIGRATIONS.len() as i64;
+    // the usual case, an up-to-date file, takes no write lock (another process may be writing)
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found == known {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

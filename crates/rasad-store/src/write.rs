@@ -109,7 +109,11 @@ impl Store {
             self.near = Some(self.load_near_index()?);
         }
         let near = self.near.as_mut().expect("loaded above");
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE: take the write lock up front, so a concurrent reader never turns the
+        // batch's first write into an unretryable busy error
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut stats = BatchStats::default();
         for p in items {
             match write_one(&tx, p, near)? {

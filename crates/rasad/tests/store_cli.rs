@@ -201,7 +201,7 @@ fn a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled() {
     let mut child = rasad()
         .args(["ingest", input.to_str().unwrap(), "--batch", "8", "--db"])
         .arg(&db)
-        .stderr(std::process::Stdio::null())
+        .stderr(std::fs::File::create(dir.join("killed.err")).unwrap())
         .spawn()
         .unwrap();
     let t0 = Instant::now();
@@ -229,7 +229,10 @@ fn a_run_killed_with_sigkill_resumes_with_nothing_lost_or_doubled() {
     let _ = child.kill(); // SIGKILL on Unix
     child.wait().unwrap();
     if let Some(status) = finished_early {
-        panic!("finished before it could be killed ({status}); make the input larger");
+        panic!(
+            "finished before it could be killed ({status}); make the input larger\n{}",
+            std::fs::read_to_string(dir.join("killed.err")).unwrap_or_default()
+        );
     }
     let killed_at = killed_at.expect("some batches were committed within a minute");
     let after_kill = count(&db, "documents");
