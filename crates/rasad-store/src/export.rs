@@ -39,8 +39,8 @@ impl Store {
         }
     }
 
-    /// Every event as a PLOVER-style record, in id order.
-    fn plover_events(&self) -> Result<Vec<Value>> {
+    /// Every event as a PLOVER-style record, in id order, streamed to `each`.
+    fn plover_events(&self, each: &mut dyn FnMut(Value) -> Result<()>) -> Result<usize> {
         let mut st = self.conn.prepare(
             "SELECT e.id, e.date, e.type, e.mode, e.context, e.cameo, e.status, e.confidence,
                     e.trigger_text, e.sentence, e.place, p.name_en, p.name_ar, p.country, p.lat,
@@ -60,7 +60,9 @@ impl Store {
             s.map(|s| s.split('|').map(str::to_string).collect())
                 .unwrap_or_default()
         };
-        let rows = st.query_map([], |r| {
+        let mut rows = st.query([])?;
+        let mut n = 0;
+        while let Some(r) = rows.next()? {
             let place: Option<String> = r.get(10)?;
             let location = place.map(|id| -> rusqlite::Result<Value> {
                 Ok(json!({
@@ -71,7 +73,7 @@ impl Store {
                     "geonames_id": r.get::<_, Option<i64>>(16)?,
                 }))
             });
-            Ok(json!({
+            each(json!({
                 "id": r.get::<_, String>(0)?,
                 "date": r.get::<_, Option<String>>(1)?,
                 "event": r.get::<_, String>(2)?,
@@ -96,43 +98,53 @@ impl Store {
                 "publisher": r.get::<_, Option<String>>(20)?,
                 "story": r.get::<_, String>(21)?,
                 "outlets": r.get::<_, i64>(22)?,
-            }))
-        })?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+            }))?;
+            n += 1;
+        }
+        Ok(n)
     }
 
     fn export_jsonl(&self, out: &mut dyn Write) -> Result<usize> {
-        let events = self.plover_events()?;
-        for e in &events {
-            serde_json::to_writer(&mut *out, e)?;
+        self.plover_events(&mut |e| {
+            serde_json::to_writer(&mut *out, &e)?;
             out.write_all(b"\n")?;
-        }
-        Ok(events.len())
+            Ok(())
+        })
     }
 
     fn export_geojson(&self, out: &mut dyn Write) -> Result<usize> {
-        let features: Vec<Value> = self
-            .plover_events()?
-            .into_iter()
-            .filter_map(|mut e| {
-                let loc = e.get("location")?.clone();
-                let (lat, lon) = (loc.get("lat")?.as_f64()?, loc.get("lon")?.as_f64()?);
-                let id = e.get("id")?.clone();
-                e.as_object_mut()?.remove("location");
-                e["place"] = loc;
-                Some(json!({
+        out.write_all(br#"{"type":"FeatureCollection","features":["#)?;
+        let mut n = 0usize;
+        self.plover_events(&mut |mut e| {
+            let Some(loc) = e.get("location").cloned() else {
+                return Ok(());
+            };
+            let (Some(lat), Some(lon)) = (
+                loc.get("lat").and_then(Value::as_f64),
+                loc.get("lon").and_then(Value::as_f64),
+            ) else {
+                return Ok(());
+            };
+            let id = e["id"].clone();
+            if let Some(o) = e.as_object_mut() {
+                o.remove("location");
+            }
+            e["place"] = loc;
+            if n > 0 {
+                out.write_all(b",\n")?;
+            }
+            serde_json::to_writer(
+                &mut *out,
+                &json!({
                     "type": "Feature", "id": id,
                     "geometry": {"type": "Point", "coordinates": [lon, lat]},
                     "properties": e,
-                }))
-            })
-            .collect();
-        let n = features.len();
-        serde_json::to_writer(
-            &mut *out,
-            &json!({"type": "FeatureCollection", "features": features}),
-        )?;
-        out.write_all(b"\n")?;
+                }),
+            )?;
+            n += 1;
+            Ok(())
+        })?;
+        out.write_all(b"]}\n")?;
         Ok(n)
     }
 

@@ -363,7 +363,8 @@ fn write_event(tx: &Transaction, row: i64, d: &Document, e: &Event) -> Result<()
             s.and_then(|s| s.text.clone()),
             s.and_then(|s| s.entity.clone()),
             tag(&e.status),
-            f64::from(e.confidence),
+            // the f32's shortest decimal form (0.65, not 0.6500000357627869)
+            e.confidence.to_string().parse::<f64>().unwrap_or(0.0),
             serde_json::to_string(e)?
         ])?;
     if n == 0 {
