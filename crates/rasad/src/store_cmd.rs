@@ -287,6 +287,36 @@ fn read_source(name: &str, ext: &str, bytes: Vec<u8>, emit: &mut dyn FnMut(Raw))
     }
 }
 
+/// Stream the lines of a JSON Lines file (never the whole file in memory).
+fn read_jsonl_file(path: &Path, name: &str, emit: &mut dyn FnMut(Raw)) {
+    use std::io::BufRead;
+    let f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            return emit(Raw::Bad {
+                place: name.to_string(),
+                reason: format!("cannot read: {e}"),
+            })
+        }
+    };
+    for (i, line) in std::io::BufReader::new(f).split(b'\n').enumerate() {
+        match line {
+            Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => {}
+            Ok(bytes) => emit(Raw::Line {
+                path: name.to_string(),
+                line: i + 1,
+                bytes,
+            }),
+            Err(e) => {
+                return emit(Raw::Bad {
+                    place: format!("{name}: line {}", i + 1),
+                    reason: format!("read failed: {e}"),
+                })
+            }
+        }
+    }
+}
+
 /// A SaudiNewsNet article object as an [`Article`].
 fn read_snn(path: &str, index: usize, v: &Value) -> Result<Article, String> {
     let Value::Object(o) = v else {
@@ -406,25 +436,34 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
         }
         Ok(())
     };
+    // records are analysed and written a batch at a time as they are read, so a large file
+    // never sits in memory as records
+    let mut error: Option<anyhow::Error> = None;
+    let mut emit = |r: Raw| {
+        pending.push(r);
+        if pending.len() >= batch_size && error.is_none() {
+            if let Err(e) = flush(&mut pending) {
+                error = Some(e);
+            }
+        }
+    };
     for f in &files {
         let name = f.display().to_string();
         let ext = kind(f).unwrap_or("txt");
-        let mut emit = |r: Raw| {
-            pending.push(r);
-        };
-        match std::fs::read(f) {
-            Ok(bytes) => read_source(&name, ext, bytes, &mut emit),
-            Err(e) => emit(Raw::Bad {
-                place: name.clone(),
-                reason: format!("cannot read: {e}"),
-            }),
+        if ext == "jsonl" {
+            read_jsonl_file(f, &name, &mut emit);
+        } else {
+            match std::fs::read(f) {
+                Ok(bytes) => read_source(&name, ext, bytes, &mut emit),
+                Err(e) => emit(Raw::Bad {
+                    place: name.clone(),
+                    reason: format!("cannot read: {e}"),
+                }),
+            }
         }
-        // flush whole batches as they fill (a large file yields many)
-        while pending.len() >= batch_size {
-            let rest = pending.split_off(batch_size);
-            flush(&mut pending)?;
-            pending = rest;
-        }
+    }
+    if let Some(e) = error {
+        return Err(e);
     }
     if !pending.is_empty() {
         flush(&mut pending)?;
