@@ -67,3 +67,60 @@ fn block_phrase_drops_a_match() {
     let d = doc("وقررت الحكومة رفع الدعم عن الوقود في إيران.");
     assert!(d.events.iter().all(|e| e.event_type != EventType::Aid));
 }
+
+fn ids(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn vso_object_follows_the_subject() {
+    let d = doc("وطالبت إيران السعودية بوقف الحملات الإعلامية.");
+    let e = find(&d, EventType::Request);
+    assert_eq!(ids(&e.actor), ["iran"]);
+    assert_eq!(ids(&e.recipient), ["saudi-arabia"]);
+}
+
+#[test]
+fn symmetric_verb_with_a_coordinated_subject() {
+    let d = doc("ووقع العراق وإيران اتفاقا لتبادل الطاقة.");
+    let e = find(&d, EventType::Agree);
+    let mut sides = ids(&e.actor);
+    sides.extend(ids(&e.recipient));
+    sides.sort();
+    assert_eq!(sides, ["iran", "iraq"]);
+}
+
+#[test]
+fn verbal_noun_after_a_clause_subject_across_a_dated_insertion() {
+    let d = doc("أعلنت الحكومة الكويتية، الخميس 20 يوليو 2017، طرد 15 دبلوماسيا إيرانيا.");
+    let e = find(&d, EventType::Sanction);
+    assert_eq!(ids(&e.actor), ["kuwait-government"]);
+}
+
+#[test]
+fn dateline_then_verb_subject() {
+    let d = doc("بيروت – رحل الجيش اللبناني 40 لاجئا سوريا إلى بلادهم.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(ids(&e.actor), ["lebanon-military"]);
+}
+
+#[test]
+fn indefinite_relative_clause_agent() {
+    let d = doc("قتل جنديان في هجوم شنه مسلحون من تنظيم داعش على نقطة عسكرية.");
+    assert!(
+        d.events
+            .iter()
+            .any(|e| e.event_type == EventType::Assault && ids(&e.actor) == ["isis"]),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn complementizer_subject_noun_phrase() {
+    let d = doc("وأوضح البيان أن قوة من الجيش العراقي اشتبكت مع عناصر من داعش.");
+    let e = find(&d, EventType::Assault);
+    let mut sides = ids(&e.actor);
+    sides.extend(ids(&e.recipient));
+    assert!(sides.contains(&"iraq-military"), "{e:#?}");
+}

@@ -108,6 +108,58 @@ impl Ctx<'_> {
         self.sent_toks[self.sent[t] as usize]
     }
 
+    /// A comma-delimited time insertion starting at the comma `t` («، الثلاثاء 24 أغسطس 2021،»):
+    /// the token after its closing comma.
+    pub(crate) fn insertion_end(&self, t: usize) -> Option<usize> {
+        let n = self.a.tokens.len();
+        if t + 2 >= n || !self.is_comma(t) {
+            return None;
+        }
+        let (_, te) = self.time_at[t + 1]?;
+        (te < n && self.is_comma(te)).then_some(te + 1)
+    }
+
+    /// The token before `t`, stepping back over a comma-delimited time insertion.
+    fn before_insertion(&self, t: usize, floor: usize) -> Option<usize> {
+        let p = t.checked_sub(1).filter(|&p| p >= floor)?;
+        if self.is_comma(p) {
+            // find the opening comma whose insertion ends at t
+            for q in (floor..p).rev().take(12) {
+                if self.is_comma(q) {
+                    return (self.insertion_end(q) == Some(t))
+                        .then(|| q.checked_sub(1))
+                        .flatten()
+                        .filter(|&x| x >= floor);
+                }
+            }
+            return None;
+        }
+        Some(p)
+    }
+
+    fn is_comma(&self, t: usize) -> bool {
+        let tok = &self.a.tokens[t];
+        tok.kind == rasad_text::TokenKind::Punct
+            && matches!(self.a.view.chars[tok.nstart as usize], '،' | ',')
+    }
+
+    /// The first token of a sentence's text after a dateline («بيروت –», «الكويت -»).
+    fn after_dateline(&self, ts: usize, te: usize) -> usize {
+        for t in ts..(ts + 4).min(te) {
+            let tok = &self.a.tokens[t];
+            if tok.kind == rasad_text::TokenKind::Punct {
+                let c = self.a.view.chars[tok.nstart as usize];
+                if matches!(c, '–' | '-' | '—') {
+                    return t + 1;
+                }
+                if self.is_break(t) {
+                    break;
+                }
+            }
+        }
+        ts
+    }
+
     /// The first linked mention starting in `[from, to)`, not past a clause break; `(mention,
     /// first token, end token)`.
     fn mention_in(&self, from: usize, to: usize) -> Option<(usize, usize, usize)> {
@@ -215,7 +267,13 @@ impl Ctx<'_> {
     fn np_mention(&self, from: usize, to: usize) -> Option<(usize, usize, usize)> {
         let mut generic = None;
         let mut t = from;
+        let mut to = to;
         while t < to.min(self.a.tokens.len()) {
+            if let Some(e) = self.insertion_end(t) {
+                to += e - t;
+                t = e;
+                continue;
+            }
             if t > from && (self.is_break(t) || (self.is_word_prep(t) && !self.is(t, "من"))) {
                 break;
             }
@@ -236,8 +294,9 @@ impl Ctx<'_> {
 /// The arguments of every match, in order.
 pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     let mut out: Vec<Args> = Vec::with_capacity(matches.len());
-    // subjects of the current sentence: (token, entity)
-    let mut subjects: Vec<(usize, String)> = Vec::new();
+    // subjects of the current sentence, computed once per sentence
+    let mut subjects: Vec<Subject> = Vec::new();
+    let mut stated: Vec<Subject> = Vec::new();
     let mut cur_sent = u32::MAX;
     let mut sent_first_event = 0;
     for (i, m) in matches.iter().enumerate() {
@@ -246,12 +305,13 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         if s != cur_sent {
             cur_sent = s;
             sent_first_event = i;
-            subjects = clause_subjects(cx, s as usize);
+            stated = clause_subjects(cx, s as usize);
+            subjects.clone_from(&stated);
         }
         let e = &lex.entries[m.entry as usize];
         let prev: &[Args] = &out[sent_first_event..i];
         let prev_m = &matches[sent_first_event..i];
-        let mut a = one(cx, e, m, &subjects, prev, prev_m);
+        let mut a = one(cx, e, m, &subjects, &stated, prev, prev_m);
         let (_, se) = cx.sentence_of(h);
         let next_head = matches
             .get(i + 1)
@@ -261,7 +321,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         attach(cx, m, next_head, &mut a);
         if a.subject {
             if let Some(id) = a.actor.first() {
-                subjects.push((h, id.clone()));
+                subjects.push((h, h, id.clone(), false));
             }
         }
         out.push(a);
@@ -269,41 +329,84 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     out
 }
 
-/// The subjects a sentence states outside triggers: after a complementizer, and after a
-/// sentence-initial verb.
-fn clause_subjects(cx: &Ctx, s: usize) -> Vec<(usize, String)> {
+/// A subject a sentence states outside triggers: (first token, end token, entity, after a
+/// complementizer).
+pub type Subject = (usize, usize, String, bool);
+
+const CLAUSE_OPENERS: &[&str] = &[
+    "فيما",
+    "كما",
+    "بينما",
+    "حين",
+    "حيث",
+    "ثم",
+    "وقد",
+    "قد",
+    "فقد",
+];
+
+/// The subjects a sentence states outside triggers: the noun phrase after a complementizer
+/// («أن قوة من الجيش» → the army), and the mention right after a clause-initial verb (at the
+/// sentence's start after a dateline, after a comma or after «فيما / كما / بينما»).
+fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
     let (ts, te) = cx.sent_toks[s];
     let mut out = Vec::new();
+    if ts >= te {
+        return out;
+    }
+    let start = cx.after_dateline(ts, te);
     for t in ts..te {
         if cx.is_any(t, COMPLEMENTIZERS) && t + 1 < te {
-            if let Some((mi, mt, _)) = cx.mention_in(t + 1, t + 2) {
-                out.push((mt, cx.entity(mi)));
+            if let Some((mi, mt, me)) = cx
+                .mention_in(t + 1, t + 2)
+                .or_else(|| cx.np_mention(t + 1, (t + 4).min(te)))
+            {
+                out.push((mt, me, cx.entity(mi), true));
+            }
+            continue;
+        }
+        // «واستنسخت مليشيا الحوثي ...», «بيروت – رحل الجيش اللبناني»: a clause's first word
+        // that is no preposition, article noun or mention, then a mention
+        let opens =
+            t == start || (t > ts && (cx.is_break(t - 1) || cx.is_any(t - 1, CLAUSE_OPENERS)));
+        if !opens || t + 1 >= te || cx.is_break(t) {
+            continue;
+        }
+        let tok = &cx.a.tokens[t];
+        if tok.kind != rasad_text::TokenKind::Word
+            || cx.is_word_prep(t)
+            || tok.seg.prep.is_some()
+            || tok.seg.article
+            || cx.in_mention[t].is_some()
+            || cx.is_any(t, CLAUSE_OPENERS)
+        {
+            continue;
+        }
+        if let Some((mi, mt, me)) = cx.mention_in(t + 1, t + 2) {
+            if cx.a.tokens[mt].seg.prep.is_none() {
+                out.push((mt, me, cx.entity(mi), false));
             }
         }
     }
-    // «واستنسخت مليشيا الحوثي ...»: a first word that is no preposition, then a mention
-    if ts + 1 < te && !cx.is_word_prep(ts) && cx.a.tokens[ts].seg.prep.is_none() {
-        if let Some((mi, mt, _)) = cx.mention_in(ts + 1, ts + 2) {
-            out.push((mt, cx.entity(mi)));
-        }
-    }
     out.sort();
+    out.dedup();
     out
 }
 
-fn latest_subject(subjects: &[(usize, String)], before: usize) -> Option<String> {
+fn latest_subject(subjects: &[Subject], before: usize) -> Option<String> {
     subjects
         .iter()
         .rev()
-        .find(|(t, _)| *t < before)
-        .map(|(_, id)| id.clone())
+        .find(|(t, _, _, _)| *t < before)
+        .map(|(_, _, id, _)| id.clone())
 }
 
 fn one(
     cx: &Ctx,
     e: &Entry,
     m: &Match,
-    subjects: &[(usize, String)],
+    subjects: &[Subject],
+    stated: &[Subject],
     prev: &[Args],
     prev_m: &[Match],
 ) -> Args {
@@ -323,12 +426,11 @@ fn one(
                 .rev()
                 .find(|p| p.head == Head::Verb)
                 .map_or(ss, |p| p.start());
-            let comp = clause_subjects(cx, cx.sent[h] as usize);
-            let svo = comp
+            let svo = stated
                 .iter()
                 .rev()
-                .find(|(t, _)| *t < h && *t >= floor)
-                .map(|(_, id)| id.clone());
+                .find(|(t, e, _, comp)| *comp && *t < h && *t >= floor && *e <= h)
+                .map(|(_, _, id, _)| id.clone());
             let vso = cx
                 .mention_in(h + 1, h + 2)
                 .or_else(|| {
@@ -338,18 +440,18 @@ fn one(
                 })
                 .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none());
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
-            if let (Some((mi, _, _)), false) = (adjacent, obj && svo.is_some()) {
+            let mut subject_end = None;
+            if let (Some((mi, _, me)), false) = (adjacent, obj && svo.is_some()) {
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
+                subject_end = Some(me);
             } else if let Some(id) = svo {
                 a.actor.push(id);
                 a.subject = true;
-            } else if let Some((mi, mt, me)) = vso {
+            } else if let Some((mi, _, me)) = vso {
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
-                if mt == end {
-                    obj_taken = me > 0; // the word after the verb was its subject
-                }
+                subject_end = Some(me);
             } else if cx.has_conj(h) {
                 if let Some(p) = prev.iter().rev().find(|p| !p.actor.is_empty()) {
                     a.actor = p.actor.clone();
@@ -357,6 +459,17 @@ fn one(
                     a.actor.push(id);
                 }
                 a.subject = !a.actor.is_empty();
+            }
+            if let Some(me) = subject_end {
+                // the object follows the subject («تطالب واشنطن بغداد»)
+                obj_from = me;
+                // «وقع العراق وإيران»: a coordinated second subject is the other side
+                if e.frame.symmetric && me < se && cx.has_conj(me) {
+                    if let Some((mj, _, mje)) = cx.mention_in(me, me + 1) {
+                        a.recipient.push(cx.entity(mj));
+                        obj_from = mje;
+                    }
+                }
             }
             if obj && cx.has_pron(h) {
                 let mut ex = a.actor.clone();
@@ -382,6 +495,25 @@ fn one(
                 if cx.is_any(r, RELATIVES) {
                     if let Some((mi, _, _)) = cx.mention_in(r + 2, r + 3) {
                         a.actor.push(cx.entity(mi));
+                    }
+                    break;
+                }
+                // «في هجوم شنه مسلحون من تنظيم داعش», «غارة نفذتها طائرة إسرائيلية»: an
+                // indefinite noun's relative verb carries a pronoun and its subject follows
+                let tok = &cx.a.tokens[r];
+                if r <= end + 1
+                    && !cx.a.tokens[h].seg.article
+                    && tok.kind == rasad_text::TokenKind::Word
+                    && !tok.seg.article
+                    && tok.seg.prep.is_none()
+                    && cx.in_mention[r].is_none()
+                    && !cx.is_word_prep(r)
+                    && cx.has_pron(r)
+                {
+                    if let Some((mi, _, _)) = cx.np_mention(r + 1, (r + 6).min(se)) {
+                        if cx.mention_at[r + 1].is_some() || cx.in_mention[r + 1].is_none() {
+                            a.actor.push(cx.entity(mi));
+                        }
                     }
                     break;
                 }
@@ -442,6 +574,26 @@ fn one(
                         a.actor.push(id);
                         a.subject = true;
                     }
+                }
+            }
+        }
+    }
+    // «أعلن وزير الخارجية الجزائري، الثلاثاء، قطع العلاقات», «قررت الحكومة طرد 15»: a
+    // verbal noun in construct right after a clause subject is that subject's act
+    let tok = &cx.a.tokens[h];
+    if a.actor.is_empty()
+        && m.head != Head::Participle
+        && !tok.seg.article
+        && tok.seg.prep.is_none()
+    {
+        if let Some(p) = cx.before_insertion(h, ss) {
+            if let Some(mi) = cx.in_mention[p] {
+                if let Some((_, _, id, _)) = stated
+                    .iter()
+                    .find(|(t, me, _, _)| *me == p + 1 && cx.in_mention[*t] == Some(mi))
+                {
+                    a.actor.push(id.clone());
+                    a.subject = true;
                 }
             }
         }
