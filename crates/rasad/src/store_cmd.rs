@@ -462,16 +462,17 @@ pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
             }
         }
     }
-    if let Some(e) = error {
-        return Err(e);
-    }
-    if !pending.is_empty() {
-        flush(&mut pending)?;
-    }
+    let read = match error {
+        Some(e) => Err(e),
+        None if !pending.is_empty() => flush(&mut pending),
+        None => Ok(()),
+    };
     drop(tx);
+    // the writer's own error (a full disk, a locked file) explains a stop better than ours
     let stats = writer
         .join()
         .map_err(|_| anyhow::anyhow!("the writer thread panicked"))??;
+    read?;
     bar.finish_and_clear();
     let secs = start.elapsed().as_secs_f64();
     eprintln!(
