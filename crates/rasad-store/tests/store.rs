@@ -282,13 +282,21 @@ fn migrations_are_versioned_and_reopening_keeps_data() {
         let mut s = Store::open(&path).unwrap();
         s.write_batch(&[doc("doc-a", SWAP, "sabq", true)]).unwrap();
     }
+    {
+        // a new process: the near-duplicate index is rebuilt from the file
+        let mut s = Store::open(&path).unwrap();
+        let near = format!("{SWAP} وأكد المسؤول أن الوسطاء سيواصلون جهودهم.");
+        let st = s.write_batch(&[doc("doc-c", &near, "okaz", true)]).unwrap();
+        assert_eq!(st.near_duplicates, 1);
+    }
     let s = Store::open(&path).unwrap();
+    assert_eq!(count(&s, "stories"), 1);
     let v: i64 = s
         .conn()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(v, rasad_store::migrations::MIGRATIONS.len() as i64);
-    assert_eq!(count(&s, "documents"), 1);
+    assert_eq!(count(&s, "documents"), 2);
     assert!(s.document_ids().unwrap().contains("doc-a"));
     drop(s);
     std::fs::remove_dir_all(&dir).unwrap();
