@@ -124,3 +124,31 @@ fn complementizer_subject_noun_phrase() {
     sides.extend(ids(&e.recipient));
     assert!(sides.contains(&"iraq-military"), "{e:#?}");
 }
+
+#[test]
+fn circumstantial_participle_acts_for_the_first_subject() {
+    let d = doc("وقالت إيران في بيان إنها ستدرس الأمر، مطالبة السعودية بوقف الحملات.");
+    let e = find(&d, EventType::Request);
+    assert_eq!(ids(&e.actor), ["iran"]);
+    assert_eq!(ids(&e.recipient), ["saudi-arabia"]);
+}
+
+#[test]
+fn kana_subject_qad_verb() {
+    let d = doc("وكانت السعودية قد قطعت علاقاتها مع إيران عام 2016.");
+    let e = find(&d, EventType::Sanction);
+    assert_eq!(ids(&e.actor), ["saudi-arabia"]);
+    assert_eq!(ids(&e.recipient), ["iran"]);
+}
+
+#[test]
+fn governed_symmetric_noun_takes_the_clause_subject() {
+    let d = doc("وأعلنت حركة حماس مقتل 3 من عناصرها إثر اقتتال مع حركة فتح.");
+    assert!(
+        d.events.iter().any(|e| e.event_type == EventType::Assault
+            && ids(&e.actor) == ["hamas"]
+            && ids(&e.recipient) == ["fatah"]),
+        "{:#?}",
+        d.events
+    );
+}

@@ -88,7 +88,9 @@ const LOCATIVE: &[&str] = &[
     "عاصمه",
 ];
 const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين"];
-const GOVERNORS: &[&str] = &["عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب"];
+const GOVERNORS: &[&str] = &[
+    "عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب", "اثر", "اطار",
+];
 const NEGATORS: &[&str] = &["عدم", "دون", "بدون", "اي"];
 
 impl Ctx<'_> {
@@ -416,7 +418,13 @@ fn one(
     let obj = e.frame.recipient.iter().any(|p| p == "obj");
     let mut a = Args::default();
     let mut obj_taken = false;
-    let mut obj_from = end;
+    // a gapped phrase («طالب ... بوقف», «أطلق ... سراح») has its arguments inside the gap
+    let after_head = if m.toks.len() > 1 && m.toks[1] > h + 1 {
+        h + 1
+    } else {
+        end
+    };
+    let mut obj_from = after_head;
     let sentence_actors: Vec<String> = prev.iter().flat_map(|p| p.actor.clone()).collect();
     match m.head {
         Head::Verb => {
@@ -429,7 +437,13 @@ fn one(
             let svo = stated
                 .iter()
                 .rev()
-                .find(|(t, e, _, comp)| *comp && *t < h && *t >= floor && *e <= h)
+                .find(|(t, e, _, comp)| {
+                    *t < h
+                        && *t >= floor
+                        && *e <= h
+                        // «وكانت السعودية قد قطعت»: a clause subject with no break before the verb
+                        && (*comp || (*e..h).all(|u| !cx.is_break(u)))
+                })
                 .map(|(_, _, id, _)| id.clone());
             let vso = cx
                 .mention_in(h + 1, h + 2)
@@ -523,7 +537,7 @@ fn one(
             }
             // idafa / adjective agent
             if a.actor.is_empty() {
-                if let Some((mi, _, me)) = cx.mention_in(end, end + 1) {
+                if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1) {
                     let id = cx.entity(mi);
                     let followed = me < se
                         && (cx.quantity_at[me].is_some()
@@ -558,7 +572,7 @@ fn one(
                     a.actor.push(id);
                 }
             }
-            if a.actor.is_empty() && !e.frame.symmetric {
+            if a.actor.is_empty() {
                 let mut g = h;
                 while g > ss && cx.is_any(g - 1, NEGATORS) {
                     g -= 1;
@@ -596,6 +610,19 @@ fn one(
                     a.subject = true;
                 }
             }
+        }
+    }
+    // «…، مطالبة طهران بـ», «…، متهما الرباط»: a circumstantial participle or verbal noun opening
+    // a comma clause acts for the sentence's first clause subject
+    if a.actor.is_empty()
+        && h > ss
+        && cx.is_comma(h - 1)
+        && !tok.seg.article
+        && tok.seg.prep.is_none()
+        && !cx.has_conj(h)
+    {
+        if let Some((_, _, id, _)) = stated.iter().find(|(t, _, _, comp)| !*comp && *t < h) {
+            a.actor.push(id.clone());
         }
     }
     // frame actor prepositions (لدى، من قبل، على يد)
