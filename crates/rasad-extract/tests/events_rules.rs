@@ -152,3 +152,16 @@ fn governed_symmetric_noun_takes_the_clause_subject() {
         d.events
     );
 }
+
+#[test]
+fn lexicon_senses_that_are_no_events() {
+    for s in [
+        "واستشهد المسؤول بما قاله الرئيس في خطابه الأخير.",
+        "وتعمل الوزارة على إعادة ترتيب أولوياتها للعام المقبل.",
+        "وتقع البلدة في منطقة تخضع لسيطرتها منذ سنوات.",
+        "وأشار إلى أن التنظيم الأم فقد الكثير من نفوذه.",
+    ] {
+        let d = doc(s);
+        assert!(d.events.is_empty(), "{s}: {:#?}", d.events);
+    }
+}

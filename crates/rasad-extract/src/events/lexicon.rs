@@ -312,6 +312,10 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
         .filter(|s| s.chars().count() >= 3)
         .unwrap_or(&l);
     for pre in ["ي", "ت", "ن", "ا", "سي", "ست", "سن"] {
+        // the first person «أ» before a stem in ل reads as the article («ألام» / «الأم»)
+        if pre == "ا" && stem.starts_with('ل') {
+            continue;
+        }
         for suf in ["", "ون", "ان", "ين", "ن", "وا", "ا"] {
             out.push(format!("{pre}{stem}{suf}"));
         }
@@ -602,6 +606,8 @@ mod tests {
         assert!(f.contains(&"يعتقل".to_string()) && f.contains(&"اعتقلت".to_string()));
         let f = verb_forms("قتل");
         assert!(f.contains(&"يقتلون".to_string()) && f.contains(&"قتلنا".to_string()));
+        // «ألام» (first person) would read «الأم» (the mother) as the article and «أم»
+        assert!(!verb_forms("لام").contains(&"الام".to_string()));
         // a two-letter geminate gets no -ن suffix (مدن is «cities»)
         assert!(!verb_forms("مد").contains(&"مدن".to_string()));
     }
