@@ -117,30 +117,6 @@ fn key_of(a: &Analysis, i: usize, buf: &mut String) -> bool {
     true
 }
 
-/// For each generic head, the actors whose names start with it.
-fn heads(lex: &Lexicon) -> &'static FxHashMap<String, Vec<u32>> {
-    static H: OnceLock<FxHashMap<String, Vec<u32>>> = OnceLock::new();
-    H.get_or_init(|| {
-        let mut m: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut buf = String::new();
-        for (i, actor) in lex.actors.iter().enumerate() {
-            for name in std::iter::once(&actor.ar).chain(&actor.aliases) {
-                let a = Analysis::new(name);
-                if a.tokens.len() < 2 || !key_of(&a, 0, &mut buf) {
-                    continue;
-                }
-                if GENERIC_HEADS.contains(&buf.as_str()) {
-                    let v = m.entry(buf.clone()).or_default();
-                    if !v.contains(&(i as u32)) {
-                        v.push(i as u32);
-                    }
-                }
-            }
-        }
-        m
-    })
-}
-
 fn entity_kind(k: ActorKind) -> EntityKind {
     match k {
         ActorKind::Per => EntityKind::Per,
@@ -214,6 +190,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             Target::ActorAlias(x) => Some((x, Via::Alias)),
             _ => None,
         });
+        let actor_target = capital_homograph(a, m, actor_target, lex, focus);
         let descriptor = m
             .targets
             .iter()
@@ -272,7 +249,6 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     // generic references, in text order, resolved to the most recent compatible actor
-    let heads = heads(lex);
     let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
     for (i, &is_covered) in covered.iter().enumerate() {
         let t = &a.tokens[i];
@@ -286,9 +262,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         {
             continue;
         }
-        let Some(candidates) = heads.get(buf.as_str()) else {
+        if !GENERIC_HEADS.contains(&buf.as_str()) {
             continue;
-        };
+        }
+        let candidates = lex.actors_with_head(&buf);
+        if candidates.is_empty() {
+            continue;
+        }
         let before = mention_at
             .iter()
             .rev()
@@ -336,6 +316,42 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
     }
     linked
+}
+
+/// «عمان» is Oman and Amman, «الجزائر» a state and its capital: when a state's name is also the
+/// capital of another state and the article is about that other state (or the word is written
+/// with a shadda, «عمّان»), it is the capital, standing for its state.
+fn capital_homograph(
+    a: &Analysis,
+    m: &rasad_lexicon::Match,
+    actor: Option<(u32, Via)>,
+    lex: &Lexicon,
+    focus: Option<&str>,
+) -> Option<(u32, Via)> {
+    let (x, _) = actor?;
+    let state = &lex.actors[x as usize];
+    if state.kind != ActorKind::Gpe {
+        return actor;
+    }
+    let capital_of = m.targets.iter().find_map(|t| match *t {
+        Target::Place(p) => {
+            let pl = &lex.places[p as usize];
+            (pl.feature == "PPLC" && Some(pl.country3.as_str()) != state.country.as_deref())
+                .then_some(pl.country3.as_str())
+        }
+        _ => None,
+    });
+    let Some(other) = capital_of else {
+        return actor;
+    };
+    let shadda = a.slice(m.start, m.end).contains('\u{0651}');
+    if focus != Some(other) && !shadda {
+        return actor;
+    }
+    lex.actors
+        .iter()
+        .position(|c| c.kind == ActorKind::Gpe && c.country.as_deref() == Some(other))
+        .map(|i| (i as u32, Via::Alias))
 }
 
 /// The document entity of an actor; a generic actor takes its country from a demonym after it.
@@ -632,6 +648,37 @@ mod tests {
         let l = link_text("أصيب عدد من أفراد الأمن");
         let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
         assert_eq!(m.entity.as_deref(), Some("security-forces"));
+    }
+
+    #[test]
+    fn capital_homograph_follows_the_focus_country() {
+        let mut oman = actor("oman", ActorKind::Gpe, "عمان", &[], Some("OMN"));
+        oman.aliases.push("مسقط".into());
+        let lex = Lexicon::new(
+            vec![
+                oman,
+                actor("jordan", ActorKind::Gpe, "الأردن", &["أردني"], Some("JOR")),
+            ],
+            vec![
+                place("oman", "عمان", "PCLI", "OMN", 4_000_000),
+                place("jordan/amman", "عمان", "PPLC", "JOR", 1_900_000),
+                place("jordan", "الأردن", "PCLI", "JOR", 10_000_000),
+            ],
+        );
+        let l = link(
+            &Analysis::new("أعلنت عمان أن وزير الخارجية الأردني زار الأردن وعاد إلى عمان"),
+            &lex,
+        );
+        assert!(l
+            .mentions
+            .iter()
+            .filter(|m| m.text == "عمان")
+            .all(|m| m.entity.as_deref() == Some("jordan")));
+        assert!(l.places.iter().any(|p| p.id == "jordan/amman"));
+        let l = link(&Analysis::new("زار الوفد عمان ثم مسقط"), &lex);
+        assert_eq!(l.mentions[0].entity.as_deref(), Some("oman"));
+        let l = link(&Analysis::new("وصل الوفد إلى عمّان"), &lex);
+        assert_eq!(l.mentions[0].entity.as_deref(), Some("jordan"));
     }
 
     #[test]

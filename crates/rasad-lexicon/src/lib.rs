@@ -42,6 +42,9 @@ pub struct Lexicon {
     pub places: Vec<Place>,
     /// The compiled names.
     pub matcher: Matcher,
+    /// For each head noun (the stem key of the first word of an actor's multi-word name or alias),
+    /// the actors named so: «تنظيم» → al-Qaeda, AQAP, ISIS…; what generic references resolve to.
+    pub heads: rustc_hash::FxHashMap<String, Vec<u32>>,
 }
 
 impl Lexicon {
@@ -59,15 +62,46 @@ impl Lexicon {
     /// Compile a lexicon from its records.
     pub fn new(actors: Vec<Actor>, places: Vec<Place>) -> Lexicon {
         let matcher = Matcher::build(&actors, &places);
+        let heads = head_index(&actors);
         Lexicon {
             actors,
             places,
             matcher,
+            heads,
         }
+    }
+
+    /// The actors whose multi-word names start with this head noun (a stem key).
+    pub fn actors_with_head(&self, head: &str) -> &[u32] {
+        self.heads.get(head).map_or(&[], Vec::as_slice)
     }
 
     /// The actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }
+}
+
+fn head_index(actors: &[Actor]) -> rustc_hash::FxHashMap<String, Vec<u32>> {
+    let mut m: rustc_hash::FxHashMap<String, Vec<u32>> = rustc_hash::FxHashMap::default();
+    let mut buf = String::new();
+    for (i, actor) in actors.iter().enumerate() {
+        for name in std::iter::once(&actor.ar).chain(&actor.aliases) {
+            let a = rasad_text::Analysis::new(name);
+            let words: Vec<_> = a
+                .tokens
+                .iter()
+                .filter(|t| t.kind == rasad_text::TokenKind::Word)
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            words[0].seg.stem_key_into(words[0].view(&a.view), &mut buf);
+            let v = m.entry(buf.clone()).or_default();
+            if !v.contains(&(i as u32)) {
+                v.push(i as u32);
+            }
+        }
+    }
+    m
 }
