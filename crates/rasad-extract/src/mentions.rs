@@ -26,7 +26,6 @@ use rasad_lexicon::{Actor, ActorKind, Lexicon, Place, Target};
 use rasad_text::{Analysis, TokenKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// Head nouns of generic references, as stem keys (their first letters are tested first in
 /// [`link`]: keep that test in step when adding one).
