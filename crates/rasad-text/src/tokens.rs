@@ -214,10 +214,13 @@ fn is_written_apart_prefix(original: &[char], view: &Normalized, start: usize, e
     // a tatweel right after the last letter in the original, or glued to a quote, digit or Latin
     let last = view.original_index(end - 1) as usize;
     let tatweel_after = original.get(last + 1) == Some(&'\u{0640}');
+    // (cheap tests first: most words are followed by a space or punctuation)
     let glued = view.chars.get(end).is_some_and(|&c| {
-        !c.is_whitespace()
-            && !is_arabic_letter(c)
-            && (c.is_alphanumeric() || matches!(c, '”' | '“' | '"' | '«' | '\''))
+        matches!(c, '”' | '“' | '"' | '«' | '\'')
+            || (!c.is_whitespace()
+                && !is_arabic_letter(c)
+                && !is_punctuation(c)
+                && c.is_alphanumeric())
     });
     (tatweel_after || glued)
         && PREFIXES
