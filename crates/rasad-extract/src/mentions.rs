@@ -175,6 +175,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut actor_count: FxHashMap<u32, usize> = FxHashMap::default();
     let mut place_seen: HashSet<u32> = HashSet::new();
     let mut last_place: Option<(usize, u32)> = None;
+    let mut last_actor: Option<(usize, u32)> = None;
     let mut covered = vec![false; a.tokens.len()];
     let mut places: Vec<u32> = Vec::new();
     // pending mentions: (start, end, actor, via)
@@ -223,12 +224,30 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             (Some((x, _)), Some(_)) if lex.actors[x as usize].generic => None,
             (t, _) => t,
         };
+        // a state named where something happens («في جنوب لبنان», «بغداد» after ب) is a place
+        // there, not an actor
+        let actor_target = actor_target.filter(|&(x, _)| {
+            !(lex.actors[x as usize].kind == ActorKind::Gpe
+                && !places.is_empty()
+                && is_locative(a, m.first_token, &mut buf))
+        });
+        // a demonym right after a generic actor («مصدر عسكري يمني») gives that actor its country;
+        // it is not a mention of the state
+        let actor_target = actor_target.filter(|&(x, _)| {
+            let demonym =
+                lex.actors[x as usize].kind == ActorKind::Gpe && m.end_token == m.first_token + 1;
+            !(demonym
+                && last_actor.is_some_and(|(end, prev)| {
+                    end == m.first_token && lex.actors[prev as usize].generic
+                }))
+        });
         if let Some((x, via)) = actor_target {
             raw.push((m.start, m.end, x, via));
         } else if let Some((x, _)) = descriptor {
             raw.push((m.start, m.end, x, Via::Descriptor));
         }
         if let Some(x) = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0)) {
+            last_actor = Some((m.end_token, x));
             actor_order.push(x);
             *actor_count.entry(x).or_default() += 1;
         }
@@ -236,9 +255,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             let after_place = last_place
                 .filter(|(e, _)| *e == m.first_token)
                 .map(|(_, p)| lex.places[p as usize].country3.as_str());
-            if let Some(p) =
-                choose_place(a, m.first_token, &places, lex, focus, after_place, &mut buf)
-            {
+            if let Some(p) = choose_place(a, m, &places, lex, focus, after_place, &mut buf) {
                 last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
                     linked.places.push(doc_place(&lex.places[p as usize]));
@@ -402,15 +419,44 @@ fn doc_place(p: &Place) -> DocPlace {
 }
 
 /// Choose the place a match refers to, or none when it reads as an adjective.
+/// True when the match at token `first` names where something is: after a preposition of place
+/// or direction, or with the preposition ب on its first word.
+fn is_locative(a: &Analysis, first: usize, buf: &mut String) -> bool {
+    if a.tokens[first].seg.prep == Some(rasad_text::clitics::Prep::Bi) {
+        return true;
+    }
+    first > 0
+        && a.tokens[first - 1].kind == TokenKind::Word
+        && a.tokens[first - 1].seg.pron.is_none()
+        && key_of(a, first - 1, buf)
+        && PREPOSITIONS.contains(&buf.as_str())
+}
+
+/// How often a word is used in news as an ordinary word (corpus support of its stem key) above
+/// which a small place of that name needs a place cue («قرية بيان»), not just a preposition («في
+/// بيان» is "in a statement").
+const COMMON_WORD_SUPPORT: u32 = 300;
+
+/// True for places known well enough to be named bare: countries, provinces, capitals and their
+/// seats, and towns of 100,000 people or more.
+fn is_major(p: &Place) -> bool {
+    p.is_country()
+        || p.is_admin1()
+        || matches!(p.feature.as_str(), "PPLC" | "PPLA")
+        || p.population >= 100_000
+}
+
 fn choose_place(
     a: &Analysis,
-    first: usize,
+    m: &rasad_lexicon::Match,
     places: &[u32],
     lex: &Lexicon,
     focus: Option<&str>,
     after_place: Option<&str>,
     buf: &mut String,
 ) -> Option<u32> {
+    let first = m.first_token;
+    let single = m.end_token == m.first_token + 1;
     let t = &a.tokens[first];
     let has_prep = t.seg.prep.is_some();
     let prev = (first > 0)
@@ -437,6 +483,10 @@ fn choose_place(
     // «وعدن» right after a place: a list of places (of the same country, or countries)
     let listed = after_place.is_some() && t.seg.conj.is_some();
     let in_context = cue.is_some() || has_prep || after_preposition || listed;
+    // a one-word name that is also a frequent ordinary word («بيان», «البلاد», «سحب»)
+    let common_word = single
+        && key_of(a, first, buf)
+        && rasad_text::Segmenter::global().support_of_key(buf)[0] > COMMON_WORD_SUPPORT;
     let cue_feature = cue.flatten();
     places
         .iter()
@@ -445,6 +495,9 @@ fn choose_place(
             // without a place context only a country or a capital is read as a place: most other
             // names are also words («العين», «التحالف») or rare elsewhere
             let pl = &lex.places[p as usize];
+            if common_word && cue.is_none() && !is_major(pl) {
+                return false;
+            }
             let same_list =
                 listed && after_place.is_some_and(|c| c == pl.country3 || pl.is_country());
             (in_context && (!listed || same_list || cue.is_some() || has_prep || after_preposition))
@@ -676,8 +729,44 @@ mod tests {
         assert!(l.places.iter().any(|p| p.id == "jordan/amman"));
         let l = link(&Analysis::new("زار الوفد عمان ثم مسقط"), &lex);
         assert_eq!(l.mentions[0].entity.as_deref(), Some("oman"));
-        let l = link(&Analysis::new("وصل الوفد إلى عمّان"), &lex);
+        let l = link(&Analysis::new("ردت عمّان على الاتهامات"), &lex);
         assert_eq!(l.mentions[0].entity.as_deref(), Some("jordan"));
+    }
+
+    #[test]
+    fn a_state_named_as_a_location_is_a_place_only() {
+        let l = link_text("قتل ثلاثة مسلحين في اليمن");
+        assert!(l.places.iter().any(|p| p.id == "yemen"));
+        assert!(l
+            .mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("yemen")));
+        let l = link_text("اتهمت اليمن جهات خارجية");
+        assert!(l
+            .mentions
+            .iter()
+            .any(|m| m.entity.as_deref() == Some("yemen")));
+    }
+
+    #[test]
+    fn demonym_after_a_generic_actor_is_not_a_state_mention() {
+        let l = link_text("وكشف مسؤول أمني يمني أن الحوثيين أفرجوا");
+        assert!(l
+            .mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("yemen")));
+    }
+
+    #[test]
+    fn a_small_place_named_like_a_common_word_needs_a_cue() {
+        let lex = Lexicon::new(
+            vec![],
+            vec![place("kuwait/bayan", "بيان", "PPLX", "KWT", 5_000)],
+        );
+        let l = link(&Analysis::new("وقال في بيان إن الهجوم فشل"), &lex);
+        assert!(l.places.is_empty());
+        let l = link(&Analysis::new("وصلوا إلى منطقة بيان"), &lex);
+        assert_eq!(l.places.len(), 1);
     }
 
     #[test]

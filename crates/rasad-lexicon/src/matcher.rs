@@ -5,7 +5,8 @@
 //! words, the view form for Latin words and numbers). The automaton is a trie over interned keys;
 //! matching walks it from every token and keeps the longest match, then resumes after it.
 //! Rules, each tested below:
-//! - the first token may carry proclitics (لطهران، والحوثيين); later tokens only the article;
+//! - the first token may carry proclitics (لطهران، والحوثيين); a later token may carry a
+//!   preposition only where the name has it too («المؤسسة الوطنية للنفط»), never a conjunction;
 //! - no token may carry a pronoun («قواتها» is not «قوات»);
 //! - quotation marks inside a name are skipped (تنظيم “القاعدة”); other punctuation ends a name;
 //! - actor names ignore the article («مسلحين حوثيين» names the Houthis as «الحوثيين» does); place
@@ -408,12 +409,20 @@ impl Matcher {
                     continue;
                 }
                 let t = &toks[j];
-                if t.seg.conj.is_some() || t.seg.prep.is_some() {
+                // inside a name a word with a proclitic («المؤسسة الوطنية للنفط») matches the name's
+                // word written the same way, whole; a conjunction never continues a name
+                let whole;
+                let step_ids: &[Option<u32>] = if t.seg.conj.is_some() {
                     break;
-                }
+                } else if t.seg.prep.is_some() && t.kind == TokenKind::Word {
+                    whole = [self.lookup_chars(t.view(&a.view).iter().copied(), &mut buf)];
+                    &whole
+                } else {
+                    &ids[j]
+                };
                 next.clear();
                 for &node in &frontier {
-                    for k in ids[j].iter().flatten() {
+                    for k in step_ids.iter().flatten() {
                         if let Some(&n) = self.edges.get(&(node, *k)) {
                             if !next.contains(&n) {
                                 next.push(n);
@@ -582,6 +591,14 @@ mod tests {
         let f = found("استخدام تنظيم “القاعدة” ورقة");
         assert_eq!(f[0].0, "تنظيم “القاعدة");
         assert_eq!(f[0].1, vec![Target::ActorName(1)]);
+    }
+
+    #[test]
+    fn a_preposition_inside_a_name_matches_the_name_written_so() {
+        let m = Matcher::build(&[actor("noc", "المؤسسة الوطنية للنفط", &[])], &[]);
+        let a = Analysis::new("أعلنت المؤسسة الوطنية للنفط استئناف الإنتاج");
+        let f: Vec<String> = m.find(&a).iter().map(|x| a.slice(x.start, x.end)).collect();
+        assert_eq!(f, vec!["المؤسسة الوطنية للنفط"]);
     }
 
     #[test]
