@@ -2,45 +2,11 @@
 //! SaudiNewsNet: `cargo run --release -p rasad-extract --example events_speed [-- DIR [MAX_MB]]`
 //! (default `../shared/research-data/saudinewsnet/dataset`, 20 MB). Single thread.
 
-use std::io::Read;
 use std::time::Instant;
 
-fn articles(dir: &str, max_bytes: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut total = 0;
-    let mut zips: Vec<_> = std::fs::read_dir(dir)
-        .expect("read the corpus directory")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "zip"))
-        .collect();
-    zips.sort();
-    for z in zips {
-        let mut archive =
-            zip::ZipArchive::new(std::fs::File::open(&z).expect("open zip")).expect("zip");
-        for k in 0..archive.len() {
-            let mut json = String::new();
-            archive
-                .by_index(k)
-                .expect("entry")
-                .read_to_string(&mut json)
-                .expect("read entry");
-            let Ok(serde_json::Value::Array(items)) = serde_json::from_str(&json) else {
-                continue;
-            };
-            for it in items {
-                if let Some(c) = it.get("content").and_then(|c| c.as_str()) {
-                    total += c.len();
-                    out.push(c.to_string());
-                    if total >= max_bytes {
-                        return out;
-                    }
-                }
-            }
-        }
-    }
-    out
-}
+#[path = "common/corpus.rs"]
+mod corpus;
+use corpus::articles;
 
 fn main() {
     let mut args = std::env::args().skip(1);
