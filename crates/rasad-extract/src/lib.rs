@@ -7,6 +7,7 @@
 //! It must not depend on the store or the server; it reads only what ingest hands it.
 
 pub mod events;
+pub mod flat;
 pub mod mentions;
 pub mod numbers;
 pub mod quantity;

@@ -44,6 +44,10 @@ enum Command {
         /// Indent the JSON (single documents only).
         #[arg(long)]
         pretty: bool,
+        /// json (rasad.document/1), or one event a row as TSV with a header: tsv-acled
+        /// (ACLED-like columns) or tsv-gdelt (GDELT-like columns). Single articles and WARC files.
+        #[arg(long, default_value = "json", value_parser = ["json", "tsv-acled", "tsv-gdelt"], conflicts_with = "jsonl")]
+        format: String,
     },
     /// Print the JSON Schema of rasad.document/1.
     Schema,
@@ -143,9 +147,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
             path,
             jsonl,
             pretty,
+            format,
         } => match (path, jsonl) {
             (_, Some(j)) => extract_jsonl(&j),
-            (Some(p), None) => extract_one(&p, pretty).map(|_| ExitCode::SUCCESS),
+            (Some(p), None) => extract_one(&p, pretty, &format).map(|_| ExitCode::SUCCESS),
             (None, None) => bail!("give a PATH or --jsonl FILE"),
         },
         Command::Actors { query, limit, json } => {
@@ -228,10 +233,10 @@ fn read_input(path: &str) -> Result<Vec<u8>> {
     std::fs::read(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")).into())
 }
 
-fn extract_one(path: &str, pretty: bool) -> Result<()> {
+fn extract_one(path: &str, pretty: bool, format: &str) -> Result<()> {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".warc") || lower.ends_with(".warc.gz") {
-        return extract_warc(path);
+        return extract_warc(path, format);
     }
     let bytes = read_input(path)?;
     let name = if path == "-" { "<stdin>" } else { path };
@@ -243,7 +248,7 @@ fn extract_one(path: &str, pretty: bool) -> Result<()> {
         let article = rasad_ingest::html::read_html_bytes(&bytes, origin)
             .map_err(|e| InputError(format!("{name}: {e}")))?
             .article;
-        return print_doc(&rasad_extract::analyse(&article), pretty);
+        return print_doc(&rasad_extract::analyse(&article), pretty, format);
     }
     let text =
         rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
@@ -257,33 +262,51 @@ fn extract_one(path: &str, pretty: bool) -> Result<()> {
         )),
         other => InputError(format!("{name}: {other}")),
     })?;
-    print_doc(&rasad_extract::analyse(&article), pretty)
+    print_doc(&rasad_extract::analyse(&article), pretty, format)
 }
 
 /// A WARC file: one document a line for each HTML response; bad records on stderr.
-fn extract_warc(path: &str) -> Result<()> {
+fn extract_warc(path: &str, format: &str) -> Result<()> {
     let read = rasad_ingest::warc::read_warc_file(Path::new(path))
         .map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
     for e in &read.errors {
         eprintln!("rasad: {e}");
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for a in &read.articles {
-        serde_json::to_writer(&mut out, &rasad_extract::analyse(&a.article))?;
+    for (i, a) in read.articles.iter().enumerate() {
+        let doc = rasad_extract::analyse(&a.article);
+        if let Some(t) = flat_table(&doc, format) {
+            t.write_tsv(&mut out, i == 0)?;
+            continue;
+        }
+        serde_json::to_writer(&mut out, &doc)?;
         writeln!(out)?;
     }
     out.flush()?;
     Ok(())
 }
 
-fn print_doc(doc: &rasad_doc::Document, pretty: bool) -> Result<()> {
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, doc)?;
-    } else {
-        serde_json::to_writer(&mut out, doc)?;
+/// The flat view `format` asks for (`tsv-acled`, `tsv-gdelt`), `None` for JSON.
+fn flat_table(doc: &rasad_doc::Document, format: &str) -> Option<rasad_extract::flat::Table> {
+    match format {
+        "tsv-acled" => Some(rasad_extract::flat::acled_rows(doc)),
+        "tsv-gdelt" => Some(rasad_extract::flat::gdelt_rows(doc)),
+        _ => None,
     }
-    writeln!(out)?;
+}
+
+fn print_doc(doc: &rasad_doc::Document, pretty: bool, format: &str) -> Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    if let Some(t) = flat_table(doc, format) {
+        t.write_tsv(&mut out, true)?;
+    } else {
+        if pretty {
+            serde_json::to_writer_pretty(&mut out, doc)?;
+        } else {
+            serde_json::to_writer(&mut out, doc)?;
+        }
+        writeln!(out)?;
+    }
     out.flush()?;
     Ok(())
 }
