@@ -1,6 +1,16 @@
-//! Exports: JSON Lines of events (PLOVER field names), GraphML of the actor graph, GeoJSON of
-//! placed events. Every id is the store's content-derived id, so re-running the ingest of the same
-//! articles on any machine exports the same ids.
+//! Exports: JSON Lines of events (PLOVER field names), GraphML and GEXF of the actor graph,
+//! GeoJSON of placed events; stored documents read back whole ([`Store::for_each_document`]) for
+//! the flat ACLED-like and GDELT-like views that `rasad-extract` builds.
+//!
+//! Every event id is the store's content-derived id ([`crate::event_id`]: a hash of the document
+//! id — itself a hash of the record's id or file name and its clean text — and the event's id in
+//! the document), and entity and place ids come from the dictionaries, so ingesting the same
+//! articles on any machine, in any order, exports the same ids.
+
+mod docs;
+mod gexf;
+
+pub use docs::StoryCounts;
 
 use crate::{Result, Store};
 use serde_json::{json, Value};
@@ -15,6 +25,8 @@ pub enum Format {
     Graphml,
     /// Events with a located place, a GeoJSON FeatureCollection.
     Geojson,
+    /// The actor graph, GEXF 1.3.
+    Gexf,
 }
 
 impl std::str::FromStr for Format {
@@ -24,7 +36,10 @@ impl std::str::FromStr for Format {
             "jsonl" => Ok(Format::Jsonl),
             "graphml" => Ok(Format::Graphml),
             "geojson" => Ok(Format::Geojson),
-            _ => Err(format!("unknown format {s:?}: jsonl, graphml or geojson")),
+            "gexf" => Ok(Format::Gexf),
+            _ => Err(format!(
+                "unknown format {s:?}: jsonl, graphml, gexf or geojson"
+            )),
         }
     }
 }
@@ -36,6 +51,7 @@ impl Store {
             Format::Jsonl => self.export_jsonl(out),
             Format::Graphml => self.export_graphml(out),
             Format::Geojson => self.export_geojson(out),
+            Format::Gexf => self.export_gexf(out),
         }
     }
 

@@ -122,8 +122,9 @@ pub enum QueryWhat {
 /// `rasad export`.
 #[derive(Args)]
 pub struct ExportArgs {
-    /// jsonl (events, PLOVER field names), graphml (actor graph) or geojson (placed events).
-    #[arg(long, value_parser = ["jsonl", "graphml", "geojson"])]
+    /// jsonl (events, PLOVER field names), acled-tsv or gdelt-tsv (one event a row, ACLED-like or
+    /// GDELT-like columns), graphml or gexf (actor graph), geojson (placed events).
+    #[arg(long, value_parser = ["jsonl", "acled-tsv", "gdelt-tsv", "graphml", "gexf", "geojson"])]
     format: String,
     /// The database file.
     #[arg(long, default_value = "rasad.db")]
@@ -692,22 +693,66 @@ fn query_to_stdout(q: QueryWhat) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The flat views (`acled-tsv`, `gdelt-tsv`): the stored documents read back and turned into
+/// rows by the same code as `rasad extract --format tsv-…`, so both give the same ids and columns.
+/// GDELT's `NumSources` and `NumArticles` count the event's story (its outlets and copies).
+fn export_flat(store: &rasad_store::Store, format: &str, w: &mut dyn Write) -> Result<usize> {
+    use rasad_extract::flat;
+    let mut rows = 0usize;
+    let mut first = true;
+    store.for_each_document(&mut |doc, story| {
+        let mut t = if format == "acled-tsv" {
+            flat::acled_rows(&doc)
+        } else {
+            flat::gdelt_rows(&doc)
+        };
+        for (col, v) in [
+            ("NumSources", story.outlets),
+            ("NumArticles", story.articles),
+        ] {
+            if let Some(i) = t.column(col) {
+                t.rows.iter_mut().for_each(|r| r[i] = v.max(1).to_string());
+            }
+        }
+        t.write_tsv(w, first)?;
+        first = false;
+        rows += t.rows.len();
+        Ok(())
+    })?;
+    if first {
+        // no document: still a header
+        let header = if format == "acled-tsv" {
+            flat::ACLED_COLUMNS
+        } else {
+            flat::GDELT_COLUMNS
+        };
+        writeln!(w, "{}", header.join("\t"))?;
+    }
+    Ok(rows)
+}
+
+fn export_to(store: &rasad_store::Store, format: &str, w: &mut dyn Write) -> Result<usize> {
+    if matches!(format, "acled-tsv" | "gdelt-tsv") {
+        return export_flat(store, format, w);
+    }
+    let f: rasad_store::export::Format = format.parse().map_err(|e: String| anyhow::anyhow!(e))?;
+    Ok(store.export(f, w)?)
+}
+
 fn export_to_stdout(a: ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
-    let format: rasad_store::export::Format =
-        a.format.parse().map_err(|e: String| anyhow::anyhow!(e))?;
     let n = match &a.output {
         Some(p) => {
             let f = std::fs::File::create(p)
                 .with_context(|| format!("{}: cannot create", p.display()))?;
             let mut w = BufWriter::new(f);
-            let n = store.export(format, &mut w)?;
+            let n = export_to(&store, &a.format, &mut w)?;
             w.flush()?;
             n
         }
         None => {
             let mut o = out();
-            let n = store.export(format, &mut o)?;
+            let n = export_to(&store, &a.format, &mut o)?;
             o.flush()?;
             n
         }
