@@ -9,6 +9,7 @@
 
 mod docs;
 mod gexf;
+mod parquet;
 
 pub use docs::StoryCounts;
 

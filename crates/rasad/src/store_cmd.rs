@@ -123,14 +123,15 @@ pub enum QueryWhat {
 #[derive(Args)]
 pub struct ExportArgs {
     /// jsonl (events, PLOVER field names), acled-tsv or gdelt-tsv (one event a row, ACLED-like or
-    /// GDELT-like columns), graphml or gexf (actor graph), geojson (placed events).
-    #[arg(long, value_parser = ["jsonl", "acled-tsv", "gdelt-tsv", "graphml", "gexf", "geojson"])]
+    /// GDELT-like columns), graphml or gexf (actor graph), geojson (placed events), parquet
+    /// (events, flat columns named after the PLOVER fields; needs --output).
+    #[arg(long, value_parser = ["jsonl", "acled-tsv", "gdelt-tsv", "graphml", "gexf", "geojson", "parquet"])]
     format: String,
     /// The database file.
     #[arg(long, default_value = "rasad.db")]
     db: PathBuf,
     /// Output file (standard output when absent).
-    #[arg(long, short)]
+    #[arg(long, short, visible_alias = "out")]
     output: Option<PathBuf>,
 }
 
@@ -741,6 +742,16 @@ fn export_to(store: &rasad_store::Store, format: &str, w: &mut dyn Write) -> Res
 
 fn export_to_stdout(a: ExportArgs) -> Result<ExitCode> {
     let store = open(&a.db)?;
+    if a.format == "parquet" {
+        let Some(p) = &a.output else {
+            bail!("--format parquet writes a file: give --out FILE");
+        };
+        let f =
+            std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?;
+        let n = store.export_parquet(BufWriter::new(f))?;
+        eprintln!("rasad: exported {n} records as parquet to {}", p.display());
+        return Ok(ExitCode::SUCCESS);
+    }
     let n = match &a.output {
         Some(p) => {
             let f = std::fs::File::create(p)

@@ -122,6 +122,19 @@ fn flat_views_and_exports_agree_on_content_derived_ids() {
         ex_acled
     );
 
+    let pq = one.join("events.parquet");
+    rasad(&[
+        "export",
+        "--format",
+        "parquet",
+        "--out",
+        pq.to_str().unwrap(),
+        "--db",
+        &db1,
+    ]);
+    let bytes = std::fs::read(&pq).unwrap();
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+
     let gexf = rasad(&["export", "--format", "gexf", "--db", &db1]);
     assert!(gexf.contains(r#"<gexf xmlns="http://gexf.net/1.3""#));
     assert!(gexf.trim_end().ends_with("</gexf>"));
