@@ -38,6 +38,12 @@ pub struct IngestArgs {
     /// No progress bar.
     #[arg(long, short)]
     quiet: bool,
+    /// Shard mode: each input file becomes its own output part in DIR — `NAME.parquet` (events)
+    /// and `NAME.jsonl` (events, PLOVER field names) — named after the input; parts already done
+    /// are skipped, so many machines can split an archive by file and the parts are merged with
+    /// SQL afterwards. `--db` is not used.
+    #[arg(long, value_name = "DIR")]
+    shard_out: Option<PathBuf>,
 }
 
 /// `rasad search`.
@@ -396,6 +402,9 @@ fn work(raw: Raw, known: &FxHashSet<String>) -> Outcome {
 
 /// `rasad ingest`.
 pub fn ingest(a: IngestArgs) -> Result<ExitCode> {
+    if let Some(dir) = a.shard_out.clone() {
+        return ingest_shards(a, &dir);
+    }
     let start = Instant::now();
     let files = input_files(&a.paths)?;
     let store = Store::open(&a.db).with_context(|| format!("{}: cannot open", a.db.display()))?;
@@ -738,6 +747,72 @@ fn export_to(store: &rasad_store::Store, format: &str, w: &mut dyn Write) -> Res
     }
     let f: rasad_store::export::Format = format.parse().map_err(|e: String| anyhow::anyhow!(e))?;
     Ok(store.export(f, w)?)
+}
+
+/// Shard mode: each input file is ingested into a scratch store of its own, exported as
+/// `NAME.parquet` and `NAME.jsonl` under temporary names, and renamed into place only when both
+/// are complete, so a killed run leaves no half part and a re-run skips finished ones.
+fn ingest_shards(a: IngestArgs, dir: &Path) -> Result<ExitCode> {
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create", dir.display()))?;
+    let files = input_files(&a.paths)?;
+    let (mut done, mut skipped, mut failed) = (0usize, 0usize, 0usize);
+    for file in files {
+        let name = file
+            .file_name()
+            .map_or_else(|| "input".into(), |n| n.to_string_lossy().into_owned());
+        let parquet = dir.join(format!("{name}.parquet"));
+        let jsonl = dir.join(format!("{name}.jsonl"));
+        if parquet.exists() && jsonl.exists() {
+            skipped += 1;
+            continue;
+        }
+        let scratch = dir.join(format!(".{name}.db.partial"));
+        for stale in [
+            &scratch,
+            &dir.join(format!(".{name}.parquet.partial")),
+            &dir.join(format!(".{name}.jsonl.partial")),
+        ] {
+            let _ = std::fs::remove_file(stale);
+        }
+        let args = IngestArgs {
+            paths: vec![file.clone()],
+            db: scratch.clone(),
+            batch: a.batch,
+            quiet: true,
+            shard_out: None,
+        };
+        let code = ingest(args)?;
+        if code != ExitCode::SUCCESS {
+            failed += 1;
+        }
+        let store = open(&scratch)?;
+        let tmp_parquet = dir.join(format!(".{name}.parquet.partial"));
+        let tmp_jsonl = dir.join(format!(".{name}.jsonl.partial"));
+        let f = std::fs::File::create(&tmp_parquet)
+            .with_context(|| format!("{}: cannot create", tmp_parquet.display()))?;
+        store.export_parquet(BufWriter::new(f))?;
+        let f = std::fs::File::create(&tmp_jsonl)
+            .with_context(|| format!("{}: cannot create", tmp_jsonl.display()))?;
+        let mut w = BufWriter::new(f);
+        export_to(&store, "jsonl", &mut w)?;
+        w.flush()?;
+        drop(store);
+        std::fs::rename(&tmp_parquet, &parquet)?;
+        std::fs::rename(&tmp_jsonl, &jsonl)?;
+        for leftover in ["", "-wal", "-shm", "-journal"] {
+            let _ = std::fs::remove_file(format!("{}{leftover}", scratch.display()));
+        }
+        done += 1;
+    }
+    eprintln!(
+        "rasad: shards: {done} written, {skipped} already done, {failed} with bad records, in {}",
+        dir.display()
+    );
+    Ok(if failed > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn export_to_stdout(a: ExportArgs) -> Result<ExitCode> {
