@@ -79,6 +79,9 @@ pub struct Source {
     pub published: Option<String>,
     /// Language of the text (BCP 47, `ar` for Arabic).
     pub language: Option<String>,
+    /// The author (byline), when the source names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 /// One analysed article.

@@ -32,6 +32,7 @@ pub fn document(article: &Article, analysis: &Analysis) -> Document {
         outlet: o.outlet.clone(),
         published: o.published.clone(),
         language: language(&article.text).map(str::to_string),
+        author: o.author.clone(),
     };
     let mut doc = Document::new(document_id(article), source, article.text.clone());
     let span = |&(s, e): &(u32, u32)| Span::new(s, e);

@@ -159,6 +159,7 @@ pub fn read_json_array(
                 url: s("url"),
                 outlet: s("source"),
                 published: s("date_extracted"),
+                author: s("author").filter(|a| !a.trim().is_empty()),
             };
             read_plain(&content, s("title").as_deref(), origin)
         })

@@ -181,6 +181,9 @@ pub fn read_html(html: &str, mut origin: Origin) -> Result<HtmlArticle, IngestEr
     if origin.published.is_none() {
         origin.published = meta.published.clone();
     }
+    if origin.author.is_none() {
+        origin.author = meta.author.clone();
+    }
     if origin.outlet.is_none() {
         origin.outlet = meta.site_name.clone();
     }

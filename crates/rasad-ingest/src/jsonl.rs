@@ -66,6 +66,7 @@ pub fn read_record(line_no: usize, line: &str, path: Option<&str>) -> Result<Art
         url: field("url")?,
         outlet: field("outlet")?,
         published: field("published")?,
+        author: field("author")?,
     };
     read_plain(&text, title.as_deref(), origin).map_err(|e| match e {
         IngestError::Empty => err(Some(id.clone()), "empty `text`".into()),

@@ -33,6 +33,8 @@ pub struct Origin {
     pub outlet: Option<String>,
     /// Publication date as given (ISO 8601 preferred).
     pub published: Option<String>,
+    /// The author (byline), when the source names one.
+    pub author: Option<String>,
 }
 
 /// One article read from a source, with its furniture removed.

@@ -63,6 +63,8 @@ fn arabic_page_content_metadata_and_furniture() {
     assert_eq!(a.origin.published.as_deref(), Some("2013-08-03"));
     assert_eq!(a.origin.outlet.as_deref(), Some("صحيفة المثال"));
     assert_eq!(h.meta.author.as_deref(), Some("سارة الحكيمي"));
+    // the byline reaches the article's origin (and so the document's source)
+    assert_eq!(h.article.origin.author.as_deref(), Some("سارة الحكيمي"));
     assert!(h.meta.rtl);
 }
 

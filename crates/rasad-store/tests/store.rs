@@ -44,6 +44,7 @@ fn doc(id: &str, text: &str, outlet: &str, with_event: bool) -> Prepared {
             outlet: Some(outlet.into()),
             published: Some("2016-04-03".into()),
             language: Some("ar".into()),
+            author: None,
         },
         text,
     );

@@ -352,6 +352,7 @@ fn read_snn(path: &str, index: usize, v: &Value) -> Result<Article, String> {
         published: field("date_extracted")?
             .or(field("published")?)
             .map(|d| d.replacen(' ', "T", 1)),
+        author: field("author")?.filter(|a| !a.trim().is_empty()),
     };
     read_plain(&content, field("title")?.as_deref(), origin).map_err(|e| match e {
         IngestError::Empty => "empty `content`".to_string(),

@@ -77,6 +77,8 @@ impl Store {
                 outlet: r.get(4)?,
                 published: r.get(5)?,
                 language: r.get(6)?,
+                // not stored yet: the store's documents table predates the field
+                author: None,
             };
             let mut d = Document::new(r.get::<_, String>(1)?, source, r.get::<_, String>(7)?);
             let counts = StoryCounts {
