@@ -159,6 +159,10 @@ enum Raw {
     },
     /// A source that could not be read at all.
     Bad { place: String, reason: String },
+    /// An HTML page (parsed on a worker).
+    Html { path: String, bytes: Vec<u8> },
+    /// An article a reader has already made (WARC records, feed items).
+    Read(Box<rasad_ingest::Article>),
 }
 
 /// What a worker made of a record.
@@ -199,7 +203,14 @@ fn input_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 }
 
 fn kind(p: &Path) -> Option<&'static str> {
+    let name = p.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".warc.gz") {
+        return Some("warc");
+    }
     match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "html" | "htm" => Some("html"),
+        "warc" => Some("warc"),
+        "rss" | "atom" | "xml" => Some("feed"),
         "txt" => Some("txt"),
         "jsonl" => Some("jsonl"),
         "json" => Some("json"),
@@ -211,6 +222,43 @@ fn kind(p: &Path) -> Option<&'static str> {
 /// Feed every record of one file (or one zip member) to `emit`.
 fn read_source(name: &str, ext: &str, bytes: Vec<u8>, emit: &mut dyn FnMut(Raw)) {
     match ext {
+        "html" => emit(Raw::Html {
+            path: name.to_string(),
+            bytes,
+        }),
+        "warc" => {
+            // plain or gzip (one member a record, or the whole file)
+            let w = rasad_ingest::warc::read_warc_bytes(&bytes, name);
+            for a in w.articles {
+                emit(Raw::Read(Box::new(a.article)));
+            }
+            for e in w.errors {
+                emit(Raw::Bad {
+                    place: format!("{}@{}", e.file, e.offset),
+                    reason: e.reason,
+                });
+            }
+        }
+        "feed" => match rasad_text::utf8::validate(&bytes) {
+            Ok(xml) => {
+                for (i, item) in rasad_ingest::feed::read_feed(xml, Some(name))
+                    .into_iter()
+                    .enumerate()
+                {
+                    match item {
+                        Ok(a) => emit(Raw::Read(Box::new(a))),
+                        Err(e) => emit(Raw::Bad {
+                            place: format!("{name}#{i}"),
+                            reason: e.to_string(),
+                        }),
+                    }
+                }
+            }
+            Err(e) => emit(Raw::Bad {
+                place: name.to_string(),
+                reason: e.to_string(),
+            }),
+        },
         "txt" => emit(Raw::Plain {
             path: name.to_string(),
             bytes,
@@ -379,6 +427,16 @@ fn work(raw: Raw, known: &FxHashSet<String>) -> Outcome {
             read_snn(&path, index, &value).map_err(|e| format!("{path}#{index}: {e}"))
         }
         Raw::Bad { place, reason } => Err(format!("{place}: {reason}")),
+        Raw::Html { path, bytes } => {
+            let origin = Origin {
+                path: Some(path.clone()),
+                ..Default::default()
+            };
+            rasad_ingest::html::read_html_bytes(&bytes, origin)
+                .map(|h| h.article)
+                .map_err(|e| format!("{path}: {e}"))
+        }
+        Raw::Read(a) => Ok(*a),
     };
     let article = match article {
         Ok(a) => a,
