@@ -510,6 +510,33 @@ pub struct Event {
     pub confidence: f32,
 }
 
+impl Event {
+    /// The date an event is filed under: its resolved time value when that is a plain `YYYY`,
+    /// `YYYY-MM` or `YYYY-MM-DD` (so dates sort and compare as text), else the day of
+    /// `published` (the document's publication date).
+    pub fn date(&self, published: Option<&str>) -> Option<String> {
+        fn plain(v: &str) -> bool {
+            let b = v.as_bytes();
+            matches!(b.len(), 4 | 7 | 10)
+                && b.iter().enumerate().all(|(i, c)| {
+                    if i == 4 || i == 7 {
+                        *c == b'-'
+                    } else {
+                        c.is_ascii_digit()
+                    }
+                })
+        }
+        if let Some(v) = self.time.as_ref().and_then(|t| t.value.as_deref()) {
+            if plain(v) {
+                return Some(v.to_string());
+            }
+        }
+        published
+            .map(|p| p.chars().take(10).collect::<String>())
+            .filter(|p| plain(p))
+    }
+}
+
 /// The JSON Schema of [`Document`], pretty-printed, with a trailing newline.
 pub fn schema_json() -> String {
     let schema = schemars::schema_for!(Document);

@@ -402,28 +402,10 @@ pub fn goldstein(root: u8) -> f32 {
     TABLE.get(root as usize).copied().unwrap_or(0.0)
 }
 
-/// The date of an event: its resolved time value when it is a plain `YYYY`, `YYYY-MM` or
-/// `YYYY-MM-DD`, else the publication date's day (the store's `events.date` rule).
+/// The date of an event ([`Event::date`]: its plain time value, else the publication day — the
+/// store's `events.date` rule too).
 pub fn event_date(e: &Event, published: Option<&str>) -> Option<String> {
-    let plain = |v: &str| {
-        let b = v.as_bytes();
-        matches!(b.len(), 4 | 7 | 10)
-            && b.iter().enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    *c == b'-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-    };
-    if let Some(v) = e.time.as_ref().and_then(|t| t.value.as_deref()) {
-        if plain(v) {
-            return Some(v.to_string());
-        }
-    }
-    published
-        .map(|p| p.chars().take(10).collect::<String>())
-        .filter(|p| plain(p))
+    e.date(published)
 }
 
 /// ACLED-style fatalities: the event's count when the event is an ASSAULT whose count or trigger

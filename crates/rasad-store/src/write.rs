@@ -76,28 +76,9 @@ pub(crate) fn tag<T: Serialize>(v: &T) -> String {
     }
 }
 
-/// The date of an event: its resolved time value when it is a plain `YYYY`, `YYYY-MM` or
-/// `YYYY-MM-DD` (so dates sort and compare as text), else the publication date's day.
+/// The date an event is stored under: [`Event::date`] (text-sortable, shared with the flat exports).
 fn event_date(e: &Event, published: Option<&str>) -> Option<String> {
-    let plain = |v: &str| {
-        let b = v.as_bytes();
-        matches!(b.len(), 4 | 7 | 10)
-            && b.iter().enumerate().all(|(i, c)| {
-                if i == 4 || i == 7 {
-                    *c == b'-'
-                } else {
-                    c.is_ascii_digit()
-                }
-            })
-    };
-    if let Some(v) = e.time.as_ref().and_then(|t| t.value.as_deref()) {
-        if plain(v) {
-            return Some(v.to_string());
-        }
-    }
-    published
-        .map(|p| p.chars().take(10).collect::<String>())
-        .filter(|p| plain(p))
+    e.date(published)
 }
 
 impl Store {
