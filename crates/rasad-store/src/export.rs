@@ -167,12 +167,7 @@ impl Store {
 
     fn export_graphml(&self, out: &mut dyn Write) -> Result<usize> {
         let edges = self.edges(0)?;
-        let mut nodes: Vec<&str> = edges
-            .iter()
-            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
-            .collect();
-        nodes.sort_unstable();
-        nodes.dedup();
+        let nodes = graph_nodes(&edges);
         let mut names = self
             .conn
             .prepare("SELECT kind, name_en, name_ar FROM entities WHERE id = ?1")?;
@@ -242,6 +237,17 @@ impl Store {
 }
 
 /// Escape text for XML content and attribute values.
+/// The actors an edge list touches, sorted, once each (the nodes of the exported graphs).
+pub(crate) fn graph_nodes(edges: &[crate::graph::Edge]) -> Vec<&str> {
+    let mut nodes: Vec<&str> = edges
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    nodes
+}
+
 fn xml(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {

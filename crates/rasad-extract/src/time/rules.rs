@@ -238,11 +238,9 @@ fn month_at(cx: &Cx, i: usize) -> Option<(bool, u8, usize, bool)> {
     Some((hijri, m, e, said_month || !ctx || e > j + 1))
 }
 
-/// A weekday at `i` (with «يوم» before it). Returns (weekday, end, sure).
-fn weekday_at(cx: &Cx, i: usize) -> Option<(u8, usize, bool)> {
-    let mut j = i;
-    let mut said_day = false;
-    if let Some((_, e, _)) = cx.lex(j, |l| {
+/// The word «يوم» / «اليوم» (a one-day unit or the day period) at `i`.
+fn day_word(cx: &Cx, i: usize) -> Option<((), usize, crate::time::lexicon::Cand)> {
+    cx.lex(i, |l| {
         matches!(
             l,
             Lex::Unit {
@@ -251,7 +249,14 @@ fn weekday_at(cx: &Cx, i: usize) -> Option<(u8, usize, bool)> {
             } | Lex::Period(Grain::Day)
         )
         .then_some(())
-    }) {
+    })
+}
+
+/// A weekday at `i` (with «يوم» before it). Returns (weekday, end, sure).
+fn weekday_at(cx: &Cx, i: usize) -> Option<(u8, usize, bool)> {
+    let mut j = i;
+    let mut said_day = false;
+    if let Some((_, e, _)) = day_word(cx, j) {
         if cx
             .lex(e, |l| matches!(l, Lex::Weekday { .. }).then_some(()))
             .is_some()
@@ -1094,16 +1099,7 @@ fn relative_day(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
     let j = i;
     // «يوم» / «اليوم» / «اليوم الذي» / «اليوم الي» / «اليوم القبل» before a relative day word
     let mut said_day = false;
-    if let Some((_, e, _)) = cx.lex(j, |l| {
-        matches!(
-            l,
-            Lex::Unit {
-                g: Grain::Day,
-                n: 1
-            } | Lex::Period(Grain::Day)
-        )
-        .then_some(())
-    }) {
+    if let Some((_, e, _)) = day_word(cx, j) {
         let mut k = e;
         if is_word(cx, k, "الذي") || is_word(cx, k, "الي") {
             k += 1;
@@ -1667,16 +1663,7 @@ fn nth(cx: &Cx, i: usize, r: &Reference) -> Option<(usize, V)> {
             return Some((What::Wd(d), e));
         }
         // «يوم ثلاثاء»
-        if let Some((_, e, _)) = cx.lex(k, |l| {
-            matches!(
-                l,
-                Lex::Unit {
-                    g: Grain::Day,
-                    n: 1
-                } | Lex::Period(Grain::Day)
-            )
-            .then_some(())
-        }) {
+        if let Some((_, e, _)) = day_word(cx, k) {
             if let Some(((d, _), e2, _)) = cx.lex(e, |l| match *l {
                 Lex::Weekday { d, ctx } => Some((d, ctx)),
                 _ => None,

@@ -10,12 +10,7 @@ use std::io::Write;
 impl Store {
     pub(crate) fn export_gexf(&self, out: &mut dyn Write) -> Result<usize> {
         let edges = self.edges(0)?;
-        let mut nodes: Vec<&str> = edges
-            .iter()
-            .flat_map(|e| [e.source.as_str(), e.target.as_str()])
-            .collect();
-        nodes.sort_unstable();
-        nodes.dedup();
+        let nodes = super::graph_nodes(&edges);
         let mut names = self
             .conn
             .prepare("SELECT kind, name_en, name_ar, country FROM entities WHERE id = ?1")?;
