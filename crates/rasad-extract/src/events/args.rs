@@ -39,6 +39,20 @@ pub struct Args {
     pub quantity: Option<usize>,
     /// How the actor was found (a subject other clauses may take over).
     pub subject: bool,
+    /// The entity an attached pronoun of the trigger or its frame was resolved to; a later
+    /// pronoun of the same sentence refers to it too («ودعم حربه ... في معقله»).
+    pub pron: Option<String>,
+}
+
+/// The grammatical gender and number a pronoun asks of its antecedent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Agree {
+    /// ه: a masculine singular noun («التنظيم»).
+    Masc,
+    /// ها: a feminine singular noun or a non-human plural («المليشيا», «الحكومة», «القوات»).
+    Fem,
+    /// هم، هما: a human plural or dual («الحوثيين»).
+    Plural,
 }
 
 const COMPLEMENTIZERS: &[&str] = &["ان", "فان", "بان", "لان", "وان", "انه", "انها"];
@@ -176,15 +190,87 @@ impl Ctx<'_> {
         None
     }
 
-    /// The nearest linked mention ending before `before` in its sentence whose entity is not in
-    /// `exclude`.
-    fn antecedent(&self, before: usize, exclude: &[String]) -> Option<String> {
+    /// The antecedent of the pronoun attached to token `pron_tok`: the entity an earlier pronoun
+    /// of the sentence was resolved to (`chain`) when it agrees, else the nearest linked mention
+    /// ending before `before` in its sentence whose entity is not in `exclude` and whose head
+    /// agrees with the pronoun (ه → «التنظيم», ها → «المليشيا»), else the nearest such mention.
+    fn antecedent(
+        &self,
+        pron_tok: usize,
+        before: usize,
+        exclude: &[String],
+        chain: Option<&str>,
+    ) -> Option<String> {
         let (s, _) = self.sentence_of(before);
-        (s..before).rev().find_map(|t| {
-            let (mi, e) = self.mention_at[t]?;
-            let id = self.entity(mi);
-            (e <= before && !exclude.contains(&id)).then_some(id)
-        })
+        // ه often stands for an unlinked person noun («قيادي أفرجت عنه») whose group is the
+        // nearest mention, so only ها and هم filter by agreement
+        let want = self.pron_agree(pron_tok).filter(|&w| w != Agree::Masc);
+        let all: Vec<(usize, String)> = (s..before)
+            .rev()
+            .filter_map(|t| {
+                let (mi, e) = self.mention_at[t]?;
+                (e <= before).then(|| (mi, self.entity(mi)))
+            })
+            .collect();
+        let agrees = |mi: usize| want.is_none_or(|w| self.mention_agree(mi).is_none_or(|g| g == w));
+        // the chain may name another event's actor (sentence actors are excluded for a reason
+        // that does not hold for a pronoun chain)
+        if let Some(c) = chain {
+            if let Some((_, id)) = all.iter().find(|(mi, id)| id == c && agrees(*mi)) {
+                return Some(id.clone());
+            }
+        }
+        let cands: Vec<&(usize, String)> =
+            all.iter().filter(|(_, id)| !exclude.contains(id)).collect();
+        cands
+            .iter()
+            .find(|(mi, _)| agrees(*mi))
+            .or(cands.first())
+            .map(|(_, id)| id.clone())
+    }
+
+    /// What the pronoun attached to token `t` asks of its antecedent.
+    fn pron_agree(&self, t: usize) -> Option<Agree> {
+        use rasad_text::clitics::Pron;
+        match self.a.tokens[t].seg.pron {
+            Some(Pron::Hu) => Some(Agree::Masc),
+            Some(Pron::Ha) => Some(Agree::Fem),
+            Some(Pron::Hum | Pron::Huma) => Some(Agree::Plural),
+            Some(_) => None,
+            None => {
+                let w = self.word(t);
+                if w.ends_with("هم") || w.ends_with("هما") {
+                    Some(Agree::Plural)
+                } else if w.ends_with("ها") {
+                    Some(Agree::Fem)
+                } else if w.ends_with('ه') {
+                    Some(Agree::Masc)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// The gender and number of a mention's head word, when the form tells: «تنظيم» masculine,
+    /// «حركة», «مليشيا», «القوات» feminine, «الحوثيين» plural; names of states (masculine or
+    /// feminine by usage) and persons' names are not judged.
+    fn mention_agree(&self, mi: usize) -> Option<Agree> {
+        let m = &self.doc.mentions[mi];
+        if matches!(m.kind, rasad_doc::EntityKind::Gpe) {
+            return None;
+        }
+        let head = m.text.split_whitespace().next()?;
+        let head = head.trim_matches(|c: char| !c.is_alphabetic());
+        if head.ends_with('ة') || head.ends_with("ات") || head.ends_with("يا") {
+            Some(Agree::Fem)
+        } else if head.ends_with("ين") || head.ends_with("ون") {
+            Some(Agree::Plural)
+        } else if matches!(m.kind, rasad_doc::EntityKind::Org) {
+            Some(Agree::Masc)
+        } else {
+            None
+        }
     }
 
     fn has_pron(&self, t: usize) -> bool {
@@ -229,6 +315,17 @@ impl Ctx<'_> {
                         let v = self.word(t + i);
                         v == *w || (i == 0 && self.is(t, w) && v.len() <= w.len() + 2)
                     });
+                if !ok && words.len() > 1 && t + words.len() <= n {
+                    // «في معقله»: a compound preposition whose last noun carries the pronoun
+                    let last = t + words.len() - 1;
+                    let ok = words[..words.len() - 1]
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| self.word(t + i) == *w)
+                        && self.is(last, &words[words.len() - 1])
+                        && self.has_pron(last);
+                    return ok.then_some(last);
+                }
                 if !ok {
                     // a preposition with an attached pronoun: «عنهم», «عليه», «ضده»
                     let v = self.word(t);
@@ -252,9 +349,26 @@ impl Ctx<'_> {
         prep_tok: usize,
         head: usize,
         exclude: &[String],
+        chain: Option<&str>,
     ) -> Option<(String, usize)> {
         if self.has_pron(prep_tok) && self.mention_at[prep_tok].is_none() {
-            return self.antecedent(head, exclude).map(|id| (id, prep_tok + 1));
+            return self
+                .antecedent(prep_tok, head, exclude, chain)
+                .map(|id| (id, prep_tok + 1));
+        }
+        // «في معقله», «عن عناصره»: the object noun carries the pronoun
+        if at != prep_tok
+            && at < self.a.tokens.len()
+            && self.mention_at[at].is_none()
+            && self.in_mention[at].is_none()
+            && self.a.tokens[at].kind == rasad_text::TokenKind::Word
+            && self.has_pron(at)
+            // «مع نظيره الإيراني»: a mention describing the noun names it
+            && self.mention_at.get(at + 1).is_none_or(|m| m.is_none())
+        {
+            return self
+                .antecedent(at, head, exclude, chain)
+                .map(|id| (id, at + 1));
         }
         if let Some((mi, _, e)) = self.np_mention(at, at + 8) {
             // not past another frame-like preposition other than the partitive «من»
@@ -328,7 +442,77 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         }
         out.push(a);
     }
+    share(cx, lex, matches, &mut out);
     out
+}
+
+/// Two classes of interaction whose triggers may share a recipient when coordinated.
+fn conflict(t: rasad_doc::EventType) -> bool {
+    use rasad_doc::EventType as T;
+    matches!(t, T::Assault | T::Coerce)
+}
+
+/// Arguments coordinated triggers share, and a release's actor from the captivity it ends:
+/// - `coordinated`: «ضربات أمريكية وغارات التحالف» — a trigger joined to the previous one by و
+///   (a comma may stand before the و) takes the sides it lacks from it, and gives the previous
+///   one the sides that one lacks («الهجوم على المقرات، وسيطرة التنظيم على …»); recipients only
+///   between triggers of one type, or both attacks and coercion.
+/// - `captor`: «الإفراج عن دبلوماسي كان مختطفا لدى التنظيم» — a release without an actor is by
+///   whoever the participle after it says held the released.
+fn share(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for i in 1..matches.len() {
+        let (p, m) = (&matches[i - 1], &matches[i]);
+        let h = m.start();
+        if cx.sent[p.start()] != cx.sent[h] || !cx.has_conj(h) || p.end() > h {
+            continue;
+        }
+        // no clause break between them but a comma right before the و
+        if (p.end()..h.saturating_sub(1)).any(|t| cx.is_break(t)) {
+            continue;
+        }
+        let (ep, em) = (
+            &lex.entries[p.entry as usize],
+            &lex.entries[m.entry as usize],
+        );
+        let same = ep.ty == em.ty || (conflict(ep.ty) && conflict(em.ty));
+        let (before, after) = out.split_at_mut(i);
+        let (pa, ma) = (&mut before[i - 1], &mut after[0]);
+        if ma.actor.is_empty() && !pa.actor.is_empty() {
+            ma.actor = pa.actor.clone();
+        } else if pa.actor.is_empty() && !ma.actor.is_empty() && m.head == Head::Noun {
+            pa.actor = ma.actor.clone();
+        }
+        if same && ma.recipient.is_empty() && !pa.recipient.is_empty() {
+            ma.recipient = pa.recipient.clone();
+            ma.recipient.retain(|r| !ma.actor.contains(r));
+        } else if same && pa.recipient.is_empty() && !ma.recipient.is_empty() {
+            pa.recipient = ma.recipient.clone();
+            pa.recipient.retain(|r| !pa.actor.contains(r));
+        }
+    }
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.mode.as_deref() != Some("release") || !out[i].actor.is_empty() {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let captor = (i + 1..matches.len())
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| {
+                matches[j].head == Head::Participle
+                    && !out[j].actor.is_empty()
+                    && (out[j].recipient.is_empty()
+                        || out[j]
+                            .recipient
+                            .iter()
+                            .any(|r| out[i].recipient.contains(r)))
+            });
+        if let Some(j) = captor {
+            out[i].actor = out[j].actor.clone();
+            let actor = out[i].actor.clone();
+            out[i].recipient.retain(|r| !actor.contains(r));
+        }
+    }
 }
 
 /// A subject a sentence states outside triggers: (first token, end token, entity, after a
@@ -395,6 +579,11 @@ fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
     out
 }
 
+/// A pronoun chain's entity unless it is the event's own actor (an act is not done to oneself).
+fn own_chain<'c>(chain: Option<&'c str>, actor: &[String]) -> Option<&'c str> {
+    chain.filter(|c| !actor.iter().any(|x| x == c))
+}
+
 fn latest_subject(subjects: &[Subject], before: usize) -> Option<String> {
     subjects
         .iter()
@@ -426,6 +615,7 @@ fn one(
     };
     let mut obj_from = after_head;
     let sentence_actors: Vec<String> = prev.iter().flat_map(|p| p.actor.clone()).collect();
+    let chain_of = prev.iter().rev().find_map(|p| p.pron.as_deref());
     match m.head {
         Head::Verb => {
             // svo: a complementizer subject after the previous verb of the sentence
@@ -488,7 +678,8 @@ fn one(
             if obj && cx.has_pron(h) {
                 let mut ex = a.actor.clone();
                 ex.extend(sentence_actors.iter().cloned());
-                if let Some(id) = cx.antecedent(h, &ex) {
+                if let Some(id) = cx.antecedent(h, h, &ex, own_chain(chain_of, &a.actor)) {
+                    a.pron = Some(id.clone());
                     a.recipient.push(id);
                 }
                 obj_taken = true;
@@ -568,7 +759,8 @@ fn one(
                     .flatten();
                 if let Some(p) = coord {
                     a.actor = p.actor.clone();
-                } else if let Some(id) = cx.antecedent(h, &[]) {
+                } else if let Some(id) = cx.antecedent(h, h, &[], chain_of) {
+                    a.pron = Some(id.clone());
                     a.actor.push(id);
                 }
             }
@@ -625,6 +817,11 @@ fn one(
             a.actor.push(id.clone());
         }
     }
+    // `subj`: the subject the rules found is the one acted for («عثر X على ملاذ»)
+    if e.frame.recipient.iter().any(|p| p == "subj") {
+        a.recipient = std::mem::take(&mut a.actor);
+        a.subject = false;
+    }
     // frame actor prepositions (لدى، من قبل، على يد)
     let to = (end + 12).min(se);
     if a.actor.is_empty() && !e.frame.actor.is_empty() {
@@ -634,7 +831,7 @@ fn one(
             }
             for p in &e.frame.actor {
                 if let Some(at) = cx.prep_at(p, t) {
-                    if let Some((id, _)) = cx.pp_object(at, t, h, &[]) {
+                    if let Some((id, _)) = cx.pp_object(at, t, h, &[], chain_of) {
                         a.actor.push(id);
                         break 'outer;
                     }
@@ -654,21 +851,34 @@ fn one(
                 break;
             }
             for p in &e.frame.recipient {
-                if p == "obj" {
+                if p == "obj" || p == "subj" {
                     continue;
                 }
                 let Some(at) = cx.prep_at(p, t) else {
                     continue;
                 };
-                let Some((id, after)) = cx.pp_object(at, t, h, &ex) else {
+                let Some((id, after)) = cx.pp_object(at, t, h, &ex, own_chain(chain_of, &a.actor))
+                else {
                     continue;
                 };
+                if cx.has_pron(at) || cx.has_pron(t) {
+                    a.pron = Some(id.clone());
+                }
                 a.recipient.push(id.clone());
                 if p == "بين" {
-                    // the other side: the next mention of another actor, preferably after و
+                    // the other side: the next mention of another actor, preferably after و; a
+                    // generic one gives way to a name in its noun phrase («وقيادات إرهابية
+                    // تنتمي للقاعدة» → al-Qaeda)
                     let mut other = None;
                     for u in after..(after + 12).min(se) {
                         if let Some((mi, _)) = cx.mention_at[u] {
+                            let mi = if cx.generic(mi) {
+                                cx.np_mention(u, (u + 6).min(se))
+                                    .filter(|&(mj, _, _)| !cx.generic(mj))
+                                    .map_or(mi, |(mj, _, _)| mj)
+                            } else {
+                                mi
+                            };
                             let oid = cx.entity(mi);
                             if oid != id {
                                 let conj = cx.has_conj(u);

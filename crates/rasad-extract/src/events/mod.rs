@@ -583,12 +583,15 @@ pub fn confidence(e: &Event, head: Head) -> f32 {
 }
 
 /// Merge the same interaction told twice: same type, same sides, and the same time and place,
-/// at least one of them known. The first telling is kept (its sentence is the evidence).
+/// at least one of them known, in different sentences (two triggers of one sentence — «الهجوم على
+/// المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The first telling is kept (its
+/// sentence is the evidence).
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         let same = out.iter_mut().find(|o| {
             o.event_type == e.event_type
+                && o.sentence != e.sentence
                 && !e.actor.is_empty()
                 && o.actor == e.actor
                 && o.recipient == e.recipient

@@ -1,0 +1,95 @@
+//! Argument rules of `rasad_extract::events::args` added for coordination, pronoun chains,
+//! captors, `subj` frames and «بين» sides — each on sentences written for this test.
+
+use rasad_doc::{Document, EventType};
+
+fn doc(text: &str) -> Document {
+    let article = rasad_ingest::read_plain(
+        &format!("عنوان\n\n{text}"),
+        None,
+        rasad_ingest::Origin::default(),
+    )
+    .unwrap();
+    rasad_extract::analyse(&article)
+}
+
+fn all(d: &Document, ty: EventType) -> Vec<&rasad_doc::Event> {
+    d.events.iter().filter(|e| e.event_type == ty).collect()
+}
+
+#[test]
+fn coordinated_attacks_share_their_target() {
+    // «غارات» has no recipient of its own; it is joined by و to «ضربات … على»
+    let d =
+        doc("وتراجع نفوذ حركة الشباب بعد ضربات أمريكية على معاقل الحركة وغارات الجيش الصومالي.");
+    let a = all(&d, EventType::Assault);
+    assert!(a.len() >= 2, "{:#?}", d.events);
+    for e in &a {
+        assert!(e.recipient.iter().any(|r| r == "al-shabaab"), "{e:#?}");
+    }
+}
+
+#[test]
+fn a_sentence_tells_two_acts_with_the_same_sides_twice() {
+    // two triggers of one sentence are not merged even with the same sides, time and place
+    let d = doc(
+        "وشن تنظيم داعش هجوما على مقر للشرطة العراقية في كركوك عام 2020، وقتله عددا من أفراد الشرطة العراقية.",
+    );
+    assert!(all(&d, EventType::Assault).len() >= 2, "{:#?}", d.events);
+}
+
+#[test]
+fn a_feminine_pronoun_skips_a_masculine_mention() {
+    // «لاجتياحها»: the militia (feminine), not «تنظيم القاعدة»
+    let d = doc("وقال المصدر إن مليشيا الحوثي استغلت تنظيم القاعدة ذريعة لاجتياحها عددا من المدن.");
+    let e = all(&d, EventType::Coerce);
+    assert!(
+        e.iter().any(|e| e.actor == vec!["houthis".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn a_release_is_by_the_captor_the_participle_names() {
+    let d = doc("وجرت الصفقة للإفراج عن صحفي فرنسي كان مختطفا لدى حركة الشباب منذ عامين.");
+    let r = all(&d, EventType::Retreat);
+    assert!(
+        r.iter().any(|e| e.actor == vec!["al-shabaab".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn subj_frame_makes_the_subject_the_one_sheltered() {
+    let d = doc("وعثر عناصر تنظيم داعش على ملاذ في مناطق سيطرة هيئة تحرير الشام.");
+    let e = all(&d, EventType::Aid);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, vec!["hts"], "{e:#?}");
+    assert!(e.recipient.iter().any(|r| r == "isis"), "{e:#?}");
+}
+
+#[test]
+fn between_a_name_and_a_generic_group_takes_the_groups_name() {
+    let d = doc("وجرت العملية بتنسيق بين حزب الله وعناصر مسلحة تنتمي لحركة حماس.");
+    let e = all(&d, EventType::Cooperate);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+    assert!(sides.iter().any(|s| *s == "hezbollah"), "{e:#?}");
+    assert!(sides.iter().any(|s| *s == "hamas"), "{e:#?}");
+}
+
+#[test]
+fn a_pronoun_chain_keeps_its_referent() {
+    // «حربه» is the group's; «معقله» then names the same group, not the enemy in between
+    let d = doc(
+        "وأكد المصدر أن الحوثيين دعموا تنظيم القاعدة ودعم حربه ضد داعش، وعدم خوض أي معركة في معقله.",
+    );
+    let fight = d
+        .events
+        .iter()
+        .find(|e| e.trigger.text.contains("خوض"))
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(fight.recipient, vec!["al-qaeda"], "{fight:#?}");
+}
