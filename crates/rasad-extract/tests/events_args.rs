@@ -93,3 +93,67 @@ fn a_pronoun_chain_keeps_its_referent() {
         .unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(fight.recipient, vec!["al-qaeda"], "{fight:#?}");
 }
+
+#[test]
+fn a_headline_topic_is_the_subject_of_the_verb_right_after_it() {
+    let d = doc("الأردن يطرد السفير الإيراني من عمّان");
+    let e = all(&d, EventType::Sanction);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, vec!["jordan"], "{e:#?}");
+}
+
+#[test]
+fn a_count_after_the_verb_opens_its_patient() {
+    // «قتل 5 جنود»: passive; the soldiers are the recipient, not the actor
+    let d = doc("قتل 5 جنود من الجيش العراقي في محافظة ديالى.");
+    let e = d
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(e.actor.is_empty(), "{e:#?}");
+    assert!(!e.recipient.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn a_casualty_caused_by_an_attack_is_told_by_the_attack() {
+    let d = doc("قتل 4 جنود عراقيين في هجوم شنه مسلحون من تنظيم داعش على نقطة عسكرية.");
+    let a = all(&d, EventType::Assault);
+    assert_eq!(a.len(), 1, "{:#?}", d.events);
+    assert_eq!(a[0].actor, vec!["isis"], "{:#?}", a[0]);
+    assert!(!a[0].recipient.is_empty(), "{:#?}", a[0]);
+    assert_eq!(d.quantities[a[0].quantity.unwrap() as usize].min, Some(4.0));
+}
+
+#[test]
+fn a_light_verb_gives_its_noun_trigger_a_subject() {
+    let d = doc("وفي وقت لاحق شن الطيران الأردني في ساعة متأخرة غارات على مواقع المهربين.");
+    let a = all(&d, EventType::Assault);
+    assert!(
+        a.iter()
+            .any(|e| e.actor.iter().any(|x| x.starts_with("jordan"))),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn an_announcing_verb_gives_its_verbal_noun_the_announcer() {
+    let d = doc("أعلنت الشرطة العراقية، الأحد 3 مارس 2024، القبض على 3 متهمين بالإرهاب.");
+    let c = all(&d, EventType::Coerce);
+    let c = c.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(!c.actor.is_empty(), "{c:#?}");
+}
+
+#[test]
+fn a_title_and_a_name_in_apposition_are_one_subject() {
+    let d =
+        doc("استقبل الرئيس المصري عبد الفتاح السيسي، الأحد، قائد الجيش الوطني الليبي خليفة حفتر.");
+    let c = all(&d, EventType::Consult);
+    let c = c.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(
+        c.recipient
+            .iter()
+            .any(|r| r.contains("haftar") || r == "lna"),
+        "{c:#?}"
+    );
+}

@@ -42,6 +42,9 @@ pub struct Args {
     /// The entity an attached pronoun of the trigger or its frame was resolved to; a later
     /// pronoun of the same sentence refers to it too («ودعم حربه ... في معقله»).
     pub pron: Option<String>,
+    /// A casualty told as the result of an attack the same sentence reports: the attack's
+    /// event carries it (its count included) and it makes no event of its own.
+    pub absorbed: bool,
 }
 
 /// The grammatical gender and number a pronoun asks of its antecedent.
@@ -285,9 +288,12 @@ impl Ctx<'_> {
         // «ومده»: the segmenter kept the pronoun, the keys took it off
         let w = self.word(t);
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+        // (not «تتهم», «يتهم»: an imperfect prefix and one letter are no stem)
         ["هما", "هم", "ها", "ه"].iter().any(|suf| {
-            w.strip_suffix(suf)
-                .is_some_and(|b| b.chars().count() <= 3 && self.is(t, b))
+            w.strip_suffix(suf).is_some_and(|b| {
+                let n = b.chars().count();
+                n <= 3 && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن', 'ا'])) && self.is(t, b)
+            })
         })
     }
 
@@ -437,13 +443,98 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         attach(cx, m, next_head, &mut a);
         if a.subject {
             if let Some(id) = a.actor.first() {
-                subjects.push((h, h, id.clone(), false));
+                subjects.push((h, h, id.clone(), false, false));
             }
         }
         out.push(a);
     }
     share(cx, lex, matches, &mut out);
+    cause(cx, lex, matches, &mut out);
     out
+}
+
+/// Words that tie a casualty to the attack that caused it: «قتل 3 جنود في هجوم», «جراء
+/// القصف», «هجوم أسفر عن مقتل», «غارة أدت إلى مقتل».
+const CAUSE_LINKS: &[&str] = &["في", "جراء", "اثر", "نتيجه", "بسبب", "خلال"];
+/// Verbs that tie an attack to its toll: «هجوم أسفر عن مقتل», «غارة أدت إلى مقتل».
+const RESULT_LINKS: &[&str] = &[
+    "اسفر",
+    "اسفرت",
+    "يسفر",
+    "ادي",
+    "ادت",
+    "يؤدي",
+    "خلف",
+    "خلفت",
+    "اوقع",
+    "اوقعت",
+];
+
+/// `cause`: a casualty («قتل», «مقتل», «إصابة» — ASSAULT entries whose object is a person) and
+/// the attack that caused it, next to each other in a sentence and tied by a cause word or a
+/// «بـ» on the attack («بهجوم»), are one story: the attack's victims are the casualties, and the
+/// casualties' killer is the attack's actor when the casualty has none or only a generic one.
+/// The casualty is then absorbed: the attack takes its count and it makes no event of its own
+/// (ACLED counts fatalities on the event, not as events).
+fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    let casualty = |i: usize| {
+        let e = &lex.entries[matches[i].entry as usize];
+        e.ty == T::Assault && e.object.as_deref() == Some("person")
+    };
+    let attack = |i: usize| {
+        let e = &lex.entries[matches[i].entry as usize];
+        e.ty == T::Assault && e.object.as_deref() != Some("person")
+    };
+    for i in 1..matches.len() {
+        let (p, m) = (&matches[i - 1], &matches[i]);
+        if cx.sent[p.start()] != cx.sent[m.start()] || p.end() > m.start() {
+            continue;
+        }
+        let (c, a) = if casualty(i - 1) && attack(i) {
+            (i - 1, i)
+        } else if attack(i - 1) && casualty(i) {
+            (i, i - 1)
+        } else {
+            continue;
+        };
+        // casualty then attack: «في / جراء / بـ» right before the attack; attack then
+        // casualty: a result verb between them (a casualty joined by و is another act)
+        let tied = if c < a {
+            cx.a.tokens[m.start()].seg.prep == Some(Prep::Bi)
+                || (m.start().saturating_sub(2).max(p.end())..m.start())
+                    .any(|t| cx.is_any(t, CAUSE_LINKS))
+        } else {
+            (p.end()..m.start()).any(|t| cx.is_any(t, RESULT_LINKS))
+        };
+        if !tied {
+            continue;
+        }
+        // «قتل 4 مهربين في اشتباكات مع حرس الحدود»: the casualties were the other side
+        if lex.entries[matches[a].entry as usize].frame.symmetric
+            && out[a].actor.is_empty()
+            && !out[a].recipient.is_empty()
+        {
+            let rec = out[a].recipient.clone();
+            out[a].actor = out[c].recipient.clone();
+            out[a].actor.retain(|x| !rec.contains(x));
+        }
+        let generic_only = out[c].actor.iter().all(|id| cx.generic_id(id));
+        if generic_only && !out[a].actor.is_empty() {
+            out[c].actor = out[a].actor.clone();
+        }
+        if out[a].recipient.is_empty() && !out[c].recipient.is_empty() {
+            let actor = out[a].actor.clone();
+            out[a].recipient = out[c].recipient.clone();
+            out[a].recipient.retain(|r| !actor.contains(r));
+        }
+        let actor = out[c].actor.clone();
+        out[c].recipient.retain(|r| !actor.contains(r));
+        if out[a].quantity.is_none() {
+            out[a].quantity = out[c].quantity;
+        }
+        out[c].absorbed = !out[a].actor.is_empty() || !out[a].recipient.is_empty();
+    }
 }
 
 /// Two classes of interaction whose triggers may share a recipient when coordinated.
@@ -516,8 +607,8 @@ fn share(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
 }
 
 /// A subject a sentence states outside triggers: (first token, end token, entity, after a
-/// complementizer).
-pub type Subject = (usize, usize, String, bool);
+/// complementizer, a clause-initial topic that needs its verb right after it).
+pub type Subject = (usize, usize, String, bool, bool);
 
 const CLAUSE_OPENERS: &[&str] = &[
     "فيما",
@@ -547,9 +638,28 @@ fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
                 .mention_in(t + 1, t + 2)
                 .or_else(|| cx.np_mention(t + 1, (t + 4).min(te)))
             {
-                out.push((mt, me, cx.entity(mi), true));
+                out.push((mt, me, cx.entity(mi), true, false));
             }
             continue;
+        }
+        // «الجزائر تقطع علاقاتها», «وواشنطن تسلمه»: a clause opening with a noun phrase whose
+        // mention ends right before a word that is no noun of the phrase (the verb); the verb
+        // must follow the mention at once (checked where it is used)
+        let topic_start = t == start
+            || (t > ts && cx.is_break(t - 1))
+            || (cx.has_conj(t) && cx.mention_at[t].is_some() && t > ts && !cx.is_word_prep(t - 1));
+        if topic_start && cx.a.tokens[t].seg.prep.is_none() && !cx.is_word_prep(t) {
+            if let Some((mi, mt, me)) = cx.mention_in(t, (t + 3).min(te)) {
+                let verbish = me < te
+                    && cx.a.tokens[me].kind == rasad_text::TokenKind::Word
+                    && !cx.a.tokens[me].seg.article
+                    && cx.a.tokens[me].seg.prep.is_none()
+                    && cx.in_mention[me].is_none()
+                    && !cx.is_word_prep(me);
+                if verbish && cx.a.tokens[mt].seg.prep.is_none() {
+                    out.push((mt, me, cx.entity(mi), false, true));
+                }
+            }
         }
         // «واستنسخت مليشيا الحوثي ...», «بيروت – رحل الجيش اللبناني»: a clause's first word
         // that is no preposition, article noun or mention, then a mention
@@ -570,13 +680,157 @@ fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
         }
         if let Some((mi, mt, me)) = cx.mention_in(t + 1, t + 2) {
             if cx.a.tokens[mt].seg.prep.is_none() {
-                out.push((mt, me, cx.entity(mi), false));
+                out.push((mt, me, cx.entity(mi), false, false));
             }
         }
     }
     out.sort();
     out.dedup();
     out
+}
+
+/// Verbs whose object is an act their subject does: light verbs («شن غارات», «نفذ عملية»,
+/// «أجرى مباحثات») and verbs of announcing, deciding, starting, trying, refusing or denying
+/// («أعلنت الشرطة القبض على», «قررت الحكومة طرد», «نفت إيران تقديم أي دعم»).
+const GOVERNING_VERBS: &[&str] = &[
+    "شن",
+    "شنت",
+    "يشن",
+    "تشن",
+    "شنوا",
+    "نفذ",
+    "نفذت",
+    "ينفذ",
+    "تنفذ",
+    "نفذوا",
+    "اجري",
+    "اجرت",
+    "يجري",
+    "تجري",
+    "اجروا",
+    "خاض",
+    "خاضت",
+    "يخوض",
+    "تخوض",
+    "ارتكب",
+    "ارتكبت",
+    "يرتكب",
+    "ترتكب",
+    "اطلق",
+    "اطلقت",
+    "يطلق",
+    "تطلق",
+    "اطلقوا",
+    "اعلن",
+    "اعلنت",
+    "يعلن",
+    "تعلن",
+    "قرر",
+    "قررت",
+    "يقرر",
+    "تقرر",
+    "بدا",
+    "بدات",
+    "يبدا",
+    "تبدا",
+    "واصل",
+    "واصلت",
+    "يواصل",
+    "تواصل",
+    "استانف",
+    "استانفت",
+    "يستانف",
+    "تستانف",
+    "باشر",
+    "باشرت",
+    "يباشر",
+    "تباشر",
+    "حاول",
+    "حاولت",
+    "يحاول",
+    "تحاول",
+    "اعتزم",
+    "اعتزمت",
+    "يعتزم",
+    "تعتزم",
+    "نفي",
+    "نفت",
+    "ينفي",
+    "تنفي",
+    "نفوا",
+    "رفض",
+    "رفضت",
+    "يرفض",
+    "ترفض",
+    "رفضوا",
+    "هدد",
+    "هددت",
+    "يهدد",
+    "تهدد",
+    "توعد",
+    "توعدت",
+    "يتوعد",
+    "تتوعد",
+    "عرض",
+    "عرضت",
+    "يعرض",
+    "تعرض",
+    "اقترح",
+    "اقترحت",
+    "يقترح",
+    "تقترح",
+    "تبني",
+    "تبنت",
+    "يتبني",
+    "تتبني",
+];
+
+/// `governed`: the subject of the verb that governs a verbal-noun trigger in its clause
+/// («شن الطيران الأردني في وقت سابق غارات», «أعلنت شرطة عدن، السبت، القبض على»): that verb's
+/// actor when it is a trigger itself, else the mention right after it, else a subject stated
+/// right before it (after a complementizer or opening the clause). Comma-delimited time
+/// insertions are stepped over; any other clause break ends the search.
+fn governing_subject(
+    cx: &Ctx,
+    h: usize,
+    ss: usize,
+    prev: &[Args],
+    prev_m: &[Match],
+) -> Option<String> {
+    let mut t = h;
+    let mut steps = 0;
+    let verb = loop {
+        let p = cx.before_insertion(t, ss)?;
+        if cx.is_break(p) || steps > 10 {
+            return None;
+        }
+        if cx.a.tokens[p].seg.prep.is_none()
+            && cx.is_any(p, GOVERNING_VERBS)
+            && cx.in_mention[p].is_none()
+        {
+            break p;
+        }
+        // another trigger in between governs its own nouns
+        if prev_m
+            .iter()
+            .any(|m| m.toks.contains(&p) && m.head == Head::Verb)
+        {
+            return None;
+        }
+        t = p;
+        steps += 1;
+    };
+    if let Some(i) = prev_m.iter().position(|m| m.toks.contains(&verb)) {
+        return prev[i].actor.first().cloned();
+    }
+    if let Some((mi, mt, _)) = cx.mention_in(verb + 1, (verb + 3).min(h)) {
+        if cx.a.tokens[mt].seg.prep.is_none() {
+            return Some(cx.entity(mi));
+        }
+    }
+    // «الجيش الأردني أعلن …», «أن القوات شنت …»
+    let before = verb.checked_sub(1).filter(|&b| b >= ss)?;
+    cx.in_mention[before].map(|mi| cx.entity(mi))
 }
 
 /// A pronoun chain's entity unless it is the event's own actor (an act is not done to oneself).
@@ -588,8 +842,8 @@ fn latest_subject(subjects: &[Subject], before: usize) -> Option<String> {
     subjects
         .iter()
         .rev()
-        .find(|(t, _, _, _)| *t < before)
-        .map(|(_, _, id, _)| id.clone())
+        .find(|(t, _, _, _, _)| *t < before)
+        .map(|(_, _, id, _, _)| id.clone())
 }
 
 fn one(
@@ -627,14 +881,15 @@ fn one(
             let svo = stated
                 .iter()
                 .rev()
-                .find(|(t, e, _, comp)| {
+                .find(|(t, e, _, comp, topic)| {
                     *t < h
                         && *t >= floor
                         && *e <= h
+                        && (!*topic || *e == h)
                         // «وكانت السعودية قد قطعت»: a clause subject with no break before the verb
                         && (*comp || (*e..h).all(|u| !cx.is_break(u)))
                 })
-                .map(|(_, _, id, _)| id.clone());
+                .map(|(_, _, id, _, _)| id.clone());
             let vso = cx
                 .mention_in(h + 1, h + 2)
                 .or_else(|| {
@@ -643,11 +898,38 @@ fn one(
                         .flatten()
                 })
                 .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none());
+            // «قتل 3 جنود», «اعتقل 12 شخصا»: a count right after the verb opens its patient
+            // (the passive of wire copy), not a subject
+            let counted = h + 1 < se
+                && (cx.quantity_at[h + 1].is_some()
+                    || cx.a.tokens[h + 1].kind == rasad_text::TokenKind::Number);
+            let vso = vso.filter(|_| !counted);
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
             let mut subject_end = None;
             if let (Some((mi, _, me)), false) = (adjacent, obj && svo.is_some()) {
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
+                // «استقبل الرئيس المصري عبد الفتاح السيسي»: a title and a person's name in
+                // apposition are one subject («تطالب واشنطن بغداد» is subject and object)
+                let person =
+                    |x: usize| matches!(cx.doc.mentions[x].kind, rasad_doc::EntityKind::Per);
+                let mut me = me;
+                while me < se && !person(mi) {
+                    match cx.mention_at[me] {
+                        Some((mj, mje))
+                            if person(mj)
+                                && !cx.has_conj(me)
+                                && cx.a.tokens[me].seg.prep.is_none() =>
+                        {
+                            let id = cx.entity(mj);
+                            if !a.actor.contains(&id) {
+                                a.actor.push(id);
+                            }
+                            me = mje;
+                        }
+                        _ => break,
+                    }
+                }
                 subject_end = Some(me);
             } else if let Some(id) = svo {
                 a.actor.push(id);
@@ -751,6 +1033,12 @@ fn one(
                     }
                 }
             }
+            if a.actor.is_empty() {
+                if let Some(id) = governing_subject(cx, h, ss, prev, prev_m) {
+                    a.actor.push(id);
+                    a.subject = true;
+                }
+            }
             if a.actor.is_empty() && cx.has_pron(h) {
                 // «وقتله»: coordinated with the previous event; «حربه»: the nearest mention
                 let coord = cx
@@ -794,9 +1082,9 @@ fn one(
     {
         if let Some(p) = cx.before_insertion(h, ss) {
             if let Some(mi) = cx.in_mention[p] {
-                if let Some((_, _, id, _)) = stated
+                if let Some((_, _, id, _, _)) = stated
                     .iter()
-                    .find(|(t, me, _, _)| *me == p + 1 && cx.in_mention[*t] == Some(mi))
+                    .find(|(t, me, _, _, _)| *me == p + 1 && cx.in_mention[*t] == Some(mi))
                 {
                     a.actor.push(id.clone());
                     a.subject = true;
@@ -813,7 +1101,7 @@ fn one(
         && tok.seg.prep.is_none()
         && !cx.has_conj(h)
     {
-        if let Some((_, _, id, _)) = stated.iter().find(|(t, _, _, comp)| !*comp && *t < h) {
+        if let Some((_, _, id, _, _)) = stated.iter().find(|(t, _, _, comp, _)| !*comp && *t < h) {
             a.actor.push(id.clone());
         }
     }

@@ -485,6 +485,11 @@ impl Ctx<'_> {
         let Some(id) = self.doc.mentions[mention].entity.as_deref() else {
             return true;
         };
+        self.generic_id(id)
+    }
+
+    /// The entity `id` is a generic class of actor.
+    pub fn generic_id(&self, id: &str) -> bool {
         self.doc
             .entities
             .iter()
@@ -504,7 +509,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
         let s = cx.sent[m.start()] as usize;
-        if ar.actor.is_empty() && ar.recipient.is_empty() {
+        if ar.absorbed || (ar.actor.is_empty() && ar.recipient.is_empty()) {
             continue;
         }
         // a result or weapon noun makes an event only when its sentence has no other
