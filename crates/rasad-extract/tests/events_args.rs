@@ -157,3 +157,25 @@ fn a_title_and_a_name_in_apposition_are_one_subject() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_denial_replies_to_whoever_accused() {
+    let d = doc("واتهمت الحكومة اليمنية إيران بتهريب الأسلحة إلى الحوثيين. ونفت طهران ذلك.");
+    let r = all(&d, EventType::Reject);
+    let r = r.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(r.actor, vec!["iran"], "{r:#?}");
+    assert!(
+        !r.recipient.is_empty() && !r.recipient.contains(&"iran".to_string()),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn a_circumstantial_participle_is_the_reporters_act() {
+    let d = doc(
+        "وقالت حركة حماس في بيان إن الحملة مستمرة، متهمة السلطة الفلسطينية بالتنسيق مع إسرائيل.",
+    );
+    let a = all(&d, EventType::Accuse);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.actor, vec!["hamas"], "{a:#?}");
+}

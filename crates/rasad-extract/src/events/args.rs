@@ -156,7 +156,7 @@ impl Ctx<'_> {
         Some(p)
     }
 
-    fn is_comma(&self, t: usize) -> bool {
+    pub(crate) fn is_comma(&self, t: usize) -> bool {
         let tok = &self.a.tokens[t];
         tok.kind == rasad_text::TokenKind::Punct
             && matches!(self.a.view.chars[tok.nstart as usize], '،' | ',')

@@ -20,6 +20,7 @@
 
 pub mod args;
 pub mod cues;
+pub mod discourse;
 pub mod lexicon;
 
 use crate::events::lexicon::{Elem, Head, Lexicon};
@@ -336,6 +337,43 @@ impl Ctx<'_> {
         })
     }
 
+    /// A block with a gap («احتل ... المرتبة»): its first word is the head (any form of the
+    /// entry's word), each `...` stands for at most [`lexicon::GAP`] words of the same clause.
+    fn gapped_block(&self, b: &[String], head: usize, own: &dyn Fn(&str) -> bool) -> bool {
+        let Some(w0) = b.first() else {
+            return false;
+        };
+        if !(own(w0) || self.is(head, w0)) {
+            return false;
+        }
+        let n = self.a.tokens.len();
+        let mut t = head + 1;
+        let mut gap = false;
+        for w in &b[1..] {
+            if w == "..." {
+                gap = true;
+                continue;
+            }
+            let reach = if gap { lexicon::GAP + 1 } else { 1 };
+            let mut found = None;
+            for u in t..(t + reach).min(n) {
+                if self.sent[u] != self.sent[head] || self.is_break(u) {
+                    break;
+                }
+                if self.is(u, w) || self.word_is(u, w) {
+                    found = Some(u);
+                    break;
+                }
+            }
+            match found {
+                Some(u) => t = u + 1,
+                None => return false,
+            }
+            gap = false;
+        }
+        true
+    }
+
     /// Try `rest` from token `t` (after the first word); returns the matched tokens.
     fn match_rest(&self, rest: &[Elem], t: usize, out: &mut Vec<usize>) -> bool {
         let Some(el) = rest.first() else {
@@ -503,8 +541,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let lex = Lexicon::global();
     let cx = Ctx::new(a, doc);
     let matches = cx.matches(lex);
-    let found = args::arguments(&cx, lex, &matches);
+    let mut found = args::arguments(&cx, lex, &matches);
     let frames = cues::frames(&cx, lex, &matches);
+    discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     let mut events = Vec::new();
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
@@ -558,6 +597,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         ev.confidence = confidence(&ev, m.head);
         events.push(ev);
     }
+    discourse::counterparts(&mut events);
     let mut events = merge(events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);

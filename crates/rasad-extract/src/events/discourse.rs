@@ -1,0 +1,87 @@
+//! Sides the clause leaves open, read from the story around it.
+//!
+//! Rules (examples in `tests/events_args.rs`):
+//! - `reporter`: a speech act without an actor (ACCUSE, REQUEST, REJECT, SUPPORT, THREATEN,
+//!   AGREE, CONCEDE) inside a reported sentence, or a circumstantial participle or verbal noun
+//!   opening a comma clause («…، متهما أنقرة», «…، مطالبة الحكومة»), is the act of the named
+//!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
+//! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
+//!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
+//! - `reaction`: a condemnation, denial, welcome or protest with no recipient and no one to reply
+//!   to reacts to the last act in the article by someone else («… غارات إسرائيلية …» then
+//!   «ونددت إيران» → Iran condemns Israel).
+//!
+//! Both only fill an empty side; what the clause states is never replaced.
+
+use super::args::Args;
+use super::cues::Frame;
+use super::lexicon::{Head, Lexicon};
+use super::{Ctx, Match};
+use rasad_doc::{Event, EventType as T};
+
+/// Types of speech acts, whose actor is who says them.
+fn speech(t: T) -> bool {
+    matches!(
+        t,
+        T::Accuse | T::Request | T::Reject | T::Support | T::Threaten | T::Agree | T::Concede
+    )
+}
+
+/// `reporter`: the named source of a reported speech act without an actor is its actor.
+pub fn reporter(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args], frames: &[Frame]) {
+    for (i, m) in matches.iter().enumerate() {
+        if !args[i].actor.is_empty() {
+            continue;
+        }
+        let Some(id) = frames[i].source.as_ref().and_then(|s| s.entity.clone()) else {
+            continue;
+        };
+        let e = &lex.entries[m.entry as usize];
+        let h = m.start();
+        let tok = &cx.a.tokens[h];
+        let circumstantial = h > 0
+            && cx.is_comma(h - 1)
+            && m.head != Head::Verb
+            && !tok.seg.article
+            && tok.seg.prep.is_none();
+        if (speech(e.ty) || circumstantial) && !args[i].recipient.contains(&id) {
+            args[i].actor.push(id);
+        }
+    }
+}
+
+/// Types that react to an earlier act: condemning, denying, welcoming, protesting.
+fn reaction_type(t: T) -> bool {
+    matches!(t, T::Accuse | T::Reject | T::Support | T::Protest)
+}
+
+/// `reply` and `reaction`: fill the empty recipient of an event with an actor from the events
+/// told before it in the article (in text order).
+pub fn counterparts(events: &mut [Event]) {
+    for i in 0..events.len() {
+        if events[i].actor.is_empty() || !events[i].recipient.is_empty() {
+            continue;
+        }
+        let actor = events[i].actor.clone();
+        let other = |e: &Event| !e.actor.is_empty() && e.actor.iter().all(|a| !actor.contains(a));
+        let reply = events[..i]
+            .iter()
+            .rev()
+            .find(|e| other(e) && e.recipient.iter().any(|r| actor.contains(r)))
+            .map(|e| e.actor.clone());
+        let found = reply.or_else(|| {
+            reaction_type(events[i].event_type)
+                .then(|| {
+                    events[..i]
+                        .iter()
+                        .rev()
+                        .find(|e| other(e) && !reaction_type(e.event_type))
+                        .map(|e| e.actor.clone())
+                })
+                .flatten()
+        });
+        if let Some(r) = found {
+            events[i].recipient = r;
+        }
+    }
+}
