@@ -225,10 +225,22 @@ impl Ctx<'_> {
         }
         let cands: Vec<&(usize, String)> =
             all.iter().filter(|(_, id)| !exclude.contains(id)).collect();
+        // a pronoun that asks for a form (ها، هم) takes an agreeing mention even when it is
+        // another event's actor («أن المهاجمين … ينسحبوا … اشتبكت معهم») before a
+        // disagreeing one; never the event's own actor (the first excluded ids)
+        let agreeing_excluded = || {
+            want.and_then(|_| {
+                all.iter().find(|(mi, id)| {
+                    agrees(*mi) && self.mention_agree(*mi).is_some() && exclude.first() != Some(id)
+                })
+            })
+        };
         cands
             .iter()
+            .copied()
             .find(|(mi, _)| agrees(*mi))
-            .or(cands.first())
+            .or_else(agreeing_excluded)
+            .or(cands.first().copied())
             .map(|(_, id)| id.clone())
     }
 
@@ -868,6 +880,7 @@ fn one(
         end
     };
     let mut obj_from = after_head;
+    let mut passive = false;
     let sentence_actors: Vec<String> = prev.iter().flat_map(|p| p.actor.clone()).collect();
     let chain_of = prev.iter().rev().find_map(|p| p.pron.as_deref());
     match m.head {
@@ -904,6 +917,7 @@ fn one(
                 && (cx.quantity_at[h + 1].is_some()
                     || cx.a.tokens[h + 1].kind == rasad_text::TokenKind::Number);
             let vso = vso.filter(|_| !counted);
+            passive = counted;
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
             let mut subject_end = None;
             if let (Some((mi, _, me)), false) = (adjacent, obj && svo.is_some()) {
@@ -1197,6 +1211,22 @@ fn one(
     if a.recipient.is_empty() && obj && !obj_taken {
         if let Some((mi, _, _)) = cx.np_mention(obj_from, (obj_from + 8).min(se)) {
             a.recipient.push(cx.entity(mi));
+        }
+    }
+    // `sentence subject`: an act with no actor of its own in a sentence that states one
+    // subject before it takes that subject («قالت الشرطة إن … وبعد مداهمة المنزل»)
+    // (only for events that have a recipient: a trigger with neither side stays no event)
+    if a.actor.is_empty() && !a.recipient.is_empty() && !passive && m.head != Head::Participle {
+        let mut ids: Vec<&String> = subjects
+            .iter()
+            .filter(|(t, _, _, _, _)| *t < h)
+            .map(|(_, _, id, _, _)| id)
+            .collect();
+        ids.dedup();
+        if let [one] = ids[..] {
+            if !a.recipient.contains(one) {
+                a.actor.push(one.clone());
+            }
         }
     }
     a.recipient.retain(|r| !a.actor.contains(r));

@@ -11,13 +11,17 @@
 //!   to reacts to the last act in the article by someone else («… غارات إسرائيلية …» then
 //!   «ونددت إيران» → Iran condemns Israel).
 //!
-//! Both only fill an empty side; what the clause states is never replaced.
+//! - `perpetrators`: «المهاجمين», «الجناة», «منفذي الهجوم» (the generic `assailants`) name
+//!   the actor of the last attack told before them when that actor is specific («هجوم شنه
+//!   مسلحون من تنظيم داعش … أن المهاجمين انسحبوا» → ISIS).
+//!
+//! `reply` and `reaction` only fill an empty side; what the clause states is never replaced.
 
 use super::args::Args;
 use super::cues::Frame;
 use super::lexicon::{Head, Lexicon};
 use super::{Ctx, Match};
-use rasad_doc::{Event, EventType as T};
+use rasad_doc::{Document, Event, EventType as T};
 
 /// Types of speech acts, whose actor is who says them.
 fn speech(t: T) -> bool {
@@ -83,5 +87,44 @@ pub fn counterparts(events: &mut [Event]) {
         if let Some(r) = found {
             events[i].recipient = r;
         }
+    }
+}
+
+/// The generic class the back-references to an attack's authors link to.
+const ASSAILANTS: &str = "assailants";
+
+/// `perpetrators`: replace the generic assailants by the specific actor of the last attack
+/// told before (in text order).
+pub fn perpetrators(doc: &Document, events: &mut [Event]) {
+    let specific = |id: &str| {
+        doc.entities
+            .iter()
+            .find(|e| e.id == id)
+            .is_some_and(|e| e.country.is_some() || e.wikidata.is_some())
+    };
+    for i in 0..events.len() {
+        let has = |e: &Event| e.actor.iter().chain(&e.recipient).any(|x| x == ASSAILANTS);
+        if !has(&events[i]) {
+            continue;
+        }
+        let Some(author) = events[..i]
+            .iter()
+            .rev()
+            .filter(|e| matches!(e.event_type, T::Assault | T::Coerce))
+            .find_map(|e| e.actor.iter().find(|a| specific(a)).cloned())
+        else {
+            continue;
+        };
+        let e = &mut events[i];
+        for side in [&mut e.actor, &mut e.recipient] {
+            for x in side.iter_mut() {
+                if x == ASSAILANTS {
+                    x.clone_from(&author);
+                }
+            }
+            side.dedup();
+        }
+        let actor = e.actor.clone();
+        e.recipient.retain(|r| !actor.contains(r));
     }
 }
