@@ -179,3 +179,29 @@ fn a_circumstantial_participle_is_the_reporters_act() {
     let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(a.actor, vec!["hamas"], "{a:#?}");
 }
+
+#[test]
+fn a_truce_is_between_the_sides_that_were_fighting() {
+    let d = doc(
+        "اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في الخرطوم. وبعد ساعات جرى التوصل إلى اتفاق لوقف إطلاق النار.",
+    );
+    let a = d
+        .events
+        .iter()
+        .find(|e| e.sentence >= 2 && matches!(e.event_type, EventType::Agree | EventType::Retreat))
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = a.actor.iter().chain(&a.recipient).collect();
+    assert!(sides.iter().any(|s| *s == "rsf"), "{a:#?}");
+}
+
+#[test]
+fn a_coordinated_subject_gives_a_symmetric_event_both_sides() {
+    let d = doc("العراق وإيران يوقعان اتفاقا لتزويد بغداد بالغاز.");
+    let a = all(&d, EventType::Agree);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = a.actor.iter().chain(&a.recipient).collect();
+    assert!(
+        sides.iter().any(|s| *s == "iraq") && sides.iter().any(|s| *s == "iran"),
+        "{a:#?}"
+    );
+}

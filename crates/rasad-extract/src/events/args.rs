@@ -462,7 +462,97 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     }
     share(cx, lex, matches, &mut out);
     cause(cx, lex, matches, &mut out);
+    symmetric_sides(cx, lex, matches, &mut out);
     out
+}
+
+/// `symmetric sides`: a symmetric event (talks, agreement, truce, clashes, cooperation) with
+/// one side or none takes the other from a coordination in its sentence that names the known
+/// side («العراق وإيران يوقعان اتفاقا» → both), else — an agreement, truce or talks — the two
+/// sides of the last fighting the article told («اشتباكات بين جهاز الردع واللواء 444 … التوصل إلى
+/// اتفاق لوقف إطلاق النار»).
+fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if !e.frame.symmetric {
+            continue;
+        }
+        let mut sides: Vec<String> = out[i]
+            .actor
+            .iter()
+            .chain(&out[i].recipient)
+            .cloned()
+            .collect();
+        sides.dedup();
+        if sides.len() >= 2 {
+            continue;
+        }
+        let (ss, se) = cx.sentence_of(matches[i].start());
+        if let Some(known) = sides.first().cloned() {
+            // «X و Y» / «Y و X» with X the known side
+            let mut other = None;
+            for t in ss..se {
+                let Some((mi, me)) = cx.mention_at[t] else {
+                    continue;
+                };
+                if cx.entity(mi) != known || me >= se {
+                    continue;
+                }
+                if cx.has_conj(me) {
+                    if let Some((mj, _)) = cx.mention_at[me] {
+                        other = Some(cx.entity(mj));
+                        break;
+                    }
+                }
+                if cx.has_conj(t) && t > ss {
+                    if let Some(p) = (ss..t)
+                        .rev()
+                        .find(|&p| cx.mention_at[p].is_some_and(|(_, pe)| pe == t))
+                    {
+                        let (mj, _) = cx.mention_at[p].expect("found");
+                        other = Some(cx.entity(mj));
+                        break;
+                    }
+                }
+            }
+            if let Some(o) = other.filter(|o| *o != known) {
+                let a = &mut out[i];
+                a.recipient.push(o);
+                let actor = a.actor.clone();
+                a.recipient.retain(|r| !actor.contains(r));
+                continue;
+            }
+        }
+        if !matches!(e.ty, T::Agree | T::Retreat | T::Consult) {
+            continue;
+        }
+        let si = cx.sent[matches[i].start()];
+        let fight = (0..i).rev().find_map(|j| {
+            let f = &lex.entries[matches[j].entry as usize];
+            // the fighting told in this sentence or the two before it
+            if cx.sent[matches[j].start()] + 2 < si {
+                return None;
+            }
+            let both: Vec<&String> = out[j].actor.iter().chain(&out[j].recipient).collect();
+            (f.ty == T::Assault && f.frame.symmetric && both.len() >= 2)
+                .then(|| (out[j].actor.clone(), out[j].recipient.clone()))
+        });
+        if let Some((fa, fr)) = fight {
+            let all: Vec<String> = fa.iter().chain(&fr).cloned().collect();
+            if sides.is_empty() {
+                out[i].actor = fa;
+                out[i].recipient = fr;
+            } else if all.contains(&sides[0]) {
+                let others: Vec<String> = all.into_iter().filter(|x| *x != sides[0]).collect();
+                if out[i].actor.is_empty() {
+                    out[i].actor = others;
+                } else {
+                    out[i].recipient = others;
+                }
+            }
+        }
+    }
 }
 
 /// Words that tie a casualty to the attack that caused it: «قتل 3 جنود في هجوم», «جراء
@@ -927,14 +1017,32 @@ fn one(
                 // apposition are one subject («تطالب واشنطن بغداد» is subject and object)
                 let person =
                     |x: usize| matches!(cx.doc.mentions[x].kind, rasad_doc::EntityKind::Per);
+                // «أجهزة أمن السلطة الفلسطينية»: a construct noun's genitive is part of the
+                // subject too (a mention of an organisation whose last word has no article)
+                let construct = |x: usize, end: usize| {
+                    matches!(cx.doc.mentions[x].kind, rasad_doc::EntityKind::Org)
+                        && end > 0
+                        && !cx.a.tokens[end - 1].seg.article
+                        && cx.a.tokens[end - 1].kind == rasad_text::TokenKind::Word
+                };
+                // «أجهزة أمن السلطة الفلسطينية»: a nisba adjective after the subject
+                let nisba = |x: usize| {
+                    let t = cx.doc.mentions[x].text.as_str();
+                    !t.contains(' ')
+                        && ["ية", "ي", "يون", "يين", "يان"]
+                            .iter()
+                            .any(|s| t.ends_with(s))
+                };
                 let mut me = me;
+                let mut last = mi;
                 while me < se && !person(mi) {
                     match cx.mention_at[me] {
                         Some((mj, mje))
-                            if person(mj)
+                            if (person(mj) || construct(last, me) || nisba(mj))
                                 && !cx.has_conj(me)
                                 && cx.a.tokens[me].seg.prep.is_none() =>
                         {
+                            last = mj;
                             let id = cx.entity(mj);
                             if !a.actor.contains(&id) {
                                 a.actor.push(id);
