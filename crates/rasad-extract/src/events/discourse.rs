@@ -15,6 +15,10 @@
 //!   the actor of the last attack told before them when that actor is specific («هجوم شنه
 //!   مسلحون من تنظيم داعش … أن المهاجمين انسحبوا» → ISIS).
 //!
+//! - `national`: a generic state agent whose country the text gives («مسؤول عسكري مصري», «قوات
+//!   الأمن السورية» read as `military-official` / `security-forces` of EGY / SYR) acts for that
+//!   state: the side becomes the state's entity when the article names the state.
+//!
 //! `reply` and `reaction` only fill an empty side; what the clause states is never replaced.
 
 use super::args::Args;
@@ -120,6 +124,47 @@ pub fn perpetrators(doc: &Document, events: &mut [Event]) {
             for x in side.iter_mut() {
                 if x == ASSAILANTS {
                     x.clone_from(&author);
+                }
+            }
+            side.dedup();
+        }
+        let actor = e.actor.clone();
+        e.recipient.retain(|r| !actor.contains(r));
+    }
+}
+
+/// Generic classes of state agents (officials, forces, the government).
+const STATE_AGENTS: &[&str] = &[
+    "security-official",
+    "military-official",
+    "government-official",
+    "security-forces",
+    "armed-forces",
+    "government",
+];
+
+/// `national`: state agents with a country act for the state the article names.
+pub fn national(doc: &Document, events: &mut [Event]) {
+    let state_of = |id: &str| -> Option<String> {
+        if !STATE_AGENTS.contains(&id) {
+            return None;
+        }
+        let country = doc.entities.iter().find(|e| e.id == id)?.country.clone()?;
+        doc.entities
+            .iter()
+            .filter(|e| {
+                e.kind == rasad_doc::EntityKind::Gpe
+                    && e.country.as_deref() == Some(country.as_str())
+                    && !STATE_AGENTS.contains(&e.id.as_str())
+            })
+            .min_by_key(|e| e.id.len())
+            .map(|e| e.id.clone())
+    };
+    for e in events.iter_mut() {
+        for side in [&mut e.actor, &mut e.recipient] {
+            for x in side.iter_mut() {
+                if let Some(state) = state_of(x) {
+                    *x = state;
                 }
             }
             side.dedup();

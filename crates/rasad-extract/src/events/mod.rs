@@ -597,6 +597,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         ev.confidence = confidence(&ev, m.head);
         events.push(ev);
     }
+    discourse::national(doc, &mut events);
     discourse::perpetrators(doc, &mut events);
     discourse::counterparts(&mut events);
     let mut events = merge(events);
