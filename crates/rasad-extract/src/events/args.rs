@@ -104,6 +104,34 @@ const LOCATIVE: &[&str] = &[
     "بلده",
     "عاصمه",
 ];
+/// Words of belonging that carry a noun phrase over their preposition.
+const AFFILIATION: &[&str] = &[
+    "انتماء",
+    "انتمائهم",
+    "انتمائه",
+    "انتمائها",
+    "المنتمين",
+    "منتمين",
+    "ينتمون",
+    "ينتمي",
+    "تنتمي",
+    "التابعين",
+    "تابعين",
+    "التابعه",
+    "تابعه",
+    "التابع",
+    "تابع",
+    "الموالين",
+    "موالين",
+    "الموالية",
+    "موالية",
+    "المنتسبين",
+    "منتسبين",
+    "المرتبطين",
+    "مرتبطين",
+    "صلتهم",
+    "علاقتهم",
+];
 const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين", "اللتين"];
 const GOVERNORS: &[&str] = &[
     "عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب", "اثر", "اطار",
@@ -408,7 +436,12 @@ impl Ctx<'_> {
                 t = e;
                 continue;
             }
-            if t > from && (self.is_break(t) || (self.is_word_prep(t) && !self.is(t, "من"))) {
+            // «48 شخصا يشتبه بانتمائهم إلى تنظيم داعش», «عناصر تابعين لـ»: an affiliation word
+            // carries the noun phrase over its preposition
+            let affiliated = t > from && self.is_any(t - 1, AFFILIATION);
+            if t > from
+                && (self.is_break(t) || (self.is_word_prep(t) && !self.is(t, "من") && !affiliated))
+            {
                 break;
             }
             if let Some((mi, e)) = self.mention_at[t] {
@@ -1035,7 +1068,24 @@ fn one(
                 };
                 let mut me = me;
                 let mut last = mi;
+                let quote = |t: usize| {
+                    cx.a.tokens[t].kind == rasad_text::TokenKind::Punct
+                        && matches!(
+                            cx.a.view.chars[cx.a.tokens[t].nstart as usize],
+                            '«' | '»' | '"' | '“' | '”' | '(' | ')'
+                        )
+                };
                 while me < se && !person(mi) {
+                    // «قوات سوريا الديمقراطية «قسد»»: a name repeated in quotes or brackets
+                    if quote(me) {
+                        if let Some((mj, mje)) = cx.mention_at.get(me + 1).copied().flatten() {
+                            if cx.entity(mj) == cx.entity(mi) && mje < se && quote(mje) {
+                                me = mje + 1;
+                                continue;
+                            }
+                        }
+                        break;
+                    }
                     match cx.mention_at[me] {
                         Some((mj, mje))
                             if (person(mj) || construct(last, me) || nisba(mj))
