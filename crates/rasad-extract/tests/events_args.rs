@@ -205,3 +205,17 @@ fn a_coordinated_subject_gives_a_symmetric_event_both_sides() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn a_headline_retold_by_the_lead_is_one_event() {
+    let article = rasad_ingest::read_plain(
+        "الكويت تطرد دبلوماسيين إيرانيين\n\nالكويت – طردت الكويت، الخميس، 15 دبلوماسيا إيرانيا من أراضيها.",
+        None,
+        rasad_ingest::Origin::default(),
+    )
+    .unwrap();
+    let d = rasad_extract::analyse(&article);
+    let s = all(&d, EventType::Sanction);
+    assert_eq!(s.len(), 1, "{:#?}", d.events);
+    assert_ne!(s[0].sentence, 0, "the body's telling stands: {:#?}", s[0]);
+}

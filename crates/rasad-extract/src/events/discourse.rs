@@ -19,6 +19,10 @@
 //!   الأمن السورية» read as `military-official` / `security-forces` of EGY / SYR) acts for that
 //!   state: the side becomes the state's entity when the article names the state.
 //!
+//! - `headline`: a headline retells the lead: an event of the title that the body tells again
+//!   (same type, a side in common, or a title event with one side or none) is dropped and the
+//!   body's telling, with its time, place and source, stands.
+//!
 //! `reply` and `reaction` only fill an empty side; what the clause states is never replaced.
 
 use super::args::Args;
@@ -172,4 +176,34 @@ pub fn national(doc: &Document, events: &mut [Event]) {
         let actor = e.actor.clone();
         e.recipient.retain(|r| !actor.contains(r));
     }
+}
+
+/// `headline`: drop the title's events that the body tells again. `title` is the sentence index
+/// of the title, when the article has one.
+pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
+    let Some(ts) = title else {
+        return events;
+    };
+    let body: Vec<(T, Vec<String>)> = events
+        .iter()
+        .filter(|e| e.sentence != ts)
+        .map(|e| {
+            (
+                e.event_type,
+                e.actor.iter().chain(&e.recipient).cloned().collect(),
+            )
+        })
+        .collect();
+    events
+        .into_iter()
+        .filter(|e| {
+            if e.sentence != ts {
+                return true;
+            }
+            let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+            !body.iter().any(|(ty, bs)| {
+                *ty == e.event_type && (sides.len() <= 1 || sides.iter().any(|s| bs.contains(s)))
+            })
+        })
+        .collect()
 }

@@ -600,6 +600,13 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::national(doc, &mut events);
     discourse::perpetrators(doc, &mut events);
     discourse::counterparts(&mut events);
+    let title = doc.title.as_ref().and_then(|sp| {
+        doc.sentences
+            .iter()
+            .position(|s| s.start == sp.start)
+            .map(|i| i as u32)
+    });
+    let events = discourse::headline(events, title);
     let mut events = merge(events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
