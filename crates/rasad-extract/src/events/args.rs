@@ -472,7 +472,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         if s != cur_sent {
             cur_sent = s;
             sent_first_event = i;
-            stated = clause_subjects(cx, s as usize);
+            stated = clause_subjects(cx, s as usize, matches);
             subjects.clone_from(&stated);
         }
         let e = &lex.entries[m.entry as usize];
@@ -621,18 +621,34 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let e = &lex.entries[matches[i].entry as usize];
         e.ty == T::Assault && e.object.as_deref() != Some("person")
     };
-    for i in 1..matches.len() {
-        let (p, m) = (&matches[i - 1], &matches[i]);
-        if cx.sent[p.start()] != cx.sent[m.start()] || p.end() > m.start() {
+    // pairs: a casualty and the next attack after it in the sentence (other casualties between:
+    // «قتل 3 وأصيب 9 برصاص …»), or an attack and the casualty right after it
+    let mut pairs = Vec::new();
+    for i in 0..matches.len() {
+        let s = cx.sent[matches[i].start()];
+        if casualty(i) {
+            let next = (i + 1..matches.len())
+                .take_while(|&j| cx.sent[matches[j].start()] == s && casualty(j) || attack(j))
+                .take_while(|&j| cx.sent[matches[j].start()] == s)
+                .find(|&j| attack(j));
+            if let Some(j) = next {
+                pairs.push((i, j, j - 1));
+            }
+        } else if attack(i) && i + 1 < matches.len() && casualty(i + 1) {
+            if cx.sent[matches[i + 1].start()] == s {
+                pairs.push((i + 1, i, i));
+            }
+        }
+    }
+    for (c, a, before) in pairs {
+        let (p, m) = if c < a {
+            (&matches[before], &matches[a])
+        } else {
+            (&matches[a], &matches[c])
+        };
+        if p.end() > m.start() {
             continue;
         }
-        let (c, a) = if casualty(i - 1) && attack(i) {
-            (i - 1, i)
-        } else if attack(i - 1) && casualty(i) {
-            (i, i - 1)
-        } else {
-            continue;
-        };
         // casualty then attack: «في / جراء / بـ» right before the attack; attack then
         // casualty: a result verb between them (a casualty joined by و is another act)
         let tied = if c < a {
@@ -760,7 +776,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// The subjects a sentence states outside triggers: the noun phrase after a complementizer
 /// («أن قوة من الجيش» → the army), and the mention right after a clause-initial verb (at the
 /// sentence's start after a dateline, after a comma or after «فيما / كما / بينما»).
-fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
+fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
     let (ts, te) = cx.sent_toks[s];
     let mut out = Vec::new();
     if ts >= te {
@@ -784,7 +800,19 @@ fn clause_subjects(cx: &Ctx, s: usize) -> Vec<Subject> {
             || (t > ts && cx.is_break(t - 1))
             || (cx.has_conj(t) && cx.mention_at[t].is_some() && t > ts && !cx.is_word_prep(t - 1));
         if topic_start && cx.a.tokens[t].seg.prep.is_none() && !cx.is_word_prep(t) {
-            if let Some((mi, mt, me)) = cx.mention_in(t, (t + 3).min(te)) {
+            // the noun phrase opens the clause («وفد عماني يتوسط»); a clause opening with a
+            // trigger («قتل 3 فلسطينيين») has no topic
+            let opens_at = |mt: usize| {
+                (t..mt).all(|u| {
+                    cx.a.tokens[u].kind != rasad_text::TokenKind::Number
+                        && cx.quantity_at[u].is_none()
+                        && !matches.iter().any(|m| m.toks.contains(&u))
+                })
+            };
+            if let Some((mi, mt, me)) = cx
+                .mention_in(t, (t + 3).min(te))
+                .filter(|&(_, mt, _)| opens_at(mt))
+            {
                 let verbish = me < te
                     && cx.a.tokens[me].kind == rasad_text::TokenKind::Word
                     && !cx.a.tokens[me].seg.article
