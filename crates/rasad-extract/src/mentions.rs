@@ -22,10 +22,14 @@
 //!   Yemeni story → the Yemeni security forces).
 
 use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
-use rasad_lexicon::{Actor, ActorKind, Lexicon, Place, Target};
+use rasad_lexicon::{
+    Actor, ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, Place, PlaceFacts,
+    Target,
+};
 use rasad_text::{Analysis, TokenKind};
 use rustc_hash::FxHashMap;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Head nouns of generic references, as stem keys (their first letters are tested first in
 /// [`link`]: keep that test in step when adding one).
@@ -112,8 +116,33 @@ fn key_of(a: &Analysis, i: usize, buf: &mut String) -> bool {
     if t.kind != TokenKind::Word {
         return false;
     }
-    t.seg.stem_key_into(t.view(&a.view), buf);
+    t.seg.stem_key_into(view_of(a, t), buf);
     true
+}
+
+/// The original characters of a span, clamped as [`Analysis::slice`] clamps them.
+#[inline]
+fn original_chars(a: &Analysis, start: u32, end: u32) -> &[char] {
+    let e = (end as usize).min(a.chars.len());
+    &a.chars[(start as usize).min(e)..e]
+}
+
+/// [`Analysis::slice`] with the string's size reserved first (a mention's text is mostly two-byte
+/// Arabic letters: collecting characters would reallocate).
+fn text_of(a: &Analysis, start: u32, end: u32) -> String {
+    let chars = original_chars(a, start, end);
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
+/// A token's view characters, as [`rasad_text::tokens::Token::view`] gives them (inlined: the rules read
+/// them for every token).
+#[inline]
+fn view_of<'a>(a: &'a Analysis, t: &rasad_text::tokens::Token) -> &'a [char] {
+    let chars = &a.view.chars;
+    let end = (t.nend as usize).min(chars.len());
+    &chars[(t.nstart as usize).min(end)..end]
 }
 
 fn entity_kind(k: ActorKind) -> EntityKind {
@@ -128,13 +157,13 @@ fn entity_kind(k: ActorKind) -> EntityKind {
 /// Countries first; then the most specific well-known place: a capital or a province's seat
 /// before the province named after it (طهران، عدن، البيضاء — «محافظة» picks the province);
 /// then other towns.
-fn feature_rank(p: &Place) -> u32 {
-    match p.feature.as_str() {
-        f if f.starts_with("PCL") => 0,
-        "PPLC" => 1,
-        "PPLA" => 2,
-        "ADM1" => 3,
-        "PPLA2" => 4,
+fn feature_rank(p: &PlaceFacts) -> u32 {
+    match p.class {
+        FeatureClass::Country => 0,
+        FeatureClass::Capital => 1,
+        FeatureClass::Seat1 => 2,
+        FeatureClass::Admin1 => 3,
+        FeatureClass::Seat2 => 4,
         _ => 5,
     }
 }
@@ -144,31 +173,34 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let matches = lex.matcher.find(a);
     let mut buf = String::new();
 
-    // the country focus: countries of unambiguous places and of named actors
-    let mut country_votes: FxHashMap<&str, usize> = FxHashMap::default();
-    let mut seen: Vec<&str> = Vec::with_capacity(8);
+    // the country focus: countries of unambiguous places and of named actors (counted as the
+    // lexicon's country ids: an article names few countries, so a short list does)
+    let mut country_votes: Vec<(CountryId, usize)> = Vec::with_capacity(8);
+    let mut seen: Vec<CountryId> = Vec::with_capacity(8);
     for m in &matches {
         seen.clear();
         for t in &m.targets {
             let c = match *t {
-                Target::Place(p) => Some(lex.places[p as usize].country3.as_str()),
-                Target::ActorName(x) | Target::ActorAlias(x) => {
-                    lex.actors[x as usize].country.as_deref()
-                }
+                Target::Place(p) => lex.place_facts[p as usize].country,
+                Target::ActorName(x) | Target::ActorAlias(x) => lex.actor_facts[x as usize].country,
                 _ => None,
             };
-            if let Some(c) = c.filter(|c| !c.is_empty()) {
+            if let Some(c) = c {
                 if !seen.contains(&c) {
                     seen.push(c);
-                    *country_votes.entry(c).or_default() += 1;
+                    match country_votes.iter_mut().find(|(v, _)| *v == c) {
+                        Some((_, n)) => *n += 1,
+                        None => country_votes.push((c, 1)),
+                    }
                 }
             }
         }
     }
-    let focus: Option<&str> = country_votes
+    let focus_id: Option<CountryId> = country_votes
         .iter()
-        .max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c)))
-        .map(|(c, _)| *c);
+        .max_by_key(|&&(c, n)| (n, std::cmp::Reverse(lex.countries[c as usize].as_str())))
+        .map(|&(c, _)| c);
+    let focus: Option<&str> = focus_id.map(|c| lex.countries[c as usize].as_str());
 
     let mut linked = Linked::default();
     let mut actor_order: Vec<u32> = Vec::new();
@@ -198,14 +230,17 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 Target::ActorDescriptor(x, d) => Some((x, d)),
                 _ => None,
             })
-            .filter(|&(x, d)| {
-                let ctx = lex.actors[x as usize].descriptors[d as usize].context();
-                ctx.is_none() || ctx == focus
+            .filter(|&(x, d)| match lex.descriptor_context(x, d) {
+                DescriptorContext::Any => true,
+                DescriptorContext::Country(c) => Some(c) == focus_id,
             })
             .max_by_key(|&(x, d)| {
                 // a descriptor made for the focus country beats a context-free one; then salience
-                let ctx = lex.actors[x as usize].descriptors[d as usize].context();
-                (ctx.is_some(), actor_count.get(&x).copied().unwrap_or(0))
+                let ctx = lex.descriptor_context(x, d);
+                (
+                    ctx != DescriptorContext::Any,
+                    actor_count.get(&x).copied().unwrap_or(0),
+                )
             });
         places.clear();
         places.extend(m.targets.iter().filter_map(|t| match *t {
@@ -215,30 +250,27 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
 
         // a generic actor's name («أفراد الأمن») yields to a descriptor made for the focus country
         // (the Yemeni security forces in a Yemeni story)
-        let focus_descriptor = descriptor.filter(|&(x, d)| {
-            lex.actors[x as usize].descriptors[d as usize]
-                .context()
-                .is_some()
-        });
+        let focus_descriptor =
+            descriptor.filter(|&(x, d)| lex.descriptor_context(x, d) != DescriptorContext::Any);
         let actor_target = match (actor_target, focus_descriptor) {
-            (Some((x, _)), Some(_)) if lex.actors[x as usize].generic => None,
+            (Some((x, _)), Some(_)) if lex.actor_facts[x as usize].generic => None,
             (t, _) => t,
         };
         // a state named where something happens («في جنوب لبنان», «بغداد» after ب) is a place
         // there, not an actor
         let actor_target = actor_target.filter(|&(x, _)| {
-            !(lex.actors[x as usize].kind == ActorKind::Gpe
+            !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
                 && is_locative(a, m.first_token, &mut buf))
         });
         // a demonym right after a generic actor («مصدر عسكري يمني») gives that actor its country;
         // it is not a mention of the state
         let actor_target = actor_target.filter(|&(x, _)| {
-            let demonym =
-                lex.actors[x as usize].kind == ActorKind::Gpe && m.end_token == m.first_token + 1;
+            let demonym = lex.actor_facts[x as usize].kind == ActorKind::Gpe
+                && m.end_token == m.first_token + 1;
             !(demonym
                 && last_actor.is_some_and(|(end, prev)| {
-                    end == m.first_token && lex.actors[prev as usize].generic
+                    end == m.first_token && lex.actor_facts[prev as usize].generic
                 }))
         });
         if let Some((x, via)) = actor_target {
@@ -252,10 +284,11 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             *actor_count.entry(x).or_default() += 1;
         }
         if !places.is_empty() {
+            // (countries as ids: equal ids are equal codes, and no id is an empty code)
             let after_place = last_place
                 .filter(|(e, _)| *e == m.first_token)
-                .map(|(_, p)| lex.places[p as usize].country3.as_str());
-            if let Some(p) = choose_place(a, m, &places, lex, focus, after_place, &mut buf) {
+                .map(|(_, p)| lex.place_facts[p as usize].country);
+            if let Some(p) = choose_place(a, m, &places, lex, focus_id, after_place, &mut buf) {
                 last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
                     linked.places.push(doc_place(&lex.places[p as usize]));
@@ -268,13 +301,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
     for (i, &is_covered) in covered.iter().enumerate() {
         let t = &a.tokens[i];
-        // cheap tests first: a definite word whose stem starts like a generic head noun
-        let stem_first = t.view(&a.view).get(t.seg.stem_start as usize).copied();
-        if is_covered
-            || !t.seg.article
-            || t.seg.pron.is_some()
-            || !matches!(stem_first, Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق'))
-            || !key_of(a, i, &mut buf)
+        // cheap tests first (this runs for every token): a definite word not inside a name, then
+        // a stem that starts like a generic head noun, then the stem key itself
+        if is_covered || !t.seg.article || t.seg.pron.is_some() {
+            continue;
+        }
+        let stem_first = view_of(a, t).get(t.seg.stem_start as usize).copied();
+        if !matches!(stem_first, Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق')) || !key_of(a, i, &mut buf)
         {
             continue;
         }
@@ -325,7 +358,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         linked.mentions.push(Mention {
             start,
             end,
-            text: a.slice(start, end),
+            text: text_of(a, start, end),
             kind: entity_kind(actor.kind),
             entity: Some(actor.id.clone()),
             via: Some(via),
@@ -345,22 +378,22 @@ fn capital_homograph(
     focus: Option<&str>,
 ) -> Option<(u32, Via)> {
     let (x, _) = actor?;
-    let state = &lex.actors[x as usize];
-    if state.kind != ActorKind::Gpe {
+    if lex.actor_facts[x as usize].kind != ActorKind::Gpe {
         return actor;
     }
+    let state = &lex.actors[x as usize];
     let capital_of = m.targets.iter().find_map(|t| match *t {
-        Target::Place(p) => {
+        // (the compact class first: most places are no capital, and their records stay unread)
+        Target::Place(p) if lex.place_facts[p as usize].class == FeatureClass::Capital => {
             let pl = &lex.places[p as usize];
-            (pl.feature == "PPLC" && Some(pl.country3.as_str()) != state.country.as_deref())
-                .then_some(pl.country3.as_str())
+            (Some(pl.country3.as_str()) != state.country.as_deref()).then_some(pl.country3.as_str())
         }
         _ => None,
     });
     let Some(other) = capital_of else {
         return actor;
     };
-    let shadda = a.slice(m.start, m.end).contains('\u{0651}');
+    let shadda = original_chars(a, m.start, m.end).contains(&'\u{0651}');
     if focus != Some(other) && !shadda {
         return actor;
     }
@@ -429,7 +462,33 @@ fn is_locative(a: &Analysis, first: usize, buf: &mut String) -> bool {
         && a.tokens[first - 1].kind == TokenKind::Word
         && a.tokens[first - 1].seg.pron.is_none()
         && key_of(a, first - 1, buf)
-        && PREPOSITIONS.contains(&buf.as_str())
+        && before_name(buf).preposition
+}
+
+/// What a stem key is among the words read before a name: a place cue of [`PLACE_CUES`] (with its
+/// feature) and/or one of the [`PREPOSITIONS`].
+#[derive(Debug, Clone, Copy, Default)]
+struct BeforeName {
+    cue: Option<Option<&'static str>>,
+    preposition: bool,
+}
+
+/// [`BeforeName`] of a stem key: one hash lookup instead of a scan of both lists (this runs for
+/// every place match).
+fn before_name(key: &str) -> BeforeName {
+    static WORDS: OnceLock<FxHashMap<&'static str, BeforeName>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m: FxHashMap<&'static str, BeforeName> = FxHashMap::default();
+        for &(k, feature) in PLACE_CUES {
+            // the first entry of a key wins, as a scan would find it
+            m.entry(k).or_default().cue.get_or_insert(feature);
+        }
+        for &k in PREPOSITIONS {
+            m.entry(k).or_default().preposition = true;
+        }
+        m
+    });
+    words.get(key).copied().unwrap_or_default()
 }
 
 /// How often a word is used in news as an ordinary word (corpus support of its stem key) above
@@ -439,11 +498,11 @@ const COMMON_WORD_SUPPORT: u32 = 300;
 
 /// True for places known well enough to be named bare: countries, provinces, capitals and their
 /// seats, and towns of 100,000 people or more.
-fn is_major(p: &Place) -> bool {
-    p.is_country()
-        || p.is_admin1()
-        || matches!(p.feature.as_str(), "PPLC" | "PPLA")
-        || p.population >= 100_000
+fn is_major(p: &PlaceFacts) -> bool {
+    matches!(
+        p.class,
+        FeatureClass::Country | FeatureClass::Admin1 | FeatureClass::Capital | FeatureClass::Seat1
+    ) || p.population >= 100_000
 }
 
 fn choose_place(
@@ -451,8 +510,8 @@ fn choose_place(
     m: &rasad_lexicon::Match,
     places: &[u32],
     lex: &Lexicon,
-    focus: Option<&str>,
-    after_place: Option<&str>,
+    focus: Option<CountryId>,
+    after_place: Option<Option<CountryId>>,
     buf: &mut String,
 ) -> Option<u32> {
     let first = m.first_token;
@@ -467,13 +526,10 @@ fn choose_place(
     let mut after_preposition = false;
     if let Some(p) = prev {
         if key_of(a, p, buf) {
-            cue = PLACE_CUES
-                .iter()
-                .find(|(k, _)| *k == buf.as_str())
-                .map(|(_, f)| *f);
+            let word = before_name(buf);
+            cue = word.cue;
             prev_definite = a.tokens[p].seg.article;
-            after_preposition =
-                PREPOSITIONS.contains(&buf.as_str()) && a.tokens[p].seg.pron.is_none();
+            after_preposition = word.preposition && a.tokens[p].seg.pron.is_none();
         }
     }
     // «الراية البيضاء»: a definite noun then the name, no cue, no proclitic: an adjective
@@ -483,10 +539,23 @@ fn choose_place(
     // «وعدن» right after a place: a list of places (of the same country, or countries)
     let listed = after_place.is_some() && t.seg.conj.is_some();
     let in_context = cue.is_some() || has_prep || after_preposition || listed;
-    // a one-word name that is also a frequent ordinary word («بيان», «البلاد», «سحب»)
+    // a one-word name that is also a frequent ordinary word («بيان», «البلاد», «سحب»); it only
+    // matters without a cue and for a place that is not major, so the support table is consulted
+    // only then
     let common_word = single
-        && key_of(a, first, buf)
-        && rasad_text::Segmenter::global().support_of_key(buf)[0] > COMMON_WORD_SUPPORT;
+        && cue.is_none()
+        && places
+            .iter()
+            .any(|&p| !is_major(&lex.place_facts[p as usize]))
+        && t.kind == TokenKind::Word
+        && match lex.word_support.get(m.first_key as usize) {
+            // the support of the first word's stem key, looked up when the lexicon was built
+            Some(&support) => support > COMMON_WORD_SUPPORT,
+            None => {
+                key_of(a, first, buf)
+                    && rasad_text::Segmenter::global().support_of_key(buf)[0] > COMMON_WORD_SUPPORT
+            }
+        };
     let cue_feature = cue.flatten();
     places
         .iter()
@@ -494,23 +563,23 @@ fn choose_place(
         .filter(|&p| {
             // without a place context only a country or a capital is read as a place: most other
             // names are also words («العين», «التحالف») or rare elsewhere
-            let pl = &lex.places[p as usize];
+            let pl = &lex.place_facts[p as usize];
             if common_word && cue.is_none() && !is_major(pl) {
                 return false;
             }
-            let same_list =
-                listed && after_place.is_some_and(|c| c == pl.country3 || pl.is_country());
+            let is_country = pl.class == FeatureClass::Country;
+            let same_list = listed && after_place.is_some_and(|c| c == pl.country || is_country);
             (in_context && (!listed || same_list || cue.is_some() || has_prep || after_preposition))
-                || pl.is_country()
-                || pl.feature == "PPLC"
+                || is_country
+                || pl.class == FeatureClass::Capital
         })
         .min_by_key(|&p| {
-            let pl = &lex.places[p as usize];
-            let in_focus = focus.is_some_and(|f| f == pl.country3);
+            let pl = &lex.place_facts[p as usize];
+            let in_focus = focus.is_some() && focus == pl.country;
             let cue_fit = match cue_feature {
-                Some("ADM1") => pl.feature == "ADM1",
-                Some("PPL") => pl.feature.starts_with("PPL"),
-                Some("PCL") => pl.feature.starts_with("PCL"),
+                Some("ADM1") => pl.class == FeatureClass::Admin1,
+                Some("PPL") => pl.class.is_populated(),
+                Some("PCL") => pl.class == FeatureClass::Country,
                 _ => true,
             };
             (

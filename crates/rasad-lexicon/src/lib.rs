@@ -45,6 +45,127 @@ pub struct Lexicon {
     /// For each head noun (the stem key of the first word of an actor's multi-word name or alias),
     /// the actors named so: «تنظيم» → al-Qaeda, AQAP, ISIS…; what generic references resolve to.
     pub heads: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// The country codes of places (`country3`) and actors (`country`), each once: what
+    /// [`CountryId`]s index.
+    pub countries: Vec<String>,
+    /// What is read about each place on every match (its country as a [`CountryId`], its feature
+    /// class, its population), compact, so that linking need not touch the place records.
+    pub place_facts: Vec<PlaceFacts>,
+    /// What is read about each actor on every match, compact: [`ActorFacts`].
+    pub actor_facts: Vec<ActorFacts>,
+    /// The country contexts of the actors' descriptors: descriptor `d` of actor `x` is at
+    /// `actor_facts[x].descriptors + d`.
+    pub descriptor_contexts: Vec<DescriptorContext>,
+    /// For each key of the matcher ([`Match::first_key`]), how often it occurs in news as an
+    /// ordinary word: the text layer's stem support (`Segmenter::support_of_key`, first count),
+    /// looked up once here rather than on every match.
+    pub word_support: Vec<u32>,
+}
+
+/// A country code interned by the lexicon: an index into [`Lexicon::countries`].
+pub type CountryId = u16;
+
+/// A place's GeoNames feature code, in the classes the extractors tell apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureClass {
+    /// `PCL…`: a country.
+    Country,
+    /// `ADM1`: a first-level division.
+    Admin1,
+    /// `PPLC`: a capital.
+    Capital,
+    /// `PPLA`: the seat of a first-level division.
+    Seat1,
+    /// `PPLA2`: the seat of a second-level division.
+    Seat2,
+    /// Another `PPL…` code: a populated place.
+    Populated,
+    /// Anything else.
+    Other,
+}
+
+impl FeatureClass {
+    /// The class of a feature code.
+    pub fn of(code: &str) -> FeatureClass {
+        match code {
+            c if c.starts_with("PCL") => FeatureClass::Country,
+            "ADM1" => FeatureClass::Admin1,
+            "PPLC" => FeatureClass::Capital,
+            "PPLA" => FeatureClass::Seat1,
+            "PPLA2" => FeatureClass::Seat2,
+            c if c.starts_with("PPL") => FeatureClass::Populated,
+            _ => FeatureClass::Other,
+        }
+    }
+
+    /// True for every `PPL…` code.
+    pub fn is_populated(self) -> bool {
+        matches!(
+            self,
+            FeatureClass::Capital
+                | FeatureClass::Seat1
+                | FeatureClass::Seat2
+                | FeatureClass::Populated
+        )
+    }
+}
+
+/// What the extractors read about an actor on every match: [`Lexicon::actor_facts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActorFacts {
+    /// `kind`.
+    pub kind: ActorKind,
+    /// `generic`.
+    pub generic: bool,
+    /// `country` as a [`CountryId`] (none when absent or empty).
+    pub country: Option<CountryId>,
+    /// Where the actor's descriptors start in [`Lexicon::descriptor_contexts`].
+    pub descriptors: u32,
+}
+
+/// A descriptor's country context ([`Descriptor::context`]) as a [`CountryId`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DescriptorContext {
+    /// Any country (no context).
+    Any,
+    /// This country's reporting only.
+    Country(CountryId),
+}
+
+/// Country codes, each given a [`CountryId`] once.
+#[derive(Default)]
+struct Countries {
+    codes: Vec<String>,
+    ids: rustc_hash::FxHashMap<String, CountryId>,
+}
+
+impl Countries {
+    /// The id of a code (an empty code too: a descriptor context may be one).
+    fn id(&mut self, code: &str) -> CountryId {
+        if let Some(&id) = self.ids.get(code) {
+            return id;
+        }
+        let id = CountryId::try_from(self.codes.len()).expect("fewer than 65536 country codes");
+        self.codes.push(code.to_string());
+        self.ids.insert(code.to_string(), id);
+        id
+    }
+
+    /// The id of a place's or actor's country; none when the code is empty.
+    fn of(&mut self, code: &str) -> Option<CountryId> {
+        (!code.is_empty()).then(|| self.id(code))
+    }
+}
+
+/// What the extractors read about a place on every match: [`Lexicon::place_facts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceFacts {
+    /// `country3` as a [`CountryId`] (none when empty).
+    pub country: Option<CountryId>,
+    /// The class of `feature`.
+    pub class: FeatureClass,
+    /// `population`.
+    pub population: u64,
 }
 
 impl Lexicon {
@@ -63,17 +184,59 @@ impl Lexicon {
     pub fn new(actors: Vec<Actor>, places: Vec<Place>) -> Lexicon {
         let matcher = Matcher::build(&actors, &places);
         let heads = head_index(&actors);
+        let mut countries = Countries::default();
+        let place_facts = places
+            .iter()
+            .map(|p| PlaceFacts {
+                country: countries.of(&p.country3),
+                class: FeatureClass::of(&p.feature),
+                population: p.population,
+            })
+            .collect();
+        let mut descriptor_contexts = Vec::new();
+        let actor_facts = actors
+            .iter()
+            .map(|a| {
+                let facts = ActorFacts {
+                    kind: a.kind,
+                    generic: a.generic,
+                    country: a.country.as_deref().and_then(|c| countries.of(c)),
+                    descriptors: descriptor_contexts.len() as u32,
+                };
+                descriptor_contexts.extend(a.descriptors.iter().map(|d| match d.context() {
+                    None => DescriptorContext::Any,
+                    Some(c) => DescriptorContext::Country(countries.id(c)),
+                }));
+                facts
+            })
+            .collect();
+        let segmenter = rasad_text::Segmenter::global();
+        let word_support = matcher
+            .keys()
+            .into_iter()
+            .map(|(_, key)| segmenter.support_of_key(&key)[0])
+            .collect();
         Lexicon {
+            word_support,
             actors,
             places,
             matcher,
             heads,
+            countries: countries.codes,
+            place_facts,
+            actor_facts,
+            descriptor_contexts,
         }
     }
 
     /// The actors whose multi-word names start with this head noun (a stem key).
     pub fn actors_with_head(&self, head: &str) -> &[u32] {
         self.heads.get(head).map_or(&[], Vec::as_slice)
+    }
+
+    /// The country context of descriptor `d` of actor `x` (as in [`Target::ActorDescriptor`]).
+    pub fn descriptor_context(&self, x: u32, d: u16) -> DescriptorContext {
+        self.descriptor_contexts[self.actor_facts[x as usize].descriptors as usize + d as usize]
     }
 
     /// The actor with this id.

@@ -44,46 +44,108 @@ pub struct Match {
     pub end: u32,
     /// Everything the matched name stands for.
     pub targets: Vec<Target>,
+    /// The key id of the first token (for a word: its stem key, without clitics or article),
+    /// which [`crate::Lexicon::word_support`] is indexed by.
+    pub first_key: u32,
+}
+
+/// What the key table holds for one key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct KeyEntry {
+    /// The key's id (an edge label of the trie).
+    id: u32,
+    /// The node the key leads to from the root (0: no name starts with it), so the first step of
+    /// a match needs no other read.
+    root: u32,
+    /// The key's stem also occurs with its article in an article-keeping (place) name: only for
+    /// those is a definite word looked up a second time, with its article.
+    with_article: bool,
+}
+
+/// No key: the token is no name's word.
+const NO_KEY: u32 = u32::MAX;
+
+/// The entry of a token that is no name's word.
+const NO_ENTRY: KeyEntry = KeyEntry {
+    id: NO_KEY,
+    root: 0,
+    with_article: false,
+};
+
+/// A token's keys as the walk reads them: key ids and root nodes, without and with its article
+/// (the second only for a definite word whose stem is [`KeyEntry::with_article`]).
+#[derive(Clone, Copy)]
+struct TokenKeys {
+    ids: [u32; 2],
+    roots: [u32; 2],
+}
+
+/// A set of nodes as bits (a few KiB for every node: stays in the first-level cache).
+#[derive(Default)]
+struct NodeBits(Vec<u64>);
+
+impl NodeBits {
+    fn insert(&mut self, n: u32) {
+        let w = n as usize / 64;
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        self.0[w] |= 1 << (n % 64);
+    }
+
+    #[inline]
+    fn contains(&self, n: u32) -> bool {
+        self.0
+            .get(n as usize / 64)
+            .is_some_and(|w| w & (1 << (n % 64)) != 0)
+    }
 }
 
 /// The compiled names.
+///
+/// Matching spends its time in two places, and the layout serves them. Every token of a text is
+/// looked up once; most are no name's word and the Bloom filter turns them away with one read of
+/// a cache-resident table, and for the others one probe of the key table gives the key id, the
+/// node it leads to from the root and whether to look the word up again with its article. About
+/// one word in five starts a name's first word and walks the trie; most walks end at the next
+/// token, so whether a node ends a name or has children are bit sets, and a node's children are a
+/// short sorted slice.
 #[derive(Default)]
 pub struct Matcher {
-    packed: FxHashMap<u128, u32>,
-    long: FxHashMap<Box<str>, u32>,
-    edges: FxHashMap<(u32, u32), u32>,
-    /// A one-hash Bloom filter over the packed keys (64 KiB, stays in cache): most tokens are no
-    /// name's word and are turned away without touching the key table.
+    /// Keys that [`pack`] (nearly all of them).
+    packed: FxHashMap<u128, KeyEntry>,
+    /// The other keys.
+    long: FxHashMap<Box<str>, KeyEntry>,
+    /// A one-hash Bloom filter over the packed keys (64 KiB): most tokens are no name's word and
+    /// are turned away without touching the key table.
     bloom: Vec<u64>,
-    /// The node each key id leads to from the root (0: none), so the first step of a match is an
-    /// array read.
-    root: Vec<u32>,
-    /// Key ids whose stem also occurs with its article in an article-keeping name: only for
-    /// those is the second lookup made.
-    with_article: Vec<bool>,
-    /// What each node stands for, indexed by node (empty: not the end of a name).
+    /// While names are added: the trie's edges, (node, key id) → node. [`Matcher::compile`]
+    /// turns them into the child lists below and empties the map.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// The children of node `n` are `child_keys[child_start[n]..child_start[n + 1]]` (key ids,
+    /// sorted) and the nodes at the same positions of `child_nodes`.
+    child_start: Vec<u32>,
+    child_keys: Vec<u32>,
+    child_nodes: Vec<u32>,
+    /// The nodes with children.
+    inner: NodeBits,
+    /// The nodes where a name ends.
+    terminal: NodeBits,
+    /// What the names ending at node `n` stand for: `targets[target_start[n]..target_start[n + 1]]`.
+    target_start: Vec<u32>,
+    targets: Vec<Target>,
+    /// While names are added: the same, per node (empty: not the end of a name).
     outputs: Vec<Vec<Target>>,
     nodes: u32,
     names: usize,
 }
 
-/// Pack a key of ASCII and U+0600–U+067F characters into a u128 (up to 15 characters).
+/// Pack a key of ASCII and U+0600–U+067F characters into a u128 (up to 15 characters): one
+/// byte per character, first character highest, then its length in the low byte.
 #[inline]
-fn pack(chars: impl ExactSizeIterator<Item = char>) -> Option<u128> {
-    let n = chars.len();
-    if n == 0 || n > 15 {
-        return None;
-    }
-    let mut key = n as u128;
-    for (i, c) in chars.enumerate() {
-        let b = match c as u32 {
-            0..=0x7F => c as u32,
-            0x0600..=0x067F => 0x80 + (c as u32 - 0x0600),
-            _ => return None,
-        };
-        key |= (b as u128) << (8 * (i + 1));
-    }
-    Some(key)
+fn pack(chars: &[char]) -> Option<u128> {
+    let (&last, body) = chars.split_last()?;
+    pack_parts(&[], body, last)
 }
 
 const BLOOM_WORDS: usize = 1 << 13;
@@ -94,25 +156,54 @@ fn bloom_bit(k: u128) -> usize {
     (h >> (64 - 19)) as usize
 }
 
-/// [`pack`] of `head` + `body` + `last` without iterator adapters (the hot path of matching).
+/// The byte a key character packs to (ASCII as itself, U+0600–U+067F to 0x80–0xFF) and
+/// whether it has one, without a branch.
+#[inline]
+fn key_byte(c: char) -> (u8, bool) {
+    let x = c as u32;
+    let ascii = x < 0x80;
+    let arabic = x.wrapping_sub(0x0600) < 0x80;
+    let b = if ascii {
+        x
+    } else {
+        x.wrapping_sub(0x0600 - 0x80)
+    };
+    (b as u8, ascii | arabic)
+}
+
+/// Shift the bytes of `chars` into `key`, clearing `ok` if one has none.
+#[inline]
+fn shift_in(mut key: u128, chars: &[char], ok: &mut bool) -> u128 {
+    for &c in chars {
+        let (b, fits) = key_byte(c);
+        key = (key << 8) | b as u128;
+        *ok &= fits;
+    }
+    key
+}
+
+/// [`pack`] of `head` + `body` + `last` (the hot path of matching: no branch per character, the
+/// characters' range is checked once at the end).
 #[inline]
 fn pack_parts(head: &[char], body: &[char], last: char) -> Option<u128> {
     let n = head.len() + body.len() + 1;
     if n > 15 {
         return None;
     }
-    let mut key = n as u128;
-    let mut shift = 8;
-    for &c in head.iter().chain(body).chain(std::iter::once(&last)) {
-        let b = match c as u32 {
-            0..=0x7F => c as u32,
-            0x0600..=0x067F => 0x80 + (c as u32 - 0x0600),
-            _ => return None,
-        };
-        key |= (b as u128) << shift;
-        shift += 8;
-    }
-    Some(key)
+    let mut ok = true;
+    let key = shift_in(0, head, &mut ok);
+    let key = shift_in(key, body, &mut ok);
+    let key = shift_in(key, &[last], &mut ok);
+    ok.then_some((key << 8) | n as u128)
+}
+
+/// A token's view characters, as [`Token::view`] gives them (inlined here: this is read for
+/// every token).
+#[inline]
+fn view_of<'a>(a: &'a Analysis, t: &Token) -> &'a [char] {
+    let chars = &a.view.chars;
+    let end = (t.nend as usize).min(chars.len());
+    &chars[(t.nstart as usize).min(end)..end]
 }
 
 /// The key of a word of a dictionary name: a name carries no conjunction, preposition or
@@ -152,10 +243,11 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
     }
 }
 
+#[inline]
 fn is_quote(a: &Analysis, t: &Token) -> bool {
     t.kind == TokenKind::Punct
         && matches!(
-            t.view(&a.view),
+            view_of(a, t),
             ['«' | '»' | '“' | '”' | '"' | '\'' | '‹' | '›' | '„']
         )
 }
@@ -188,7 +280,30 @@ impl Matcher {
                 }
             }
         }
+        m.compile();
         m
+    }
+
+    /// Every key with its id (ids run from 0 to the number of keys).
+    pub fn keys(&self) -> Vec<(u32, String)> {
+        let mut out: Vec<(u32, String)> = self
+            .long
+            .iter()
+            .map(|(k, e)| (e.id, k.to_string()))
+            .collect();
+        for (&k, e) in &self.packed {
+            let n = (k & 0xFF) as usize;
+            let key = (0..n)
+                .map(|i| {
+                    let b = ((k >> (8 * (n - i))) & 0xFF) as u32;
+                    char::from_u32(if b < 0x80 { b } else { 0x0600 + b - 0x80 })
+                        .expect("a packed key character")
+                })
+                .collect();
+            out.push((e.id, key));
+        }
+        out.sort_unstable();
+        out
     }
 
     /// Number of names compiled.
@@ -201,38 +316,49 @@ impl Matcher {
         self.names == 0
     }
 
-    fn intern(&mut self, key: &str) -> u32 {
-        let next = (self.packed.len() + self.long.len()) as u32;
-        let id = match pack(key.chars().collect::<Vec<_>>().into_iter()) {
+    /// The entry of a key, made on first sight.
+    fn intern(&mut self, key: &str) -> &mut KeyEntry {
+        let entry = KeyEntry {
+            id: (self.packed.len() + self.long.len()) as u32,
+            ..NO_ENTRY
+        };
+        let chars: Vec<char> = key.chars().collect();
+        match pack(&chars) {
             Some(p) => {
                 if self.bloom.is_empty() {
                     self.bloom = vec![0; BLOOM_WORDS];
                 }
                 let b = bloom_bit(p);
                 self.bloom[b / 64] |= 1 << (b % 64);
-                *self.packed.entry(p).or_insert(next)
+                self.packed.entry(p).or_insert(entry)
             }
-            None => *self.long.entry(Box::from(key)).or_insert(next),
-        };
-        if self.with_article.len() <= id as usize {
-            self.with_article.resize(id as usize + 1, false);
+            None => self.long.entry(Box::from(key)).or_insert(entry),
         }
-        id
     }
 
-    /// A token's key ids without and with its article, computed without building strings for
-    /// the usual short keys.
-    fn token_ids(&self, a: &Analysis, t: &Token, buf: &mut String) -> [Option<u32>; 2] {
+    /// A token's keys without and with its article, computed without building strings for the
+    /// usual short keys.
+    #[inline]
+    fn token_keys(&self, a: &Analysis, t: &Token, buf: &mut String) -> TokenKeys {
+        let [plain, art] = self.token_entries(a, t, buf);
+        TokenKeys {
+            ids: [plain.id, art.id],
+            roots: [plain.root, art.root],
+        }
+    }
+
+    #[inline]
+    fn token_entries(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
         if t.seg.pron.is_some() {
-            return [None, None];
+            return [NO_ENTRY; 2];
         }
         match t.kind {
             TokenKind::Word => {
-                let view = t.view(&a.view);
+                let view = view_of(a, t);
                 let s = t.seg;
                 let (st, en) = (s.stem_start as usize, (s.stem_end as usize).min(view.len()));
                 if st >= en {
-                    return [None, None];
+                    return [NO_ENTRY; 2];
                 }
                 let stem = &view[st..en];
                 let last = if s.ta_marbuta {
@@ -243,14 +369,12 @@ impl Matcher {
                 let body = &stem[..stem.len() - 1];
                 let plain = match pack_parts(&[], body, last) {
                     Some(k) => self.get_packed(k),
-                    None => {
-                        self.lookup_chars(body.iter().copied().chain(std::iter::once(last)), buf)
-                    }
+                    None => self.get_long(body.iter().copied().chain(std::iter::once(last)), buf),
                 };
-                let art = if s.article && plain.is_some_and(|k| self.with_article[k as usize]) {
+                let art = if s.article && plain.with_article {
                     match pack_parts(&['ا', 'ل'], body, last) {
                         Some(k) => self.get_packed(k),
-                        None => self.lookup_chars(
+                        None => self.get_long(
                             ['ا', 'ل']
                                 .into_iter()
                                 .chain(body.iter().copied())
@@ -259,67 +383,53 @@ impl Matcher {
                         ),
                     }
                 } else {
-                    None
+                    NO_ENTRY
                 };
                 [plain, art]
             }
-            TokenKind::Latin | TokenKind::Number => [
-                self.lookup_chars(t.view(&a.view).iter().copied(), buf),
-                None,
-            ],
-            _ => [None, None],
+            TokenKind::Latin | TokenKind::Number => {
+                [self.lookup_chars(view_of(a, t), buf), NO_ENTRY]
+            }
+            _ => [NO_ENTRY; 2],
         }
     }
 
-    /// The id of a packed key, through the Bloom filter.
+    /// The entry of a packed key, through the Bloom filter.
     #[inline]
-    fn get_packed(&self, k: u128) -> Option<u32> {
+    fn get_packed(&self, k: u128) -> KeyEntry {
         let b = bloom_bit(k);
         if self
             .bloom
             .get(b / 64)
             .is_none_or(|w| w & (1 << (b % 64)) == 0)
         {
-            return None;
+            return NO_ENTRY;
         }
-        self.packed.get(&k).copied()
+        self.packed.get(&k).copied().unwrap_or(NO_ENTRY)
     }
 
-    /// The id of a key given as characters.
-    fn lookup_chars(
-        &self,
-        chars: impl Iterator<Item = char> + Clone,
-        buf: &mut String,
-    ) -> Option<u32> {
-        let mut key: u128 = 0;
-        let mut n = 0usize;
-        let mut packable = true;
-        for c in chars.clone() {
-            n += 1;
-            let b = match c as u32 {
-                0..=0x7F => c as u32,
-                0x0600..=0x067F => 0x80 + (c as u32 - 0x0600),
-                _ => {
-                    packable = false;
-                    break;
-                }
-            };
-            if n > 15 {
-                packable = false;
-                break;
-            }
-            key |= (b as u128) << (8 * n);
-        }
-        if packable && n > 0 {
-            return self.get_packed(key | n as u128);
+    /// The entry of a key that does not pack (too long, or characters outside the packed range).
+    fn get_long(&self, chars: impl Iterator<Item = char>, buf: &mut String) -> KeyEntry {
+        if self.long.is_empty() {
+            return NO_ENTRY;
         }
         buf.clear();
         buf.extend(chars);
-        self.long.get(buf.as_str()).copied()
+        self.long.get(buf.as_str()).copied().unwrap_or(NO_ENTRY)
     }
 
-    /// Compile one name; `article` keeps the article in its keys (place names).
-    pub fn add(&mut self, name: &str, target: Target, article: bool) {
+    /// The entry of a key given as characters.
+    #[inline]
+    fn lookup_chars(&self, chars: &[char], buf: &mut String) -> KeyEntry {
+        match pack(chars) {
+            Some(k) => self.get_packed(k),
+            None => self.get_long(chars.iter().copied(), buf),
+        }
+    }
+
+    /// Add one name to the trie; `article` keeps the article in its keys (place names).
+    /// [`Matcher::compile`] readies the trie for matching once every name is added.
+    fn add(&mut self, name: &str, target: Target, article: bool) {
         let a = Analysis::new(name);
         let mut buf = String::new();
         let mut node = 0u32;
@@ -332,22 +442,15 @@ impl Matcher {
                 continue;
             }
             if article && t.seg.article && buf.starts_with("ال") {
-                let bare = self.intern(&buf["ال".len()..]);
-                self.with_article[bare as usize] = true;
+                self.intern(&buf["ال".len()..]).with_article = true;
             }
-            let k = self.intern(&buf);
+            let k = self.intern(&buf).id;
             node = match self.edges.get(&(node, k)) {
                 Some(&n) => n,
                 None => {
                     let n = self.nodes;
                     self.nodes += 1;
                     self.edges.insert((node, k), n);
-                    if node == 0 {
-                        if self.root.len() <= k as usize {
-                            self.root.resize(k as usize + 1, 0);
-                        }
-                        self.root[k as usize] = n;
-                    }
                     n
                 }
             };
@@ -365,65 +468,134 @@ impl Matcher {
         }
     }
 
+    /// Ready the trie for matching: each node's children become a sorted slice, its names' targets
+    /// another, each key's entry learns the node it leads to from the root, and the nodes that
+    /// end a name or have children are marked in bit sets.
+    fn compile(&mut self) {
+        let mut edges: Vec<(u32, u32, u32)> = self
+            .edges
+            .drain()
+            .map(|((node, key), child)| (node, key, child))
+            .collect();
+        edges.sort_unstable();
+        let mut root: FxHashMap<u32, u32> = FxHashMap::default();
+        let nodes = self.nodes as usize;
+        self.child_start = Vec::with_capacity(nodes + 1);
+        self.child_keys = Vec::with_capacity(edges.len());
+        self.child_nodes = Vec::with_capacity(edges.len());
+        let mut e = 0;
+        for node in 0..nodes as u32 {
+            self.child_start.push(e as u32);
+            while e < edges.len() && edges[e].0 == node {
+                let (_, key, child) = edges[e];
+                self.child_keys.push(key);
+                self.child_nodes.push(child);
+                if node == 0 {
+                    root.insert(key, child);
+                } else {
+                    self.inner.insert(node);
+                }
+                e += 1;
+            }
+        }
+        self.child_start.push(e as u32);
+        for entry in self.packed.values_mut().chain(self.long.values_mut()) {
+            entry.root = root.get(&entry.id).copied().unwrap_or(0);
+        }
+        self.target_start = Vec::with_capacity(nodes + 1);
+        for node in 0..nodes {
+            self.target_start.push(self.targets.len() as u32);
+            if let Some(out) = self.outputs.get(node).filter(|o| !o.is_empty()) {
+                self.terminal.insert(node as u32);
+                self.targets.extend_from_slice(out);
+            }
+        }
+        self.target_start.push(self.targets.len() as u32);
+        self.edges = FxHashMap::default();
+        self.outputs = Vec::new();
+    }
+
+    /// The node reached from `node` by key `key` (`node` has children).
+    #[inline]
+    fn child(&self, node: u32, key: u32) -> Option<u32> {
+        let (s, e) = (
+            self.child_start[node as usize] as usize,
+            self.child_start[node as usize + 1] as usize,
+        );
+        self.child_keys[s..e]
+            .binary_search(&key)
+            .ok()
+            .map(|p| self.child_nodes[s + p])
+    }
+
+    /// What the names ending at a node stand for.
+    #[inline]
+    fn targets_of(&self, node: u32) -> &[Target] {
+        let n = node as usize;
+        &self.targets[self.target_start[n] as usize..self.target_start[n + 1] as usize]
+    }
+
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
     pub fn find(&self, a: &Analysis) -> Vec<Match> {
         let toks = &a.tokens;
-        // each token's key ids: without and with its article (the same when it has none)
         let mut buf = String::with_capacity(32);
-        let ids: Vec<[Option<u32>; 2]> = toks
+        let keys: Vec<TokenKeys> = toks
             .iter()
-            .map(|t| self.token_ids(a, t, &mut buf))
+            .map(|t| self.token_keys(a, t, &mut buf))
             .collect();
         let mut out = Vec::new();
+        // the trie nodes the walk is at (several when a token has two keys), the next step's, and
+        // those of the longest name found so far; reused, so a walk allocates nothing
         let mut frontier: Vec<u32> = Vec::with_capacity(4);
         let mut next: Vec<u32> = Vec::with_capacity(4);
+        let mut best_nodes: Vec<u32> = Vec::with_capacity(4);
         let mut i = 0;
         while i < toks.len() {
             frontier.clear();
-            for k in ids[i].iter().flatten() {
-                if let Some(&n) = self.root.get(*k as usize).filter(|&&n| n != 0) {
-                    if !frontier.contains(&n) {
-                        frontier.push(n);
-                    }
+            for &n in &keys[i].roots {
+                if n != 0 && !frontier.contains(&n) {
+                    frontier.push(n);
                 }
             }
             if frontier.is_empty() {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, Vec<u32>)> = None;
-            let terminal = |f: &[u32]| -> Vec<u32> {
-                f.iter()
-                    .copied()
-                    .filter(|&n| self.outputs.get(n as usize).is_some_and(|o| !o.is_empty()))
-                    .collect()
-            };
-            let t0 = terminal(&frontier);
-            if !t0.is_empty() {
-                best = Some((i + 1, t0));
+            // the end of the longest name found (0: none) and the nodes it ends at
+            let mut best_end = 0;
+            if frontier.iter().any(|&n| self.terminal.contains(n)) {
+                best_end = i + 1;
+                best_nodes.clone_from(&frontier);
             }
             let mut j = i + 1;
-            while j < toks.len() && !frontier.is_empty() {
-                if is_quote(a, &toks[j]) {
+            // while some node has children (else no longer name can follow, whatever comes next)
+            while j < toks.len() && frontier.iter().any(|&n| self.inner.contains(n)) {
+                let t = &toks[j];
+                if is_quote(a, t) {
                     j += 1;
                     continue;
                 }
-                let t = &toks[j];
                 // inside a name a word with a proclitic («المؤسسة الوطنية للنفط») matches the name's
                 // word written the same way, whole; a conjunction never continues a name
                 let whole;
-                let step_ids: &[Option<u32>] = if t.seg.conj.is_some() {
+                let step_ids: &[u32] = if t.seg.conj.is_some() {
                     break;
                 } else if t.seg.prep.is_some() && t.kind == TokenKind::Word {
-                    whole = [self.lookup_chars(t.view(&a.view).iter().copied(), &mut buf)];
+                    whole = [self.lookup_chars(view_of(a, t), &mut buf).id];
                     &whole
                 } else {
-                    &ids[j]
+                    &keys[j].ids
                 };
                 next.clear();
                 for &node in &frontier {
-                    for k in step_ids.iter().flatten() {
-                        if let Some(&n) = self.edges.get(&(node, *k)) {
+                    if !self.inner.contains(node) {
+                        continue;
+                    }
+                    for &k in step_ids {
+                        if k == NO_KEY {
+                            continue;
+                        }
+                        if let Some(n) = self.child(node, k) {
                             if !next.contains(&n) {
                                 next.push(n);
                             }
@@ -432,47 +604,58 @@ impl Matcher {
                 }
                 std::mem::swap(&mut frontier, &mut next);
                 j += 1;
-                let tj = terminal(&frontier);
-                if !tj.is_empty() {
-                    best = Some((j, tj));
+                if frontier.iter().any(|&n| self.terminal.contains(n)) {
+                    best_end = j;
+                    best_nodes.clone_from(&frontier);
                 }
             }
-            match best {
-                Some((end, nodes)) => {
-                    let t0 = &toks[i];
-                    // the match starts after the first token's conjunction and preposition; it keeps
-                    // the article, except in «لل» where the article's alef is not written
-                    let seg = t0.seg;
-                    let skip = if seg.article && seg.prep == Some(rasad_text::clitics::Prep::Li) {
-                        seg.stem_start as usize
-                    } else {
-                        seg.conj.is_some() as usize + seg.prep.is_some() as usize
-                    };
-                    let stem_view = t0.nstart as usize + skip;
-                    let start = if t0.kind == TokenKind::Word {
-                        a.view.to_original(stem_view, stem_view + 1).0
-                    } else {
-                        t0.start
-                    };
-                    let mut targets: Vec<Target> = Vec::new();
-                    for n in nodes {
-                        for t in &self.outputs[n as usize] {
-                            if !targets.contains(t) {
-                                targets.push(*t);
-                            }
-                        }
+            if best_end == 0 {
+                i += 1;
+                continue;
+            }
+            let end = best_end;
+            let t0 = &toks[i];
+            // the match starts after the first token's conjunction and preposition; it keeps
+            // the article, except in «لل» where the article's alef is not written
+            let seg = t0.seg;
+            let skip = if seg.article && seg.prep == Some(rasad_text::clitics::Prep::Li) {
+                seg.stem_start as usize
+            } else {
+                seg.conj.is_some() as usize + seg.prep.is_some() as usize
+            };
+            let stem_view = t0.nstart as usize + skip;
+            // `a.view.to_original(stem_view, stem_view + 1).0`, read from the token where it can
+            // be: a token starts at the original index of its first view character, so without
+            // proclitics that is its own start (the offset map is not touched: on a long text it is
+            // out of cache, and this runs for every match)
+            let start = if t0.kind != TokenKind::Word || skip == 0 {
+                debug_assert!(
+                    t0.kind != TokenKind::Word
+                        || t0.start == a.view.to_original(stem_view, stem_view + 1).0
+                );
+                t0.start
+            } else if stem_view < a.view.chars.len() {
+                a.view.original_index(stem_view)
+            } else {
+                a.view.original_len()
+            };
+            let mut targets: Vec<Target> = Vec::new();
+            for &n in &best_nodes {
+                for t in self.targets_of(n) {
+                    if !targets.contains(t) {
+                        targets.push(*t);
                     }
-                    out.push(Match {
-                        first_token: i,
-                        end_token: end,
-                        start,
-                        end: toks[end - 1].end,
-                        targets,
-                    });
-                    i = end;
                 }
-                None => i += 1,
             }
+            out.push(Match {
+                first_token: i,
+                end_token: end,
+                start,
+                end: toks[end - 1].end,
+                targets,
+                first_key: keys[i].ids[0],
+            });
+            i = end;
         }
         out
     }
