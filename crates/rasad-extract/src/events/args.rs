@@ -1423,6 +1423,23 @@ fn one(
     a
 }
 
+/// `dateline`: the place of the article's dateline («بغداد – …»): where an event whose clause
+/// names no place happened, as wire copy reads (ACLED codes such events at the dateline's place
+/// too).
+fn dateline_place(cx: &Ctx) -> Option<String> {
+    cx.sent_toks.iter().take(3).find_map(|&(ts, te)| {
+        let after = cx.after_dateline(ts, te);
+        (after > ts)
+            .then(|| {
+                cx.places
+                    .iter()
+                    .find(|(t, _, _)| *t >= ts && *t < after)
+                    .map(|(_, _, id)| id.clone())
+            })
+            .flatten()
+    })
+}
+
 /// Time, place and quantity within the trigger's clause.
 fn attach(cx: &Ctx, m: &Match, next_head: usize, a: &mut Args) {
     let h = m.start();
@@ -1463,7 +1480,10 @@ fn attach(cx: &Ctx, m: &Match, next_head: usize, a: &mut Args) {
         .iter()
         .find(|(t, _, _)| *t > h && *t < next_head.min(h + 16));
     let place_before = in_sent.iter().rev().find(|(t, _, _)| *t < h);
-    a.place = place_after.or(place_before).map(|(_, _, id)| id.clone());
+    a.place = place_after
+        .or(place_before)
+        .map(|(_, _, id)| id.clone())
+        .or_else(|| dateline_place(cx));
     for t in h + 1..(m.end() + 8).min(se) {
         if t > h + 1 && t >= next_head || cx.is_break(t) {
             break;

@@ -24,7 +24,7 @@ pub mod discourse;
 pub mod lexicon;
 
 use crate::events::lexicon::{Elem, Head, Lexicon};
-use rasad_doc::{Document, Event, EventTime, Relation, Status, Trigger};
+use rasad_doc::{Document, Event, EventSource, EventTime, Relation, SourceKind, Status, Trigger};
 use rasad_text::{Analysis, TokenKind};
 
 /// The largest gap of a discontinuous phrase, in units: a word, a linked mention, a quantity.
@@ -590,7 +590,12 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             place: ar.place.clone(),
             time,
             quantity: ar.quantity.map(|q| q as u32),
-            source: f.source.clone(),
+            // the article's own voice when no one is quoted (spec: `outlet`)
+            source: Some(f.source.clone().unwrap_or_else(|| EventSource {
+                kind: SourceKind::Outlet,
+                text: doc.source.outlet.clone(),
+                entity: None,
+            })),
             status: f.status,
             confidence: 0.0,
         };
