@@ -165,3 +165,81 @@ fn lexicon_senses_that_are_no_events() {
         assert!(d.events.is_empty(), "{s}: {:#?}", d.events);
     }
 }
+
+// --- trigger matching (lexicon and `Ctx::matches`) ---
+
+fn types(d: &Document) -> Vec<EventType> {
+    d.events.iter().map(|e| e.event_type).collect()
+}
+
+#[test]
+fn a_written_lemma_beats_another_entrys_derived_inflection() {
+    // «توعد» is THREATEN's own lemma, not «وعد» (AGREE) with the imperfect prefix ت
+    let d = doc("وتوعد الحرس الثوري الإيراني إسرائيل برد قاس على الهجوم.");
+    assert!(types(&d).contains(&EventType::Threaten), "{:#?}", d.events);
+    assert!(!types(&d).contains(&EventType::Agree), "{:#?}", d.events);
+}
+
+#[test]
+fn circumstantial_participle_of_a_derived_verb() {
+    // «متهما» from «اتهم» (form VIII), «مطالبا» from «طالب» (form III): no entry lists them
+    let d = doc("وأعلنت الكويت طرد السفير، متهمة إيران بدعم خلية مسلحة.");
+    let e = find(&d, EventType::Accuse);
+    assert_eq!(ids(&e.recipient), ["iran"]);
+    let d = doc("وقال وزير الخارجية السعودي إن بلاده لن تقبل بذلك، مطالبا إيران بوقف التدخل.");
+    let e = find(&d, EventType::Request);
+    assert_eq!(ids(&e.recipient), ["iran"]);
+}
+
+#[test]
+fn a_word_with_a_final_ta_marbuta_has_no_pronoun() {
+    // «لمدة» is not «لـ + مد + ه» (AID «مده بالدعم»)
+    let d = doc("وقالت السعودية إن الهدنة مع الحوثيين ستستمر لمدة شهرين.");
+    assert!(!types(&d).contains(&EventType::Aid), "{:#?}", d.events);
+}
+
+#[test]
+fn a_hamza_seated_before_a_pronoun_is_the_bare_hamza() {
+    // «لقائه» is «لقاء» + ه
+    let d = doc("وقال الرئيس المصري عقب لقائه العاهل الأردني إن الجانبين بحثا الأزمة.");
+    assert!(types(&d).contains(&EventType::Consult), "{:#?}", d.events);
+}
+
+#[test]
+fn a_phrase_gap_steps_over_a_dated_insertion_and_into_a_count() {
+    let d = doc("استدعت الخارجية الكويتية، الأحد 5 مايو 2024، السفير الإيراني لدى الكويت.");
+    let e = find(&d, EventType::Accuse);
+    assert_eq!(e.mode.as_deref(), Some("disapprove"));
+    // the counted noun sits inside the quantity «12 غارة»
+    let d = doc("شن الطيران الإسرائيلي 12 غارة على مواقع في جنوب لبنان.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(e.mode.as_deref(), Some("aerial"));
+}
+
+#[test]
+fn a_multi_word_form_fills_the_phrase_after_its_gap() {
+    // «إلى قاضي التحقيق» is a form of «أحال ... إلى القضاء», not a trigger on its own
+    let d = doc("ومثل الوزير السابق أمام قاضي التحقيق في بغداد صباح الأحد.");
+    assert!(!types(&d).contains(&EventType::Accuse), "{:#?}", d.events);
+}
+
+#[test]
+fn blocks_with_the_article_a_gap_or_the_lemma() {
+    // a one-word block with the article («الداعية», the preacher) leaves «داعية» (calling) alone
+    let d =
+        doc("وانتقدت منظمة العفو الدولية الحملة، داعية الحكومة المصرية إلى الإفراج عن المعتقلين.");
+    assert!(types(&d).contains(&EventType::Request), "{:#?}", d.events);
+    // a gapped block: «احتل ... المرتبة» is a ranking
+    let d = doc("واحتلت قطر المرتبة الأولى عربيا في مؤشر السلام العالمي.");
+    assert!(d.events.is_empty(), "{:#?}", d.events);
+    // the lemma word of a block stands for any of its forms: «دمر الفيضانات» blocks «دمرت»
+    let d = doc("ودمرت الفيضانات عشرات المنازل في ولاية الخرطوم.");
+    assert!(!types(&d).contains(&EventType::Assault), "{:#?}", d.events);
+}
+
+#[test]
+fn an_interception_needs_a_projectile() {
+    let d = doc("واعترض خفر السواحل الليبي قاربا يقل 60 مهاجرا قبالة زوارة.");
+    assert!(!types(&d).contains(&EventType::Assault), "{:#?}", d.events);
+    assert!(types(&d).contains(&EventType::Coerce), "{:#?}", d.events);
+}

@@ -13,7 +13,15 @@
 //!   (وقتله → قتل، للإفراج → افراج، ومده → مد), so clitics never matter.
 //! - **phrases**: `...` is a gap of at most [`GAP`] words that does not cross a clause boundary; a
 //!   phrase's `forms` that resemble its first word inflect it (شنت), the others fill its last slot
-//!   (مقرا for «فتح ... مركزا»); a multi-word form is an alternative phrase of its own.
+//!   (مقرا for «فتح ... مركزا»); a multi-word form that begins with the head («تبادل أسرى») or
+//!   belongs to a phrase without a gap («اتفاق هدنة») is an alternative phrase of its own, any
+//!   other fills the part after the last gap («استدعى ... سفير» + «القائم بالأعمال»).
+//! - **participles** ([`participle_forms`]): a verb of forms III–X (a lemma of four letters or
+//!   more) gives its circumstantial active participle, indefinite and bare: «اتهم» → «متهما،
+//!   متهمة», «طالب» → «مطالبا»; three-letter lemmas (forms I and II) write theirs in `forms`.
+//! - **written forms first** ([`Index::weak`]): a word that one entry writes out (its lemma, a
+//!   masdar, a form) is not another entry's derived inflection («توعد» is THREATEN's lemma, not
+//!   AGREE «وعد» + ت).
 
 use rasad_doc::EventType;
 use rasad_text::normalize_key;
@@ -140,6 +148,8 @@ pub struct Entry {
     pub standalone: bool,
     /// The lemma as written.
     pub lemma: String,
+    /// The lemma's first word, normalised (a block word equal to it stands for any form).
+    pub head_key: String,
 }
 
 /// What a cue does (`role` in cues.toml).
@@ -195,6 +205,8 @@ pub struct Pattern {
     pub words: usize,
     /// The first word is a verb's verbal noun (a noun entry of the same word is preferred).
     pub masdar: bool,
+    /// The first word must carry neither the article nor a preposition (a derived participle).
+    pub bare: bool,
 }
 
 /// A key → pattern index over first words.
@@ -204,9 +216,64 @@ pub struct Index {
     pub patterns: Vec<Pattern>,
     /// First-word key → pattern ids.
     pub first: FxHashMap<Box<str>, Vec<u32>>,
+    /// First-word key → the one-word patterns that reach it only by an inflection the matcher
+    /// derived while another entry's one-word pattern writes it out: these do not match it.
+    pub weak: FxHashMap<Box<str>, Vec<u32>>,
+    /// The written (not derived) first-word keys of each pattern, while compiling.
+    own: Vec<Vec<String>>,
 }
 
 impl Index {
+    /// [`Self::add`] with the keys the entry writes out (the others are derived inflections).
+    fn add_own(
+        &mut self,
+        target: u32,
+        head: Head,
+        words: Vec<Vec<String>>,
+        gaps: Vec<bool>,
+        own: Vec<String>,
+    ) -> u32 {
+        let id = self.patterns.len() as u32;
+        self.add(target, head, words, gaps);
+        self.own.resize(id as usize, Vec::new());
+        self.own.push(own);
+        id
+    }
+
+    /// Fill [`Self::weak`] once every entry is added.
+    fn finish(&mut self) {
+        self.own.resize(self.patterns.len(), Vec::new());
+        let mut weak: FxHashMap<Box<str>, Vec<u32>> = FxHashMap::default();
+        for (k, ids) in &self.first {
+            let single = |p: &u32| self.patterns[*p as usize].rest.is_empty();
+            let owns = |p: &u32| self.own[*p as usize].iter().any(|o| **o == **k);
+            let owners: Vec<u32> = ids
+                .iter()
+                .filter(|p| single(p) && owns(p))
+                .copied()
+                .collect();
+            if owners.is_empty() {
+                continue;
+            }
+            for p in ids.iter().filter(|p| single(p) && !owns(p)) {
+                let t = self.patterns[*p as usize].target;
+                if owners
+                    .iter()
+                    .all(|o| self.patterns[*o as usize].target != t)
+                {
+                    weak.entry(k.clone()).or_default().push(*p);
+                }
+            }
+        }
+        self.weak = weak;
+        self.own = Vec::new();
+    }
+
+    /// Pattern `pid` does not match a token through key `k` (see [`Self::weak`]).
+    pub fn is_weak(&self, k: &str, pid: u32) -> bool {
+        self.weak.get(k).is_some_and(|v| v.contains(&pid))
+    }
+
     fn add(&mut self, target: u32, head: Head, words: Vec<Vec<String>>, gaps: Vec<bool>) {
         // words[i] is the key set of word i; gaps[i] says a gap stands before word i
         let id = self.patterns.len() as u32;
@@ -229,6 +296,7 @@ impl Index {
             rest,
             words: words.len(),
             masdar: false,
+            bare: false,
         });
     }
 }
@@ -301,11 +369,20 @@ pub fn verb_forms(lemma: &str) -> Vec<String> {
     let l = normalize_key(lemma);
     let short = l.chars().count() <= 2;
     let mut out = vec![l.clone()];
+    let cs: Vec<char> = l.chars().collect();
+    // a defective verb in alif («دعا», «حيا») inflects on another stem («دعت», «حيّت»), written
+    // in `forms`: «حيا» + ت would read «حياة» (life); a hollow one («زار», «قاد») has its
+    // imperfect on «و / ي» («يزور»), also in `forms`: «سيزار» is a name
+    let defective = cs.last() == Some(&'ا');
+    let hollow = cs.len() == 3 && cs[1] == 'ا';
     for suf in ["ت", "ا", "وا", "ن", "نا", "تم", "تا", "تن", "و"] {
-        if short && (suf == "ن" || suf == "نا") {
+        if (short && (suf == "ن" || suf == "نا")) || defective {
             continue;
         }
         out.push(format!("{l}{suf}"));
+    }
+    if hollow {
+        return out;
     }
     let stem = l
         .strip_prefix('ا')
@@ -349,6 +426,95 @@ pub fn noun_forms(word: &str) -> Vec<String> {
     out
 }
 
+/// Participles of trigger verbs that are mostly nouns or adjectives of their own: «مستقبلا» (in
+/// future), «متوسطة» (medium), «موقفه» (his stance), «مصادره» (his sources), «معارضة»
+/// (opposition), «مطلقا» (at all), «متصلة» (related), «متواصلة» (continuous), «متبادلة» (mutual),
+/// «مغلقة» (closed), «ملتزمة» (committed), «محتلة» (occupied), «مهاجم / مقاتل / مدافع / محارب»
+/// (striker, fighter, defender, warrior), «مجتمع» (society), «مبارك» (a name), «مستخدم» (user),
+/// «مستشهدا» (citing), «مستبعدا» (unlikely), «موفد» (envoy), «محاور» (axes), «متوافقة»
+/// (compatible), «منذر» (a name), «منكر», «مختبر» (laboratory), «متقدما» (ahead in a ranking).
+const NOT_PARTICIPLES: &[&str] = &[
+    "متوسط",
+    "مستقبل",
+    "موقف",
+    "مصادر",
+    "مصدر",
+    "معارض",
+    "مساعد",
+    "مطلق",
+    "متصل",
+    "متواصل",
+    "متبادل",
+    "مغلق",
+    "منتشر",
+    "ملتزم",
+    "محتل",
+    "مهاجم",
+    "مقاتل",
+    "مدافع",
+    "محارب",
+    "مجتمع",
+    "مبارك",
+    "مستخدم",
+    "مستشهد",
+    "مستبعد",
+    "موفد",
+    "محاور",
+    "متوافق",
+    "منذر",
+    "منكر",
+    "مختبر",
+    "متقدم",
+];
+
+/// The circumstantial active participles of a verb lemma of forms III–X (four letters or more in
+/// the normalised view), indefinite: «م» on the imperfect's stem with the accusative «ا» or the
+/// feminine «ة» («اتهم» → متهما، متهمة; «طالب» → مطالبا). The plural is left out (its nouns,
+/// «مقاتلين، معارضين», are far more common than the verbs' circumstantial use). Three-letter
+/// lemmas give none (form I «قتل» would give the noun «مقتل»); nor do hollow form IV verbs
+/// («أدان» → مدين, not «مدان»), nor [`NOT_PARTICIPLES`].
+pub fn participle_forms(lemma: &str) -> Vec<String> {
+    let l = normalize_key(lemma);
+    if l.chars().count() < 4 || l.contains(' ') {
+        return Vec::new();
+    }
+    let stem = l
+        .strip_prefix('ا')
+        .filter(|s| s.chars().count() >= 3)
+        .unwrap_or(&l);
+    let cs: Vec<char> = stem.chars().collect();
+    if cs.len() == 3 && matches!(cs[1], 'ا' | 'و' | 'ي') {
+        return Vec::new();
+    }
+    let p = format!("م{stem}");
+    if NOT_PARTICIPLES.contains(&p.as_str()) {
+        return Vec::new();
+    }
+    ["ا", "ه"]
+        .iter()
+        .map(|suf| format!("م{stem}{suf}"))
+        .collect()
+}
+
+/// `f` (normalised) is a participle of the verb lemma `l` written out in `forms`: «م» + a
+/// three-letter lemma (form II «منددا», «مهددا») or form I «فاعل» («نافيا», «داعية»), with the
+/// accusative «ا» or the feminine «ة».
+fn written_participle(f: &str, l: &str) -> bool {
+    let Some(b) = f.strip_suffix(['ا', 'ه']) else {
+        return false;
+    };
+    let cs: Vec<char> = l.chars().collect();
+    if b.strip_prefix('م') == Some(l) {
+        return true;
+    }
+    if cs.len() != 3 {
+        return false;
+    }
+    let faail: String = [cs[0], 'ا', cs[1], cs[2]].iter().collect();
+    let defective: String = [cs[0], 'ا', cs[1], 'ي'].iter().collect();
+    b == faail || (matches!(cs[2], 'ا' | 'ي') && b == defective)
+}
+
 fn similarity(a: &str, b: &str) -> usize {
     let bs: Vec<char> = b.chars().collect();
     a.chars().filter(|c| bs.contains(c)).count()
@@ -386,16 +552,31 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                 sets[0].clone()
             };
             let mut alternatives: Vec<Vec<String>> = Vec::new();
+            // a multi-word form of a phrase with a gap that does not begin with the head fills
+            // the part after the last gap («أحال ... إلى القضاء» + «إلى قاضي التحقيق»)
+            let tail_from = gaps.iter().rposition(|g| *g);
+            let mut tails: Vec<Vec<String>> = Vec::new();
+            let mut written_parts: Vec<String> = Vec::new();
             for f in &e.forms {
                 let fw = words(f);
                 if fw.len() > 1 {
-                    alternatives.push(fw);
+                    let headed = head_forms.contains(&fw[0])
+                        || masdars.iter().any(|m| noun_forms(m).contains(&fw[0]));
+                    if tail_from.is_some() && !headed {
+                        tails.push(fw);
+                    } else {
+                        alternatives.push(fw);
+                    }
                     continue;
                 }
                 let Some(f) = fw.into_iter().next() else {
                     continue;
                 };
                 let last = ws.len() - 1;
+                if verb_head && written_participle(&f, &ws[0]) {
+                    written_parts.push(f);
+                    continue;
+                }
                 if last == 0 || similarity(&f, &ws[0]) > similarity(&f, &ws[last]) {
                     head_forms.push(f);
                 } else {
@@ -405,11 +586,48 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
             let mut s0 = sets.clone();
             s0[0] = head_forms;
             let head = if verb_head { Head::Verb } else { Head::Noun };
-            index.add(id, head, s0, gaps.clone());
+            let masdar_forms: Vec<String> = masdars.iter().flat_map(|m| noun_forms(m)).collect();
+            let mut participles = if verb_head {
+                participle_forms(&ws[0])
+            } else {
+                Vec::new()
+            };
+            participles.extend(written_parts);
+            // every head (verb, verbal noun, participle) with every tail
+            let mut heads: Vec<(Head, Vec<String>, bool)> = vec![(head, s0[0].clone(), false)];
             if verb_head {
-                let mut s1 = sets.clone();
-                s1[0] = masdars.iter().flat_map(|m| noun_forms(m)).collect();
-                index.add(id, Head::Noun, s1, gaps.clone());
+                heads.push((Head::Noun, masdar_forms, false));
+                if !participles.is_empty() {
+                    heads.push((Head::Noun, participles, true));
+                }
+            }
+            for (h, first, bare) in heads {
+                let mut s = sets.clone();
+                s[0] = first.clone();
+                index.add(id, h, s, gaps.clone());
+                if bare {
+                    if let Some(p) = index.patterns.last_mut() {
+                        p.masdar = true;
+                        p.bare = true;
+                    }
+                }
+                if let Some(tf) = tail_from {
+                    for tail in &tails {
+                        let mut s: Vec<Vec<String>> = sets[..tf].to_vec();
+                        s[0] = first.clone();
+                        s.extend(tail.iter().map(|w| noun_forms(w)));
+                        let mut g = gaps[..tf].to_vec();
+                        g.push(true);
+                        g.resize(s.len(), false);
+                        index.add(id, h, s, g);
+                        if bare {
+                            if let Some(p) = index.patterns.last_mut() {
+                                p.masdar = true;
+                                p.bare = true;
+                            }
+                        }
+                    }
+                }
             }
             for alt in alternatives {
                 let n = alt.len();
@@ -421,6 +639,13 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
             let lemma = normalize_key(&e.lemma);
             let mut verb = Vec::new();
             let mut noun: Vec<String>;
+            let mut verb_own = vec![lemma.clone()];
+            let mut noun_own: Vec<String> = if pos == "verb" {
+                masdars.clone()
+            } else {
+                vec![lemma.clone()]
+            };
+            let mut written_parts: Vec<String> = Vec::new();
             let head = match pos {
                 "verb" => {
                     verb = verb_forms(&lemma);
@@ -447,21 +672,46 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                 let Some(f) = fw.into_iter().next() else {
                     continue;
                 };
-                if head == Head::Verb && !masdars.iter().any(|m| f.starts_with(m.as_str())) {
+                if head == Head::Verb && written_participle(&f, &lemma) {
+                    written_parts.push(f);
+                    continue;
+                }
+                // a form is the verbal noun's when it inflects it («تعهدات»); the verb with an
+                // object pronoun («مده», «مدها») stays a verb
+                let of_masdar = masdars.iter().any(|m| {
+                    f.strip_prefix(m.as_str()).is_some_and(|rest| {
+                        !["ه", "ها", "هم", "هما", "هن"].contains(&rest)
+                            || noun_forms(m).contains(&f)
+                    })
+                });
+                if head == Head::Verb && !of_masdar {
+                    verb_own.push(f.clone());
                     verb.push(f);
                 } else {
+                    noun_own.push(f.clone());
                     noun.extend(noun_forms(&f));
                 }
             }
             if !verb.is_empty() {
-                index.add(id, Head::Verb, vec![verb], vec![false]);
+                index.add_own(id, Head::Verb, vec![verb], vec![false], verb_own);
             }
             if !noun.is_empty() {
                 let h = if head == Head::Verb { Head::Noun } else { head };
-                index.add(id, h, vec![noun], vec![false]);
+                index.add_own(id, h, vec![noun], vec![false], noun_own);
                 if head == Head::Verb {
                     if let Some(p) = index.patterns.last_mut() {
                         p.masdar = true;
+                    }
+                }
+            }
+            if head == Head::Verb {
+                let mut parts = participle_forms(&lemma);
+                parts.extend(written_parts.iter().cloned());
+                if !parts.is_empty() {
+                    index.add_own(id, Head::Noun, vec![parts], vec![false], written_parts);
+                    if let Some(p) = index.patterns.last_mut() {
+                        p.masdar = true;
+                        p.bare = true;
                     }
                 }
             }
@@ -502,10 +752,12 @@ impl Lexicon {
                     object: e.object,
                     block: e.block.iter().map(|b| words(b)).collect(),
                     standalone: e.standalone.unwrap_or(true),
+                    head_key: words(&e.lemma).into_iter().next().unwrap_or_default(),
                     lemma: e.lemma,
                 });
             }
         }
+        triggers.finish();
         let raw: RawCues = toml::from_str(cues).map_err(|e| e.to_string())?;
         let mut list = Vec::new();
         let mut cue_index = Index::default();
@@ -556,6 +808,18 @@ impl Lexicon {
 /// (deduplicated): the view form, the form without proclitics, the stem, and each of these
 /// without a trailing object pronoun (with a ta marbuta restored before it).
 pub fn token_keys(w: &[char], seg: &rasad_text::Segmentation, out: &mut Vec<String>) {
+    word_keys(w, seg, false, out)
+}
+
+/// [`token_keys`] knowing whether the word is written with a final ta marbuta («مدة», «طلبة»):
+/// then its final «ه» of the view is no pronoun («لمدة» is not «لمد» + ه). A stem whose hamza
+/// took a seat before the pronoun is also looked up with the bare hamza («لقائه» → لقاء).
+pub fn word_keys(
+    w: &[char],
+    seg: &rasad_text::Segmentation,
+    ta_marbuta: bool,
+    out: &mut Vec<String>,
+) {
     let start = out.len();
     let push = |s: String, out: &mut Vec<String>| {
         if s.chars().nth(1).is_some() && !out[start..].contains(&s) {
@@ -567,7 +831,15 @@ pub fn token_keys(w: &[char], seg: &rasad_text::Segmentation, out: &mut Vec<Stri
     let noprefix: String = w[s..].iter().collect();
     push(whole.clone(), out);
     push(noprefix.clone(), out);
-    push(seg.stem_key(w), out);
+    let stem = seg.stem_key(w);
+    if ta_marbuta {
+        // the segmenter may have read the ة as a pronoun («مدة» → مد + ه)
+        if stem.ends_with('ه') {
+            push(stem, out);
+        }
+        return;
+    }
+    push(stem, out);
     for base in [whole, noprefix] {
         for suf in ["هما", "هم", "ها", "هن", "ه"] {
             if let Some(b) = base.strip_suffix(suf) {
@@ -575,6 +847,9 @@ pub fn token_keys(w: &[char], seg: &rasad_text::Segmentation, out: &mut Vec<Stri
                 if n >= 2 && (suf != "ه" || n <= 3) {
                     if let Some(t) = b.strip_suffix('ت') {
                         push(format!("{t}ه"), out);
+                    }
+                    if let Some(h) = b.strip_suffix(['ئ', 'ؤ']) {
+                        push(format!("{h}ء"), out);
                     }
                     push(b.to_string(), out);
                 }

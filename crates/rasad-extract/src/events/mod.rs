@@ -91,7 +91,8 @@ impl<'a> Ctx<'a> {
         for t in &a.tokens {
             let s = keys.len() as u32;
             if t.kind == TokenKind::Word {
-                lexicon::token_keys(t.view(&a.view), &t.seg, &mut keys);
+                let tam = t.end > t.start && a.chars.get(t.end as usize - 1) == Some(&'ة');
+                lexicon::word_keys(t.view(&a.view), &t.seg, tam, &mut keys);
             }
             kr.push((s, keys.len() as u32));
         }
@@ -268,6 +269,31 @@ const PROJECTILE: &[&str] = &[
     "نار",
     "هاون",
     "مقذوفات",
+    // «إطلاق رشقة صاروخية», «رشقات من الصواريخ»
+    "رشقه",
+    "رشقات",
+    "صاروخيه",
+];
+/// The documents of an agreement (`object = "agreement"`): «وقع» without one is «توقع» (expected)
+/// or «وقع» (happened).
+const AGREEMENT: &[&str] = &[
+    "اتفاق",
+    "اتفاقا",
+    "اتفاقات",
+    "اتفاقيه",
+    "اتفاقيات",
+    "مذكره",
+    "مذكرات",
+    "معاهده",
+    "معاهدات",
+    "بروتوكول",
+    "ميثاق",
+    "وثيقه",
+    "صفقه",
+    "صفقات",
+    "هدنه",
+    "اعلان",
+    "تفاهم",
 ];
 const PERSON: &[&str] = &[
     "سراح",
@@ -313,6 +339,9 @@ impl Ctx<'_> {
         let to = (e + 5).min(se);
         match class {
             "projectile" => self.any_key_in(e, to, PROJECTILE),
+            // the document may follow a long subject («وقع ممثلون عن الجيش وقوات الدعم السريع، مساء
+            // السبت، في جدة، اتفاقا»): the rest of the sentence, at most 16 words
+            "agreement" => self.any_key_in(e, (e + 16).min(se), AGREEMENT),
             "person" => {
                 !self.any_key_in(e, to, PROJECTILE)
                     && (self.any_key_in(e, to, PERSON)
@@ -324,14 +353,37 @@ impl Ctx<'_> {
 
     /// A block phrase covers the match's head token.
     fn blocked(&self, block: &[Vec<String>], head: usize) -> bool {
+        self.blocked_for(block, head, None)
+    }
+
+    /// [`Self::blocked`]; with `entry` = (lexicon, entry id), the word of a block of two or more
+    /// words at the head's place, when it is the entry's lemma word, matches any form of it
+    /// («هدد استقرار» blocks «يهدد استقرار»). A word written with the article also matches without it («تحت السيطرة» / «تحت
+    /// سيطرة»), except in a one-word block, which needs the article («الداعية» blocks the
+    /// preacher, not «داعية» = calling).
+    fn blocked_for(
+        &self,
+        block: &[Vec<String>],
+        head: usize,
+        entry: Option<(&Lexicon, u32)>,
+    ) -> bool {
         let n = self.a.tokens.len();
+        // the block word is the entry's lemma (its first word), written as in the lexicon
+        let own = |w: &str| entry.is_some_and(|(lex, id)| lex.entries[id as usize].head_key == w);
         block.iter().any(|b| {
+            if b.iter().any(|w| w == "...") {
+                return self.gapped_block(b, head, &own);
+            }
+            let one = b.len() == 1;
             (head.saturating_sub(b.len().saturating_sub(1))..=head).any(|s| {
                 s + b.len() <= n
                     && b.iter().enumerate().all(|(i, w)| {
                         self.is(s + i, w)
-                            || w.strip_prefix("ال").is_some_and(|x| self.is(s + i, x))
+                            || w.strip_prefix("ال").is_some_and(|x| {
+                                (!one || self.a.tokens[s + i].seg.article) && self.is(s + i, x)
+                            })
                             || self.word_is(s + i, w)
+                            || (!one && s + i == head && own(w))
                     })
             })
         })
@@ -399,6 +451,14 @@ impl Ctx<'_> {
                     if self.match_rest(&rest[1..], u, out) {
                         return true;
                     }
+                    // a comma-delimited time insertion («دفع الجيش، الأربعاء 27 نوفمبر، بتعزيزات»)
+                    // is no part of the gap
+                    if u < n && self.sent[u] == s {
+                        if let Some(e) = self.insertion_end(u) {
+                            u = e;
+                            continue;
+                        }
+                    }
                     if u >= n || self.sent[u] != s || self.is_break(u) || units >= GAP_UNITS {
                         return false;
                     }
@@ -411,6 +471,12 @@ impl Ctx<'_> {
                     u = if let Some((_, e)) = self.mention_at[u] {
                         e
                     } else if let Some((_, e)) = self.quantity_at[u] {
+                        // the counted noun is inside the quantity («شن 15 غارة»)
+                        for v in u + 1..e {
+                            if self.match_rest(&rest[1..], v, out) {
+                                return true;
+                            }
+                        }
                         e
                     } else {
                         u + 1
@@ -445,14 +511,23 @@ impl Ctx<'_> {
                     continue;
                 };
                 for &pid in ids {
-                    if seen.contains(&pid) {
+                    if seen.contains(&pid) || lex.triggers.is_weak(k, pid) {
                         continue;
                     }
                     seen.push(pid);
                     let p = &lex.triggers.patterns[pid as usize];
-                    // with the article or a preposition the word is a noun, not a verb
-                    let seg = &self.a.tokens[t].seg;
-                    if p.head == Head::Verb && (seg.article || seg.prep.is_some()) {
+                    // with the article or a preposition the word is a noun, not a verb (nor a
+                    // circumstantial participle)
+                    let tok = &self.a.tokens[t];
+                    let seg = &tok.seg;
+                    if (p.head == Head::Verb || p.bare) && (seg.article || seg.prep.is_some()) {
+                        continue;
+                    }
+                    // a word written with a final ta marbuta is no verb («مدة» is not «مده»)
+                    if p.head == Head::Verb
+                        && tok.end > tok.start
+                        && self.a.chars.get(tok.end as usize - 1) == Some(&'ة')
+                    {
                         continue;
                     }
                     toks.clear();
@@ -467,11 +542,15 @@ impl Ctx<'_> {
                         masdar: p.masdar,
                     };
                     let e = &lex.entries[p.target as usize];
-                    if self.blocked(&e.block, t) {
+                    if self.blocked_for(&e.block, t, Some((lex, p.target))) {
                         continue;
                     }
+                    // an ambiguous word's sense is told by its object; the closed classes
+                    // (projectile, agreement) are checked for every entry that asks for one
+                    // («اعترض قاربا» is no interception, «توقعوا» no signing)
                     if let Some(o) = &e.object {
-                        if lex.ambiguous(p.target) && !self.object_ok(o, &m) {
+                        let closed = o == "projectile" || o == "agreement";
+                        if (lex.ambiguous(p.target) || closed) && !self.object_ok(o, &m) {
                             continue;
                         }
                     }
