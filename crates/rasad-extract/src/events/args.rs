@@ -191,7 +191,7 @@ impl Ctx<'_> {
     }
 
     /// The first token of a sentence's text after a dateline («بيروت –», «الكويت -»).
-    fn after_dateline(&self, ts: usize, te: usize) -> usize {
+    pub(crate) fn after_dateline(&self, ts: usize, te: usize) -> usize {
         for t in ts..(ts + 4).min(te) {
             let tok = &self.a.tokens[t];
             if tok.kind == rasad_text::TokenKind::Punct {

@@ -130,7 +130,9 @@ pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Frame> {
                             .any(|c| cx.word_is(t, c) || cx.is(t, c))
                     });
                     let stop = comp.unwrap_or_else(|| (h.end + 5).min(te));
-                    if !whole && comp.is_none() && h.start > ts + 1 {
+                    // (the dateline «عدن –» does not count: «عدن – أعلنت شرطة عدن … القبض»)
+                    let opening = cx.after_dateline(ts, te);
+                    if !whole && comp.is_none() && h.start > opening.max(ts) + 1 {
                         continue;
                     }
                     let speaker = (h.end, stop);
