@@ -139,8 +139,40 @@ const GOVERNORS: &[&str] = &[
 const NEGATORS: &[&str] = &["عدم", "دون", "بدون", "اي"];
 
 impl Ctx<'_> {
-    fn entity(&self, mi: usize) -> String {
-        self.doc.mentions[mi].entity.clone().unwrap_or_default()
+    /// The entity a mention stands for in an event: its linked entity, except that a generic
+    /// official or spokesman speaking for a body («المتحدث العسكري باسم جماعة الحوثي», «المتحدث
+    /// باسمها») stands for that body (`represented`).
+    pub(crate) fn entity(&self, mi: usize) -> String {
+        let own = self.doc.mentions[mi].entity.clone().unwrap_or_default();
+        if matches!(self.doc.mentions[mi].kind, rasad_doc::EntityKind::Per) && self.generic(mi) {
+            if let Some(body) = self.represented(mi) {
+                return body;
+            }
+        }
+        own
+    }
+
+    /// `represented`: the body named (or pointed to by a pronoun) right after «باسم» following
+    /// mention `mi`.
+    fn represented(&self, mi: usize) -> Option<String> {
+        let m = &self.doc.mentions[mi];
+        let end = token_after(self.a, m.end)?;
+        let w = self.word(end);
+        let w = w.strip_prefix('و').unwrap_or(&w);
+        if !w.starts_with("باسم") {
+            return None;
+        }
+        if w == "باسم" {
+            let (mj, _) = self.mention_at.get(end + 1).copied().flatten()?;
+            let id = self.doc.mentions[mj].entity.clone()?;
+            return (!self.generic(mj)).then_some(id);
+        }
+        // «باسمها»: the nearest specific mention before it
+        let (s, _) = self.sentence_of(end);
+        (s..end).rev().find_map(|t| {
+            let (mj, e) = self.mention_at[t]?;
+            (e <= end && !self.generic(mj)).then(|| self.doc.mentions[mj].entity.clone())?
+        })
     }
 
     fn is_any(&self, t: usize, list: &[&str]) -> bool {
@@ -456,6 +488,12 @@ impl Ctx<'_> {
         }
         generic
     }
+}
+
+/// The first token starting at or after code point `off`.
+fn token_after(a: &rasad_text::Analysis, off: u32) -> Option<usize> {
+    let t = a.tokens.partition_point(|t| t.start < off);
+    (t < a.tokens.len()).then_some(t)
 }
 
 /// The arguments of every match, in order.

@@ -197,7 +197,7 @@ fn speaker_source(
     });
     let within = |h: &Hit| h.start >= s && h.start < e;
     let mention = (s..e).find_map(|t| cx.mention_at[t]).map(|(mi, _)| mi);
-    let entity = mention.and_then(|mi| cx.doc.mentions[mi].entity.clone());
+    let entity = mention.and_then(|mi| cx.doc.mentions[mi].entity.as_ref().map(|_| cx.entity(mi)));
     let kind = if hs.iter().any(|h| h.role == Role::Anonymous && within(h))
         || (anonymous_sentence && mention.is_none())
     {
