@@ -832,6 +832,9 @@ pub fn word_keys(
     push(whole.clone(), out);
     push(noprefix.clone(), out);
     let stem = seg.stem_key(w);
+    if let Some(h) = stem.strip_suffix(['ئ', 'ؤ']).filter(|_| seg.pron.is_some()) {
+        push(format!("{h}ء"), out);
+    }
     if ta_marbuta {
         // the segmenter may have read the ة as a pronoun («مدة» → مد + ه)
         if stem.ends_with('ه') {

@@ -518,9 +518,11 @@ impl Ctx<'_> {
                     let p = &lex.triggers.patterns[pid as usize];
                     // with the article or a preposition the word is a noun, not a verb (nor a
                     // circumstantial participle)
+                    // (the future «سـ» is no preposition: «ستسمح»)
                     let tok = &self.a.tokens[t];
                     let seg = &tok.seg;
-                    if (p.head == Head::Verb || p.bare) && (seg.article || seg.prep.is_some()) {
+                    let prep = seg.prep.is_some_and(|p| p != rasad_text::clitics::Prep::Sa);
+                    if (p.head == Head::Verb || p.bare) && (seg.article || prep) {
                         continue;
                     }
                     // a word written with a final ta marbuta is no verb («مدة» is not «مده»)
