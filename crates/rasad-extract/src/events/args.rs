@@ -175,6 +175,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// A complementizer opening reported content (أن، إن، بأن …) stands in `[from, to)`; «قبل
+    /// أن», «بعد أن», «دون أن» subordinate a clause with the same subject and do not count.
+    fn any_complementizer(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|u| {
+            self.is_any(u, COMPLEMENTIZERS)
+                && !(u > 0
+                    && self.is_any(u - 1, &["قبل", "بعد", "دون", "بدون", "منذ", "حتي", "بدل"]))
+        })
+    }
+
     fn is_any(&self, t: usize, list: &[&str]) -> bool {
         list.iter().any(|w| self.is(t, w))
     }
@@ -828,6 +838,14 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
                 .or_else(|| cx.np_mention(t + 1, (t + 4).min(te)))
             {
                 out.push((mt, me, cx.entity(mi), true, false));
+            } else if cx.has_pron(t) || (cx.has_pron(t + 1) && cx.in_mention[t + 1].is_none()) {
+                // «قال الجيش إن قواته ردت», «أعلنت القيادة أنها نفذت»: the pronoun is the
+                // speaker's, the subject stated before the complementizer
+                if let Some((_, _, id, _, _)) = out.iter().rev().find(|(st, _, _, _, _)| *st < t) {
+                    // (not marked as after a complementizer: it reaches no verb past a break)
+                    let id = id.clone();
+                    out.push((t + 1, t + 1, id, false, false));
+                }
             }
             continue;
         }
@@ -1090,6 +1108,9 @@ fn one(
                         && (!*topic || *e == h)
                         // «وكانت السعودية قد قطعت»: a clause subject with no break before the verb
                         && (*comp || (*e..h).all(|u| !cx.is_break(u)))
+                        // «وأفاد شهود عيان بأن جرافات جرفت»: the speaker is not the actor of
+                        // the clause the complementizer opens
+                        && (*comp || !cx.any_complementizer(*e, h))
                 })
                 .map(|(_, _, id, _, _)| id.clone());
             let vso = cx
@@ -1443,7 +1464,7 @@ fn one(
     if a.actor.is_empty() && !a.recipient.is_empty() && !passive && m.head != Head::Participle {
         let mut ids: Vec<&String> = subjects
             .iter()
-            .filter(|(t, _, _, _, _)| *t < h)
+            .filter(|(t, e, _, comp, _)| *t < h && (*comp || !cx.any_complementizer(*e, h)))
             .map(|(_, _, id, _, _)| id)
             .collect();
         ids.dedup();
