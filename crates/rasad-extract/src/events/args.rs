@@ -374,7 +374,7 @@ impl Ctx<'_> {
         ["هما", "هم", "ها", "ه"].iter().any(|suf| {
             w.strip_suffix(suf).is_some_and(|b| {
                 let n = b.chars().count();
-                n <= 3 && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن', 'ا'])) && self.is(t, b)
+                n <= 3 && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن'])) && self.is(t, b)
             })
         })
     }
@@ -844,7 +844,7 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
                 if let Some((_, _, id, _, _)) = out.iter().rev().find(|(st, _, _, _, _)| *st < t) {
                     // (not marked as after a complementizer: it reaches no verb past a break)
                     let id = id.clone();
-                    out.push((t + 1, t + 1, id, false, false));
+                    out.push((t, t + 1, id, false, false));
                 }
             }
             continue;
@@ -1175,7 +1175,13 @@ fn one(
                     }
                     match cx.mention_at[me] {
                         Some((mj, mje))
-                            if (person(mj) || construct(last, me) || nisba(mj))
+                            if (person(mj)
+                                || construct(last, me)
+                                || (nisba(mj)
+                                    && matches!(
+                                        cx.doc.mentions[last].kind,
+                                        rasad_doc::EntityKind::Org
+                                    )))
                                 && !cx.has_conj(me)
                                 && cx.a.tokens[me].seg.prep.is_none() =>
                         {
