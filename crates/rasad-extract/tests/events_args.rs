@@ -219,3 +219,19 @@ fn a_headline_retold_by_the_lead_is_one_event() {
     assert_eq!(s.len(), 1, "{:#?}", d.events);
     assert_ne!(s[0].sentence, 0, "the body's telling stands: {:#?}", s[0]);
 }
+
+#[test]
+fn a_representative_of_a_body_is_the_body_as_subject() {
+    let d = doc("وانتقد مكتب ممثل الاتحاد الأوروبي في القدس هدم المنازل.");
+    let a = all(&d, EventType::Accuse);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.actor, vec!["european-union"], "{a:#?}");
+}
+
+#[test]
+fn a_speaker_does_not_act_in_the_clause_it_reports() {
+    let d = doc("وأفاد شهود عيان بأن جرافات عسكرية جرفت شوارع في مخيم جنين.");
+    for e in &d.events {
+        assert!(e.actor.iter().all(|a| a != "eyewitnesses"), "{e:#?}");
+    }
+}

@@ -104,6 +104,41 @@ const LOCATIVE: &[&str] = &[
     "بلده",
     "عاصمه",
 ];
+/// Heads of a noun phrase naming someone who stands for a body (indefinite, in construct):
+/// «ممثل الاتحاد», «عضو المكتب السياسي», «مندوب السودان», «وفد الحركة».
+const REPRESENTATIVES: &[&str] = &[
+    "مكتب",
+    "ممثل",
+    "ممثله",
+    "عضو",
+    "اعضاء",
+    "رئيس",
+    "نائب",
+    "وزير",
+    "وزيره",
+    "قائد",
+    "قاده",
+    "مندوب",
+    "مندوبه",
+    "سفير",
+    "سفيره",
+    "وفد",
+    "امين",
+    "مدير",
+    "زعيم",
+    "ناطق",
+    "متحدث",
+    "مستشار",
+    "مبعوث",
+    "امير",
+    "محافظ",
+    "قياده",
+    "قيادي",
+    "مسؤول",
+    "مسؤوله",
+    "رئيسه",
+];
+
 /// Words of belonging that carry a noun phrase over their preposition.
 const AFFILIATION: &[&str] = &[
     "انتماء",
@@ -173,6 +208,31 @@ impl Ctx<'_> {
             let (mj, e) = self.mention_at[t]?;
             (e <= end && !self.generic(mj)).then(|| self.doc.mentions[mj].entity.clone())?
         })
+    }
+
+    /// «انتقد مكتب ممثل الاتحاد الأوروبي», «رفض عضو المكتب السياسي للجماعة»: a subject whose
+    /// head is a person or office standing for a body (one to three construct nouns from
+    /// [`REPRESENTATIVES`]) followed by the body's mention; the body is the subject.
+    fn representative_subject(&self, from: usize, se: usize) -> Option<(usize, usize, usize)> {
+        let mut t = from;
+        while t < se && t < from + 3 {
+            let tok = &self.a.tokens[t];
+            if tok.kind != rasad_text::TokenKind::Word
+                || tok.seg.article
+                || tok.seg.prep.is_some()
+                || self.in_mention[t].is_some()
+                || !self.is_any(t, REPRESENTATIVES)
+            {
+                break;
+            }
+            t += 1;
+        }
+        if t == from || t >= se {
+            return None;
+        }
+        // «عضو في المجلس السياسي لـ«حزب الله»»: a short noun phrase, then the body
+        self.np_mention(t, (t + 6).min(se))
+            .filter(|&(mi, _, _)| !self.generic(mi))
     }
 
     /// A complementizer opening reported content (أن، إن، بأن …) stands in `[from, to)`; «قبل
@@ -897,7 +957,10 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
         {
             continue;
         }
-        if let Some((mi, mt, me)) = cx.mention_in(t + 1, t + 2) {
+        if let Some((mi, mt, me)) = cx
+            .mention_in(t + 1, t + 2)
+            .or_else(|| cx.representative_subject(t + 1, te))
+        {
             if cx.a.tokens[mt].seg.prep.is_none() {
                 out.push((mt, me, cx.entity(mi), false, false));
             }
@@ -1120,7 +1183,8 @@ fn one(
                         .then(|| cx.mention_in(h + 2, h + 3))
                         .flatten()
                 })
-                .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none());
+                .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none())
+                .or_else(|| cx.representative_subject(h + 1, se));
             // «قتل 3 جنود», «اعتقل 12 شخصا»: a count right after the verb opens its patient
             // (the passive of wire copy), not a subject
             let counted = h + 1 < se
