@@ -251,3 +251,26 @@ fn an_interception_needs_a_projectile() {
     assert!(!types(&d).contains(&EventType::Assault), "{:#?}", d.events);
     assert!(types(&d).contains(&EventType::Coerce), "{:#?}", d.events);
 }
+
+#[test]
+fn achieving_receiving_and_endangering_are_no_events() {
+    // «حقق» = achieve (only «حقق في / مع» investigates), a hospital «يستقبل» the wounded, a
+    // danger «يهدد استقرار»: blocks with a gap for the subject, or on the lemma word
+    for s in [
+        "وحققت السعودية مكاسب كبيرة في صادراتها النفطية خلال الربع الأول.",
+        "وقال مسؤول إن مستشفى ناصر في خان يونس استقبل عشرات الجرحى خلال ساعات.",
+        "وقال الوزير الأردني إن التصعيد يهدد استقرار المنطقة بأكملها.",
+    ] {
+        let d = doc(s);
+        assert!(
+            d.events.iter().all(|e| !matches!(
+                e.event_type,
+                EventType::Accuse | EventType::Consult | EventType::Threaten
+            )),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+    let d = doc("واستقبل الرئيس المصري وفدا من حركة حماس في القاهرة.");
+    assert!(types(&d).contains(&EventType::Consult), "{:#?}", d.events);
+}
