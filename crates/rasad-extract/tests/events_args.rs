@@ -235,3 +235,14 @@ fn a_speaker_does_not_act_in_the_clause_it_reports() {
         assert!(e.actor.iter().all(|a| a != "eyewitnesses"), "{e:#?}");
     }
 }
+
+#[test]
+fn a_mediation_is_between_the_sides_of_the_agreement() {
+    let d =
+        doc("ووقع الجيش السوداني وقوات الدعم السريع اتفاقا لوقف إطلاق النار بوساطة سعودية أمريكية.");
+    let m = all(&d, EventType::Consult);
+    let m = m.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(m.actor.iter().any(|a| a == "saudi-arabia"), "{m:#?}");
+    assert!(m.actor.iter().any(|a| a == "united-states"), "{m:#?}");
+    assert!(m.recipient.iter().any(|r| r == "rsf"), "{m:#?}");
+}

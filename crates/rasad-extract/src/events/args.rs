@@ -604,7 +604,84 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     share(cx, lex, matches, &mut out);
     cause(cx, lex, matches, &mut out);
     symmetric_sides(cx, lex, matches, &mut out);
+    mediation(cx, lex, matches, &mut out);
     out
+}
+
+/// `mediation`: a mediation («بوساطة مصرية قطرية», «توسطت فيه الولايات المتحدة وفرنسا») is
+/// between the two sides of the agreement, truce or talks it brought about — the nearest such
+/// event with two sides in its sentence, else in the two sentences before; mediators named
+/// side by side («مصرية قطرية») are all its actors.
+fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.cameo != "045" {
+            continue;
+        }
+        // mediators side by side
+        if let Some(first) = out[i].actor.first().cloned() {
+            let (_, se) = cx.sentence_of(matches[i].start());
+            let at = (matches[i].end()..se.min(matches[i].end() + 4))
+                .find(|&t| cx.mention_at[t].is_some_and(|(mi, _)| cx.entity(mi) == first));
+            if let Some(t) = at {
+                let mut u = cx.mention_at[t].map_or(t, |(_, e)| e);
+                while u < se {
+                    let Some((mj, ue)) = cx.mention_at[u] else {
+                        break;
+                    };
+                    let id = cx.entity(mj);
+                    if !out[i].actor.contains(&id) {
+                        out[i].actor.push(id);
+                    }
+                    u = ue;
+                }
+            }
+        }
+        if out[i].recipient.len() >= 2 {
+            continue;
+        }
+        let si = cx.sent[matches[i].start()];
+        let sides_of = |j: usize| -> Option<Vec<String>> {
+            let f = &lex.entries[matches[j].entry as usize];
+            if j == i
+                || f.cameo == "045"
+                || !matches!(
+                    f.ty,
+                    T::Agree | T::Consult | T::Retreat | T::Assault | T::Cooperate
+                )
+            {
+                return None;
+            }
+            let mut both: Vec<String> = out[j]
+                .actor
+                .iter()
+                .chain(&out[j].recipient)
+                .cloned()
+                .collect();
+            both.retain(|x| !out[i].actor.contains(x));
+            both.dedup();
+            (both.len() >= 2).then_some(both)
+        };
+        let same: Vec<usize> = (0..matches.len())
+            .filter(|&j| cx.sent[matches[j].start()] == si)
+            .collect();
+        let near = same
+            .iter()
+            .copied()
+            .min_by_key(|&j| j.abs_diff(i))
+            .and_then(|j| sides_of(j))
+            .or_else(|| same.iter().find_map(|&j| sides_of(j)))
+            .or_else(|| {
+                (0..i)
+                    .rev()
+                    .take_while(|&j| cx.sent[matches[j].start()] + 2 >= si)
+                    .find_map(|j| sides_of(j))
+            });
+        if let Some(sides) = near {
+            out[i].recipient = sides;
+        }
+    }
 }
 
 /// `symmetric sides`: a symmetric event (talks, agreement, truce, clashes, cooperation) with
