@@ -7,6 +7,9 @@
 //!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
+//! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
+//!   its actor was last told acting on («قتل 4 مهربين في اشتباكات مع حرس الحدود … وضبطت القوات
+//!   5 ملايين حبة» → the smugglers).
 //! - `reaction`: a condemnation, denial, welcome or protest with no recipient and no one to reply
 //!   to reacts to the last act in the article by someone else («… غارات إسرائيلية …» then
 //!   «ونددت إيران» → Iran condemns Israel).
@@ -81,7 +84,25 @@ pub fn counterparts(events: &mut [Event]) {
             .rev()
             .find(|e| other(e) && e.recipient.iter().any(|r| actor.contains(r)))
             .map(|e| e.actor.clone());
-        let found = reply.or_else(|| {
+        // `opponent`: an arrest, seizure, siege or attack with no stated target is against the
+        // side its actor was last told fighting
+        let opponent = || {
+            matches!(events[i].event_type, T::Coerce | T::Assault)
+                .then(|| {
+                    events[..i].iter().rev().find_map(|e| {
+                        if !matches!(e.event_type, T::Assault | T::Coerce | T::Protest) {
+                            return None;
+                        }
+                        if e.actor.iter().any(|a| actor.contains(a)) && !e.recipient.is_empty() {
+                            Some(e.recipient.clone())
+                        } else {
+                            None
+                        }
+                    })
+                })
+                .flatten()
+        };
+        let found = reply.or_else(opponent).or_else(|| {
             reaction_type(events[i].event_type)
                 .then(|| {
                     events[..i]
