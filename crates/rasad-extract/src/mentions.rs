@@ -170,7 +170,9 @@ fn feature_rank(p: &PlaceFacts) -> u32 {
 
 /// Link the names of an analysed text against the lexicon.
 pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
-    let matches = lex.matcher.find(a);
+    // the names, and the words whose stem key is a head noun of some actor's name (the lexicon
+    // watches those keys): the only tokens a generic reference can be
+    let (matches, head_words) = lex.matcher.find_with_watched(a);
     let mut buf = String::new();
 
     // the country focus: countries of unambiguous places and of named actors (counted as the
@@ -179,7 +181,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut seen: Vec<CountryId> = Vec::with_capacity(8);
     for m in &matches {
         seen.clear();
-        for t in &m.targets {
+        for t in m.targets.iter() {
             let c = match *t {
                 Target::Place(p) => lex.place_facts[p as usize].country,
                 Target::ActorName(x) | Target::ActorAlias(x) => lex.actor_facts[x as usize].country,
@@ -299,10 +301,11 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
 
     // generic references, in text order, resolved to the most recent compatible actor
     let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
-    for (i, &is_covered) in covered.iter().enumerate() {
+    for &i in &head_words {
+        let is_covered = covered[i];
         let t = &a.tokens[i];
-        // cheap tests first (this runs for every token): a definite word not inside a name, then
-        // a stem that starts like a generic head noun, then the stem key itself
+        // cheap tests first: a definite word not inside a name, then a stem that starts like a
+        // generic head noun, then the stem key itself
         if is_covered || !t.seg.article || t.seg.pron.is_some() {
             continue;
         }
@@ -372,7 +375,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
 /// with a shadda, «عمّان»), it is the capital, standing for its state.
 fn capital_homograph(
     a: &Analysis,
-    m: &rasad_lexicon::Match,
+    m: &rasad_lexicon::Match<'_>,
     actor: Option<(u32, Via)>,
     lex: &Lexicon,
     focus: Option<&str>,
@@ -407,7 +410,9 @@ fn capital_homograph(
 fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entity {
     let mut country = actor.country.clone();
     if actor.generic {
-        if let Some(next) = a.tokens.iter().position(|t| t.start >= mention_end) {
+        // the first token at or after the mention's end (tokens are in text order)
+        let next = a.tokens.partition_point(|t| t.start < mention_end);
+        if next < a.tokens.len() {
             let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
             if let Some(m) = lex.matcher.find(&sub).first() {
                 country = m.targets.iter().find_map(|t| match *t {
@@ -507,7 +512,7 @@ fn is_major(p: &PlaceFacts) -> bool {
 
 fn choose_place(
     a: &Analysis,
-    m: &rasad_lexicon::Match,
+    m: &rasad_lexicon::Match<'_>,
     places: &[u32],
     lex: &Lexicon,
     focus: Option<CountryId>,

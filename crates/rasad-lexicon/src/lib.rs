@@ -182,8 +182,15 @@ impl Lexicon {
 
     /// Compile a lexicon from its records.
     pub fn new(actors: Vec<Actor>, places: Vec<Place>) -> Lexicon {
-        let matcher = Matcher::build(&actors, &places);
+        let mut matcher = Matcher::build(&actors, &places);
         let heads = head_index(&actors);
+        // the head nouns are watched, so that the extractor finds the generic references
+        // («التنظيم») in the matcher's pass over the tokens
+        let mut head_keys: Vec<&String> = heads.keys().collect();
+        head_keys.sort();
+        for key in head_keys {
+            matcher.watch(key);
+        }
         let mut countries = Countries::default();
         let place_facts = places
             .iter()

@@ -17,6 +17,7 @@ use crate::actors::Actor;
 use crate::places::Place;
 use rasad_text::{Analysis, Token, TokenKind};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// What a compiled name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -33,7 +34,7 @@ pub enum Target {
 
 /// One match in a text.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Match {
+pub struct Match<'m> {
     /// Index of the first token.
     pub first_token: usize,
     /// Index one past the last token.
@@ -42,8 +43,9 @@ pub struct Match {
     pub start: u32,
     /// End in the original text.
     pub end: u32,
-    /// Everything the matched name stands for.
-    pub targets: Vec<Target>,
+    /// Everything the matched name stands for: borrowed from the matcher when the match ends at
+    /// one trie node (nearly always), so a match allocates nothing.
+    pub targets: Cow<'m, [Target]>,
     /// The key id of the first token (for a word: its stem key, without clitics or article),
     /// which [`crate::Lexicon::word_support`] is indexed by.
     pub first_key: u32,
@@ -60,6 +62,9 @@ struct KeyEntry {
     /// The key's stem also occurs with its article in an article-keeping (place) name: only for
     /// those is a definite word looked up a second time, with its article.
     with_article: bool,
+    /// The key is watched ([`Matcher::watch`]): [`Matcher::find_with_watched`] reports the tokens
+    /// that have it.
+    watched: bool,
 }
 
 /// No key: the token is no name's word.
@@ -70,6 +75,7 @@ const NO_ENTRY: KeyEntry = KeyEntry {
     id: NO_KEY,
     root: 0,
     with_article: false,
+    watched: false,
 };
 
 /// A token's keys as the walk reads them: key ids and root nodes, without and with its article
@@ -336,15 +342,11 @@ impl Matcher {
         }
     }
 
-    /// A token's keys without and with its article, computed without building strings for the
-    /// usual short keys.
-    #[inline]
-    fn token_keys(&self, a: &Analysis, t: &Token, buf: &mut String) -> TokenKeys {
-        let [plain, art] = self.token_entries(a, t, buf);
-        TokenKeys {
-            ids: [plain.id, art.id],
-            roots: [plain.root, art.root],
-        }
+    /// Watch a key: [`Matcher::find_with_watched`] reports every token whose key (for a word:
+    /// its stem key, without clitics or article) it is. Matching is not changed: a key that no
+    /// name has leads nowhere.
+    pub fn watch(&mut self, key: &str) {
+        self.intern(key).watched = true;
     }
 
     #[inline]
@@ -536,12 +538,30 @@ impl Matcher {
     }
 
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
-    pub fn find(&self, a: &Analysis) -> Vec<Match> {
+    pub fn find(&self, a: &Analysis) -> Vec<Match<'_>> {
+        self.find_with_watched(a).0
+    }
+
+    /// [`Matcher::find`], and the indices of the tokens whose key is watched ([`Matcher::watch`]),
+    /// in text order: read in the same pass over the tokens, so a caller looking for a few words
+    /// need not read every token again.
+    pub fn find_with_watched(&self, a: &Analysis) -> (Vec<Match<'_>>, Vec<usize>) {
         let toks = &a.tokens;
         let mut buf = String::with_capacity(32);
+        let mut watched = Vec::new();
         let keys: Vec<TokenKeys> = toks
             .iter()
-            .map(|t| self.token_keys(a, t, &mut buf))
+            .enumerate()
+            .map(|(i, t)| {
+                let [plain, art] = self.token_entries(a, t, &mut buf);
+                if plain.watched {
+                    watched.push(i);
+                }
+                TokenKeys {
+                    ids: [plain.id, art.id],
+                    roots: [plain.root, art.root],
+                }
+            })
             .collect();
         let mut out = Vec::new();
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
@@ -639,14 +659,21 @@ impl Matcher {
             } else {
                 a.view.original_len()
             };
-            let mut targets: Vec<Target> = Vec::new();
-            for &n in &best_nodes {
-                for t in self.targets_of(n) {
-                    if !targets.contains(t) {
-                        targets.push(*t);
+            let targets = match best_nodes[..] {
+                // a node's targets are kept without repeats
+                [n] => Cow::Borrowed(self.targets_of(n)),
+                _ => {
+                    let mut targets: Vec<Target> = Vec::new();
+                    for &n in &best_nodes {
+                        for t in self.targets_of(n) {
+                            if !targets.contains(t) {
+                                targets.push(*t);
+                            }
+                        }
                     }
+                    Cow::Owned(targets)
                 }
-            }
+            };
             out.push(Match {
                 first_token: i,
                 end_token: end,
@@ -657,7 +684,7 @@ impl Matcher {
             });
             i = end;
         }
-        out
+        (out, watched)
     }
 }
 
@@ -744,7 +771,7 @@ mod tests {
         let a = Analysis::new(text);
         m.find(&a)
             .into_iter()
-            .map(|x| (a.slice(x.start, x.end), x.targets))
+            .map(|x| (a.slice(x.start, x.end), x.targets.into_owned()))
             .collect()
     }
 
