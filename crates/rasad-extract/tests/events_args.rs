@@ -246,3 +246,10 @@ fn a_mediation_is_between_the_sides_of_the_agreement() {
     assert!(m.actor.iter().any(|a| a == "united-states"), "{m:#?}");
     assert!(m.recipient.iter().any(|r| r == "rsf"), "{m:#?}");
 }
+
+#[test]
+fn a_reaction_to_an_act_told_before_adds_no_event() {
+    let d = doc("ورفضت قوات الدعم السريع العقوبات في بيان.");
+    assert!(all(&d, EventType::Sanction).is_empty(), "{:#?}", d.events);
+    assert_eq!(all(&d, EventType::Reject).len(), 1, "{:#?}", d.events);
+}

@@ -605,7 +605,39 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     cause(cx, lex, matches, &mut out);
     symmetric_sides(cx, lex, matches, &mut out);
     mediation(cx, lex, matches, &mut out);
+    anaphoric(cx, lex, matches, &mut out);
     out
+}
+
+/// `anaphoric`: a definite verbal noun that is the object of a reaction («ورفضت الدعم السريع
+/// العقوبات», «ورحب الأمين العام بالاتفاق», «ونددت الرئاسة بالهجوم») names an act already told,
+/// not a new one: it makes no event of its own.
+fn anaphoric(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let tok = &cx.a.tokens[h];
+        if m.head != Head::Noun || !tok.seg.article {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| matches[j].end() <= h) else {
+            continue;
+        };
+        let p = &matches[j];
+        if cx.sent[p.start()] != cx.sent[h] || h - p.end() > 3 {
+            continue;
+        }
+        let pe = &lex.entries[p.entry as usize];
+        // a charge («اتهمها بالتنسيق مع …») tells a new, alleged act
+        let reaction = matches!(pe.ty, T::Accuse | T::Reject | T::Support | T::Protest)
+            && !pe.frame.about.iter().any(|x| x == "ب");
+        // only the reaction's own words and its subject stand between
+        let clear = (p.end()..h).all(|t| !cx.is_break(t));
+        if reaction && clear {
+            out[i].absorbed = true;
+        }
+    }
 }
 
 /// `mediation`: a mediation («بوساطة مصرية قطرية», «توسطت فيه الولايات المتحدة وفرنسا») is
