@@ -253,3 +253,11 @@ fn a_reaction_to_an_act_told_before_adds_no_event() {
     assert!(all(&d, EventType::Sanction).is_empty(), "{:#?}", d.events);
     assert_eq!(all(&d, EventType::Reject).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn the_charged_act_is_the_accuseds() {
+    let d = doc("واتهمت الحكومة اليمنية جماعة الحوثي بقصف أحياء سكنية في مدينة تعز.");
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.actor, vec!["houthis"], "{a:#?}");
+}

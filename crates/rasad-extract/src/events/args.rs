@@ -606,7 +606,45 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     symmetric_sides(cx, lex, matches, &mut out);
     mediation(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
+    charge(cx, lex, matches, &mut out);
     out
+}
+
+/// `charge`: the act an accusation charges («اتهمت الحكومة الحوثيين بقصف الأحياء», «متهما
+/// أنقرة بالسعي إلى التصعيد») is the accused's: its actor is the accusation's recipient, and so
+/// is the actor of an act it is done through («بخرق الهدنة عبر شن غارات»).
+fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.ty != T::Accuse
+            || !e.frame.about.iter().any(|x| x == "ب")
+            || out[i].recipient.is_empty()
+        {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let accused = out[i].recipient.clone();
+        let mut j = i + 1;
+        let mut charged = false;
+        while j < matches.len() && cx.sent[matches[j].start()] == s {
+            let h = matches[j].start();
+            let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi);
+            let through = h > 0 && cx.is_any(h - 1, &["عبر", "خلال"]);
+            let between_break = (matches[j - 1].end()..h).any(|t| cx.is_break(t));
+            if (!charged && by_bi && h - matches[i].end() <= 6)
+                || (charged && through && !between_break)
+            {
+                out[j].actor = accused.clone();
+                let a = out[j].actor.clone();
+                out[j].recipient.retain(|r| !a.contains(r));
+                charged = true;
+                j += 1;
+                continue;
+            }
+            break;
+        }
+    }
 }
 
 /// `anaphoric`: a definite verbal noun that is the object of a reaction («ورفضت الدعم السريع
