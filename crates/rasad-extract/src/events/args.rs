@@ -137,6 +137,19 @@ const REPRESENTATIVES: &[&str] = &[
     "مسؤول",
     "مسؤوله",
     "رئيسه",
+    // groups acting for a body: «أغلقت قبائل موالية لحفتر», «هاجم مسلحون من الحركة»
+    "قبائل",
+    "مسلحون",
+    "مسلحين",
+    "عناصر",
+    "مقاتلون",
+    "مقاتلين",
+    "مجموعات",
+    "مجموعه",
+    "فصائل",
+    "قوه",
+    "قوات",
+    "وحدات",
 ];
 
 /// Words of belonging that carry a noun phrase over their preposition.
@@ -226,6 +239,11 @@ impl Ctx<'_> {
                 break;
             }
             t += 1;
+            // «قبائل موالية لـ», «عناصر تابعة لـ»: the affiliation leads to the body
+            if t < se && self.is_any(t, AFFILIATION) {
+                t += 1;
+                break;
+            }
         }
         if t == from || t >= se {
             return None;
