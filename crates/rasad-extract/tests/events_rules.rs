@@ -274,3 +274,16 @@ fn achieving_receiving_and_endangering_are_no_events() {
     let d = doc("واستقبل الرئيس المصري وفدا من حركة حماس في القاهرة.");
     assert!(types(&d).contains(&EventType::Consult), "{:#?}", d.events);
 }
+
+#[test]
+fn a_counted_participle_is_a_noun() {
+    // «41 متهما» are defendants, not «accusing»
+    let d = doc("وأحالت النيابة العامة في الإمارات 41 متهما إلى المحكمة الاتحادية العليا.");
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.trigger.text != "متهما" || e.event_type != EventType::Accuse),
+        "{:#?}",
+        d.events
+    );
+}

@@ -432,7 +432,8 @@ pub fn noun_forms(word: &str) -> Vec<String> {
 /// «مغلقة» (closed), «ملتزمة» (committed), «محتلة» (occupied), «مهاجم / مقاتل / مدافع / محارب»
 /// (striker, fighter, defender, warrior), «مجتمع» (society), «مبارك» (a name), «مستخدم» (user),
 /// «مستشهدا» (citing), «مستبعدا» (unlikely), «موفد» (envoy), «محاور» (axes), «متوافقة»
-/// (compatible), «منذر» (a name), «منكر», «مختبر» (laboratory), «متقدما» (ahead in a ranking).
+/// (compatible), «منذر» (a name), «منكر», «مختبر» (laboratory), «متقدما» (ahead in a ranking),
+/// «متفقة» (in agreement, a state).
 const NOT_PARTICIPLES: &[&str] = &[
     "متوسط",
     "مستقبل",
@@ -465,6 +466,7 @@ const NOT_PARTICIPLES: &[&str] = &[
     "منكر",
     "مختبر",
     "متقدم",
+    "متفق",
 ];
 
 /// The circumstantial active participles of a verb lemma of forms III–X (four letters or more in

@@ -389,6 +389,14 @@ impl Ctx<'_> {
         })
     }
 
+    /// Token `t` is counted: right after a number or inside a quantity («41 متهما»).
+    fn counted(&self, t: usize) -> bool {
+        t > 0
+            && (self.a.tokens[t - 1].kind == TokenKind::Number
+                || (t.saturating_sub(3)..t)
+                    .any(|s| self.quantity_at[s].is_some_and(|(_, e)| e > t)))
+    }
+
     /// A block with a gap («احتل ... المرتبة»): its first word is the head (any form of the
     /// entry's word), each `...` stands for at most [`lexicon::GAP`] words of the same clause.
     fn gapped_block(&self, b: &[String], head: usize, own: &dyn Fn(&str) -> bool) -> bool {
@@ -523,6 +531,10 @@ impl Ctx<'_> {
                     let seg = &tok.seg;
                     let prep = seg.prep.is_some_and(|p| p != rasad_text::clitics::Prep::Sa);
                     if (p.head == Head::Verb || p.bare) && (seg.article || prep) {
+                        continue;
+                    }
+                    // a counted participle is a noun: «أحالت 41 متهما» (defendants)
+                    if p.bare && self.counted(t) {
                         continue;
                     }
                     // a word written with a final ta marbuta is no verb («مدة» is not «مده»)
