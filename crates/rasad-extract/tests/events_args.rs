@@ -261,3 +261,22 @@ fn the_charged_act_is_the_accuseds() {
     let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(a.actor, vec!["houthis"], "{a:#?}");
 }
+
+#[test]
+fn a_claim_gives_the_attack_its_author() {
+    let d = doc(
+        "قتل 5 أشخاص عندما فجر انتحاري سيارة مفخخة في مقديشو. وتبنت حركة الشباب الهجوم في بيان.",
+    );
+    let a = all(&d, EventType::Assault);
+    assert!(!a.is_empty(), "{:#?}", d.events);
+    assert!(
+        a.iter().all(|e| e.actor == vec!["al-shabaab".to_string()]),
+        "{:#?}",
+        d.events
+    );
+    assert!(
+        a.iter().all(|e| e.sentence == 1),
+        "the claim's own «الهجوم» is no new event: {:#?}",
+        d.events
+    );
+}

@@ -863,7 +863,18 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
 
 /// Words that tie a casualty to the attack that caused it: «قتل 3 جنود في هجوم», «جراء
 /// القصف», «هجوم أسفر عن مقتل», «غارة أدت إلى مقتل».
-const CAUSE_LINKS: &[&str] = &["في", "جراء", "اثر", "نتيجه", "بسبب", "خلال"];
+const CAUSE_LINKS: &[&str] = &[
+    "في",
+    "جراء",
+    "اثر",
+    "نتيجه",
+    "بسبب",
+    "خلال",
+    "عندما",
+    "حين",
+    "حينما",
+    "اثناء",
+];
 /// Verbs that tie an attack to its toll: «هجوم أسفر عن مقتل», «غارة أدت إلى مقتل».
 const RESULT_LINKS: &[&str] = &[
     "اسفر",
@@ -910,6 +921,24 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         } else if attack(i) && i + 1 < matches.len() && casualty(i + 1) {
             if cx.sent[matches[i + 1].start()] == s {
                 pairs.push((i + 1, i, i));
+            }
+        }
+    }
+    // «قتل 9 أشخاص، بينهم 3 من عناصر الأمن»: the casualties named in the «بينهم» phrase
+    for i in 0..matches.len() {
+        if !casualty(i) || !out[i].recipient.is_empty() {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(matches[i].start());
+        let from = matches[i].end();
+        if let Some(t) =
+            (from..(from + 8).min(se)).find(|&t| cx.is_any(t, &["بينهم", "منهم", "بينهما"]))
+        {
+            if let Some((mi, _, _)) = cx.np_mention(t + 1, (t + 8).min(se)) {
+                let id = cx.entity(mi);
+                if !out[i].actor.contains(&id) {
+                    out[i].recipient.push(id);
+                }
             }
         }
     }

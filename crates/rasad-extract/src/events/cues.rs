@@ -284,3 +284,63 @@ fn status(cx: &Ctx, lex: &Lexicon, hs: &[Hit], m: &Match, ts: usize) -> Option<S
         None
     }
 }
+
+/// `claim`: «وتبنت حركة الشباب الهجوم», «أعلن التنظيم مسؤوليته عن التفجير» — the claimant
+/// becomes the actor of the attack it claims: the last attack told up to the claim whose actor
+/// is unknown or a generic class («انتحاري», «مسلحون»), and the other attacks of that
+/// attack's sentence with such an actor. The claimant is the mention right after the claim
+/// (VSO) or the mention the clause opens with before it.
+pub fn claims(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [super::args::Args]) {
+    use rasad_doc::EventType as T;
+    let unknown = |a: &super::args::Args| a.actor.iter().all(|id| cx.generic_id(id));
+    for &(ts, te) in &cx.sent_toks {
+        if ts >= te {
+            continue;
+        }
+        for h in hits(cx, lex, ts, te)
+            .iter()
+            .filter(|h| h.role == Role::Claim)
+        {
+            let after = (h.end..(h.end + 3).min(te))
+                .find_map(|t| cx.mention_at[t])
+                .map(|(mi, _)| mi);
+            let before = (ts..h.start)
+                .rev()
+                .take(4)
+                .find_map(|t| cx.mention_at[t].filter(|&(_, e)| e <= h.start))
+                .map(|(mi, _)| mi);
+            let Some(mi) = after.or(before).filter(|&mi| !cx.generic(mi)) else {
+                continue;
+            };
+            let claimant = cx.entity(mi);
+            // «تبنت الحركة الهجوم»: the claimed noun names the attack told before
+            for (i, m) in matches.iter().enumerate() {
+                if m.start() >= h.end
+                    && m.start() <= h.end + 4
+                    && cx.a.tokens[m.start()].seg.article
+                    && lex.entries[m.entry as usize].ty == T::Assault
+                {
+                    args[i].absorbed = true;
+                }
+            }
+            let Some(k) = matches.iter().enumerate().rev().position(|(i, m)| {
+                m.start() < h.end
+                    && lex.entries[m.entry as usize].ty == T::Assault
+                    && unknown(&args[i])
+            }) else {
+                continue;
+            };
+            let k = matches.len() - 1 - k;
+            let s = cx.sent[matches[k].start()];
+            for i in 0..matches.len() {
+                if cx.sent[matches[i].start()] == s
+                    && lex.entries[matches[i].entry as usize].ty == T::Assault
+                    && unknown(&args[i])
+                {
+                    args[i].actor = vec![claimant.clone()];
+                    args[i].recipient.retain(|r| *r != claimant);
+                }
+            }
+        }
+    }
+}

@@ -637,6 +637,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let mut found = args::arguments(&cx, lex, &matches);
     let frames = cues::frames(&cx, lex, &matches);
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
+    cues::claims(&cx, lex, &matches, &mut found);
     let mut events = Vec::new();
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
