@@ -437,6 +437,9 @@ impl Ctx<'_> {
     }
 
     fn has_pron(&self, t: usize) -> bool {
+        if t >= self.a.tokens.len() {
+            return false;
+        }
         // a word ending in ة has no pronoun (the view writes both as ه)
         let last = self.a.tokens[t].end as usize;
         if last > 0 && self.a.chars.get(last - 1) == Some(&'ة') {

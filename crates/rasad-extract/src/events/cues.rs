@@ -294,7 +294,13 @@ pub fn claims(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [super::arg
     use rasad_doc::EventType as T;
     let unknown = |a: &super::args::Args| a.actor.iter().all(|id| cx.generic_id(id));
     for &(ts, te) in &cx.sent_toks {
-        if ts >= te {
+        // most sentences claim nothing: look for a claim word before reading cues
+        let claimy = (ts..te).any(|t| {
+            cx.keys(t)
+                .iter()
+                .any(|k| k.starts_with("تبن") || k.starts_with("مسؤولي"))
+        });
+        if ts >= te || !claimy {
             continue;
         }
         for h in hits(cx, lex, ts, te)
