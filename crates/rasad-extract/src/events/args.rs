@@ -761,13 +761,13 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             .iter()
             .copied()
             .min_by_key(|&j| j.abs_diff(i))
-            .and_then(|j| sides_of(j))
+            .and_then(&sides_of)
             .or_else(|| same.iter().find_map(|&j| sides_of(j)))
             .or_else(|| {
                 (0..i)
                     .rev()
                     .take_while(|&j| cx.sent[matches[j].start()] + 2 >= si)
-                    .find_map(|j| sides_of(j))
+                    .find_map(&sides_of)
             });
         if let Some(sides) = near {
             out[i].recipient = sides;
@@ -921,10 +921,12 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             if let Some(j) = next {
                 pairs.push((i, j, j - 1));
             }
-        } else if attack(i) && i + 1 < matches.len() && casualty(i + 1) {
-            if cx.sent[matches[i + 1].start()] == s {
-                pairs.push((i + 1, i, i));
-            }
+        } else if attack(i)
+            && i + 1 < matches.len()
+            && casualty(i + 1)
+            && cx.sent[matches[i + 1].start()] == s
+        {
+            pairs.push((i + 1, i, i));
         }
     }
     // «قتل 9 أشخاص، بينهم 3 من عناصر الأمن»: the casualties named in the «بينهم» phrase
