@@ -653,7 +653,7 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi);
             let through = h > 0 && cx.is_any(h - 1, &["عبر", "خلال"]);
             let between_break = (matches[j - 1].end()..h).any(|t| cx.is_break(t));
-            if (!charged && by_bi && h - matches[i].end() <= 6)
+            if (!charged && by_bi && h.saturating_sub(matches[i].end()) <= 6)
                 || (charged && through && !between_break)
             {
                 out[j].actor = accused.clone();

@@ -13,10 +13,20 @@
 //!    recipients through the frame's prepositions and `obj`, both sides of a symmetric frame («بين X
 //!    و Y», «اتفاق X و Y»), an attached pronoun resolved to the topic, and the subject carried
 //!    over «عبر / من خلال / على», coordinated predicates and governed verbal nouns.
+//!    Then across the triggers of a sentence or article (examples in `tests/events_args.rs`):
+//!    coordinated triggers share sides, a casualty is told by the attack that caused it, a
+//!    charge is the accused's act, a mediation is between the sides it brought together, a
+//!    release is by its captor, truces between the sides that fought, a reaction's definite
+//!    object names an act already told.
 //! 3. **attach**: time, place and quantity nearest within the trigger's clause, with the time
-//!    relation from «منذ / حتى / عقب / بعد / قبل» before the time.
-//! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]).
-//! 6. **confidence** ([`confidence`]) and **merge** ([`merge`]).
+//!    relation from «منذ / حتى / عقب / بعد / قبل» before the time; else the dateline's place.
+//! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]); an unattributed event is the
+//!    outlet's own voice; claims of responsibility name an attack's author.
+//! 6. **discourse** ([`discourse`]): a reported speech act is its named source's, state agents
+//!    act for their state, «المهاجمين» names the last attack's author, an event with no
+//!    recipient answers whoever last acted on its actor or reacts to the last act, and a
+//!    headline the body retells is dropped.
+//! 7. **confidence** ([`confidence`]) and **merge** ([`merge`]).
 
 pub mod args;
 pub mod cues;
