@@ -11,7 +11,9 @@
 //! ك س ال + pronoun) at −1..+1; the character shape at −1..+1 and the stem's length; sentence
 //! start and end.
 
+use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
+use crate::N_TAGS;
 use rasad_text::clitics::Segmentation;
 use rasad_text::Segmenter;
 
@@ -118,11 +120,25 @@ const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The hash of a feature: template id and its strings (separated, so `ab|c` ≠ `a|bc`).
 pub fn fhash(template: u8, parts: &[&str]) -> u64 {
+    let mut bytes: [&[u8]; 4] = [&[]; 4];
+    if parts.len() <= 4 {
+        for (b, p) in bytes.iter_mut().zip(parts) {
+            *b = p.as_bytes();
+        }
+        fhash_bytes(template, &bytes[..parts.len()])
+    } else {
+        let v: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+        fhash_bytes(template, &v)
+    }
+}
+
+/// [`fhash`] over byte strings (the same hash for the same bytes).
+pub fn fhash_bytes(template: u8, parts: &[&[u8]]) -> u64 {
     let mut h = FNV_OFFSET;
     h ^= u64::from(template);
     h = h.wrapping_mul(FNV_PRIME);
     for p in parts {
-        for b in p.bytes() {
+        for &b in *p {
             h ^= u64::from(b);
             h = h.wrapping_mul(FNV_PRIME);
         }
@@ -157,6 +173,17 @@ mod t {
     pub const CLITIC_STEM_R: u8 = 37;
     pub const STEM_TRI: u8 = 38;
     pub const GAZ: u8 = 39; // + offset+1 (3 ids)
+    pub const CLUSTER: u8 = 42; // + level * 5 + offset+2 (up to 4 levels: 42..=61)
+    pub const CLUSTER_UNK: u8 = 62;
+    pub const DOC_KEY: u8 = 63;
+    pub const FIRST_PASS: u8 = 64; // + offset+1 (3 ids)
+    pub const DOC_HAS: u8 = 67;
+    pub const DOC_MAJ: u8 = 68;
+    pub const DOC_MAJ_OWN: u8 = 69;
+    pub const DOC_LABEL: u8 = 70;
+    pub const CLUSTER_CONJ: u8 = 71; // 3 ids
+    pub const PROFILE: u8 = 74; // + offset+1 (3 ids)
+    pub const PROFILE_PARTS: u8 = 77; // 3 ids
 }
 
 /// The first `n` characters of `s` (all of it when shorter: then `None`, the feature is the word).
@@ -180,7 +207,14 @@ const EOS: &str = "</s>";
 
 /// The features of token `i` of a sentence, appended to `out`; `gaz` are the sentence's
 /// gazetteer marks ([`Gazetteer::marks`]).
-pub fn token_features(info: &[TokenInfo], gaz: &[[u8; 4]], i: usize, out: &mut Vec<u64>) {
+pub fn token_features(
+    info: &[TokenInfo],
+    gaz: &[[u8; 4]],
+    cl: &Clusters,
+    cls: &[Option<Vec<u16>>],
+    i: usize,
+    out: &mut Vec<u64>,
+) {
     let at = |off: isize| -> Option<&TokenInfo> {
         let j = i as isize + off;
         if j < 0 {
@@ -244,6 +278,68 @@ pub fn token_features(info: &[TokenInfo], gaz: &[[u8; 4]], i: usize, out: &mut V
             }
         }
     }
+    if !cls.is_empty() {
+        for off in -2..=2isize {
+            let j = i as isize + off;
+            let c = if j < 0 || j as usize >= cls.len() {
+                None
+            } else {
+                cls[j as usize].as_ref()
+            };
+            match c {
+                Some(c) => {
+                    for (level, &k) in c.iter().enumerate().take(4) {
+                        if off.abs() == 2 && level == 0 {
+                            continue;
+                        }
+                        let id = t::CLUSTER + (level * 5) as u8 + (off + 2) as u8;
+                        out.push(fhash_bytes(id, &[&k.to_le_bytes()]));
+                    }
+                }
+                None if off == 0 => out.push(fhash(t::CLUSTER_UNK, &[])),
+                None => {}
+            }
+        }
+        for off in -1..=1isize {
+            let j = i as isize + off;
+            if j < 0 || j as usize >= info.len() {
+                continue;
+            }
+            if let Some(p) = cl.profile(&info[j as usize].stem) {
+                out.push(fhash_bytes(t::PROFILE + (off + 1) as u8, &[&[p]]));
+                if off == 0 {
+                    for (k, part) in [p & 15, p >> 4 & 3, p >> 6].into_iter().enumerate() {
+                        out.push(fhash_bytes(t::PROFILE_PARTS + k as u8, &[&[part]]));
+                    }
+                }
+            }
+        }
+        // The word before with this word's class, and the two classes together.
+        let c0 = cls[i]
+            .as_ref()
+            .and_then(|c| c.get(1))
+            .map_or(u16::MAX, |&k| k);
+        let cm = (i > 0)
+            .then(|| cls[i - 1].as_ref().and_then(|c| c.get(2)))
+            .flatten()
+            .map_or(u16::MAX, |&k| k);
+        let cp = cls
+            .get(i + 1)
+            .and_then(|c| c.as_ref().and_then(|c| c.get(2)))
+            .map_or(u16::MAX, |&k| k);
+        out.push(fhash_bytes(
+            t::CLUSTER_CONJ,
+            &[stem(-1).as_bytes(), &c0.to_le_bytes()],
+        ));
+        out.push(fhash_bytes(
+            t::CLUSTER_CONJ + 1,
+            &[&c0.to_le_bytes(), stem(1).as_bytes()],
+        ));
+        out.push(fhash_bytes(
+            t::CLUSTER_CONJ + 2,
+            &[&cm.to_le_bytes(), &c0.to_le_bytes(), &cp.to_le_bytes()],
+        ));
+    }
     let len = cur.stem.chars().count().min(9);
     out.push(fhash(t::STEM_LEN, &[&len.to_string()]));
     if i == 0 {
@@ -255,21 +351,113 @@ pub fn token_features(info: &[TokenInfo], gaz: &[[u8; 4]], i: usize, out: &mut V
 }
 
 /// The features of every token of a sentence.
-pub fn sentence_features(tokens: &[&str], gaz: &Gazetteer) -> Vec<Vec<u64>> {
+pub fn sentence_features(tokens: &[&str], gaz: &Gazetteer, cl: &Clusters) -> Vec<Vec<u64>> {
     let info: Vec<TokenInfo> = tokens.iter().map(|w| TokenInfo::new(w)).collect();
-    info_features(&info, gaz)
+    info_features(&info, gaz, cl)
 }
 
 /// The features of every token, given the tokens' [`TokenInfo`].
-pub fn info_features(info: &[TokenInfo], gaz: &Gazetteer) -> Vec<Vec<u64>> {
+pub fn info_features(info: &[TokenInfo], gaz: &Gazetteer, cl: &Clusters) -> Vec<Vec<u64>> {
     let marks = gaz.marks(info);
+    let cls: Vec<Option<Vec<u16>>> = if cl.is_empty() {
+        Vec::new()
+    } else {
+        info.iter().map(|t| cl.classes(&t.stem)).collect()
+    };
     (0..info.len())
         .map(|i| {
-            let mut f = Vec::with_capacity(48);
-            token_features(info, &marks, i, &mut f);
+            let mut f = Vec::with_capacity(64);
+            token_features(info, &marks, cl, &cls, i, &mut f);
             f
         })
         .collect()
+}
+
+/// The key a token's other mentions are found by, for [`consistency_features`]: a hash of its
+/// stem key; 0 (not looked up) for digits, punctuation and one-letter words.
+pub fn doc_key(t: &TokenInfo) -> u64 {
+    if t.stem.chars().nth(1).is_none() || !(t.shape.contains('a') || t.shape.contains('L')) {
+        return 0;
+    }
+    fhash(t::DOC_KEY, &[&t.stem])
+}
+
+/// The entity type of a label index: 0 for `O`, 1..=4 for PERS LOC ORG MISC.
+fn label_type(y: u8) -> usize {
+    usize::from(y).div_ceil(2)
+}
+
+/// The second pass's features of sentence `s` of a block of sentences, appended to its first-pass
+/// features `feats`: the first-pass labels of the token and its neighbours, and how the other
+/// mentions of the same word (same [`doc_key`]) were tagged by the first pass in sentences
+/// `s − window ..= s + window` of the block — the types they got, the majority (`O` included)
+/// and the most common entity label. `keys[j]` and `tags[j]` are sentence `j`'s keys and
+/// first-pass labels.
+pub fn consistency_features(
+    keys: &[&[u64]],
+    tags: &[Vec<u8>],
+    s: usize,
+    window: usize,
+    feats: &mut [Vec<u64>],
+) {
+    let lo = s.saturating_sub(window);
+    let hi = (s + window + 1).min(keys.len());
+    let mut count: rustc_hash::FxHashMap<u64, [u16; N_TAGS]> = Default::default();
+    for j in lo..hi {
+        for (&k, &y) in keys[j].iter().zip(&tags[j]) {
+            if k != 0 {
+                count.entry(k).or_default()[usize::from(y)] += 1;
+            }
+        }
+    }
+    let own = &tags[s];
+    for (i, f) in feats.iter_mut().enumerate() {
+        for off in -1..=1isize {
+            let j = i as isize + off;
+            let y = if j < 0 || j as usize >= own.len() {
+                255u8
+            } else {
+                own[j as usize]
+            };
+            f.push(fhash_bytes(t::FIRST_PASS + (off + 1) as u8, &[&[y]]));
+        }
+        let k = keys[s][i];
+        let Some(c) = count.get(&k).filter(|_| k != 0) else {
+            continue;
+        };
+        let mut c = *c;
+        c[usize::from(own[i])] -= 1;
+        if c.iter().all(|&n| n == 0) {
+            continue;
+        }
+        let mut types = [0u16; 5];
+        for (y, &n) in c.iter().enumerate() {
+            types[label_type(y as u8)] += n;
+        }
+        for (x, &n) in types.iter().enumerate().skip(1) {
+            if n > 0 {
+                f.push(fhash_bytes(t::DOC_HAS, &[&[x as u8]]));
+            }
+        }
+        let mut maj = 0;
+        for x in 1..5 {
+            if types[x] > types[maj] {
+                maj = x;
+            }
+        }
+        let own_type = label_type(own[i]) as u8;
+        f.push(fhash_bytes(t::DOC_MAJ, &[&[maj as u8]]));
+        f.push(fhash_bytes(t::DOC_MAJ_OWN, &[&[maj as u8, own_type]]));
+        let mut lab = 0;
+        for y in 1..N_TAGS {
+            if c[y] > 0 && (lab == 0 || c[y] > c[lab]) {
+                lab = y;
+            }
+        }
+        if lab != 0 {
+            f.push(fhash_bytes(t::DOC_LABEL, &[&[lab as u8]]));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -319,8 +507,8 @@ mod tests {
     fn window_features_see_neighbours() {
         // The same word in two contexts shares its own features but not its window ones.
         let g = Gazetteer::new();
-        let a = sentence_features(&["قال", "محمد", "علي"], &g);
-        let b = sentence_features(&["زار", "محمد", "صنعاء"], &g);
+        let a = sentence_features(&["قال", "محمد", "علي"], &g, &Clusters::new());
+        let b = sentence_features(&["زار", "محمد", "صنعاء"], &g, &Clusters::new());
         let shared = a[1].iter().filter(|h| b[1].contains(h)).count();
         assert!(shared > 10, "own-word features are shared: {shared}");
         assert!(shared < a[1].len(), "window features differ");
@@ -337,7 +525,7 @@ mod tests {
     fn gazetteer_marks_become_features() {
         let mut g = Gazetteer::new();
         g.add(crate::EntityType::Loc, "صنعاء");
-        let f = sentence_features(&["زار", "محمد", "صنعاء"], &g);
+        let f = sentence_features(&["زار", "محمد", "صنعاء"], &g, &Clusters::new());
         let own = fhash(t::GAZ + 1, &["13"]); // type 1 (LOC), a one-token name
         assert!(f[2].contains(&own));
         assert!(

@@ -3,7 +3,9 @@
 //! Its job: tag a sentence of tokens with BIO entity tags (`B-`/`I-` of `PERS`, `LOC`, `ORG`,
 //! `MISC`, or `O`) using a structured averaged perceptron ([`perceptron`]) over features drawn from
 //! the text layer ([`features`]: word, normalised form, stem key, clitics, prefixes and suffixes,
-//! shape, in a ±2 window), decoded with Viterbi under the BIO constraints. It also trains the model
+//! shape, word classes learned from unlabeled news ([`clusters`]), in a ±2 window), decoded with
+//! Viterbi under the BIO constraints; a second pass reads how the first tagged the same words in
+//! the neighbouring sentences ([`Tagger::tag_document`]). It also trains the model
 //! reproducibly from a CoNLL-style corpus ([`train`]), scores it with cross-validated CoNLL entity
 //! F1 ([`eval`]) and reads and writes the compact model file ([`model`]).
 //!
@@ -14,6 +16,7 @@
 //! It must not depend on ingest, extract, a store or a server, nor on the actor and place
 //! dictionaries: the extractor calls it and decides what its spans become.
 
+pub mod clusters;
 pub mod conll;
 pub mod eval;
 pub mod features;
@@ -211,12 +214,60 @@ impl Tagger {
     /// Tag one sentence of tokens (as written; the features normalise them). One tag a token;
     /// the sequence is well-formed BIO.
     pub fn tag(&self, tokens: &[&str]) -> Vec<Tag> {
-        let feats = features::sentence_features(tokens, self.model.gazetteer());
-        self.model
-            .decode(&feats)
-            .into_iter()
-            .map(Tag::from_index)
-            .collect()
+        self.tag_document(&[tokens]).pop().unwrap_or_default()
+    }
+
+    /// Tag the sentences of one document (or a run of consecutive sentences). With a second
+    /// pass in the model, how the first pass tagged a word in the neighbouring sentences informs
+    /// its other mentions, so a name recognised once is more often recognised everywhere.
+    pub fn tag_document<S: AsRef<[T]>, T: AsRef<str>>(&self, sentences: &[S]) -> Vec<Vec<Tag>> {
+        let m = &self.model;
+        let n = sentences.len();
+        let mut out: Vec<Vec<Tag>> = Vec::with_capacity(n);
+        let to_tags = |l: Vec<usize>| l.into_iter().map(Tag::from_index).collect::<Vec<Tag>>();
+        // First-pass labels and mention keys are kept for all sentences (a few bytes a token);
+        // features only while a sentence waits for the first pass of the `window` after it.
+        let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
+        let mut first: Vec<Vec<u8>> = Vec::with_capacity(n);
+        let mut pending: std::collections::VecDeque<Vec<Vec<u64>>> = Default::default();
+        let second = m.second();
+        let finish = |p: usize, mut f: Vec<Vec<u64>>, keys: &[Vec<u64>], first: &[Vec<u8>]| {
+            let Some((second, window)) = second else {
+                return to_tags(m.decode(&f));
+            };
+            let hi = (p + window + 1).min(keys.len());
+            let lo = p.saturating_sub(window);
+            let k: Vec<&[u64]> = keys[lo..hi].iter().map(Vec::as_slice).collect();
+            features::consistency_features(&k, &first[lo..hi], p - lo, window, &mut f);
+            to_tags(second.decode(&f))
+        };
+        for s in sentences {
+            let info: Vec<features::TokenInfo> = s
+                .as_ref()
+                .iter()
+                .map(|w| features::TokenInfo::new(w.as_ref()))
+                .collect();
+            let f = features::info_features(&info, m.gazetteer(), m.clusters());
+            keys.push(info.iter().map(features::doc_key).collect());
+            let labels = m.decode(&f);
+            if second.is_none() {
+                out.push(to_tags(labels));
+                continue;
+            }
+            first.push(labels.into_iter().map(|y| y as u8).collect());
+            pending.push_back(f);
+            let window = second.map_or(0, |s| s.1);
+            if pending.len() > window {
+                let p = out.len();
+                let f = pending.pop_front().unwrap_or_default();
+                out.push(finish(p, f, &keys, &first));
+            }
+        }
+        while let Some(f) = pending.pop_front() {
+            let p = out.len();
+            out.push(finish(p, f, &keys, &first));
+        }
+        out
     }
 
     /// Tag one sentence and return its entities as token ranges.
@@ -271,6 +322,9 @@ mod tests {
             }]
         );
         assert!(Tagger::global().tag(&[]).is_empty());
+        assert!(Tagger::global()
+            .tag_document::<&[&str], &str>(&[])
+            .is_empty());
     }
 
     #[test]

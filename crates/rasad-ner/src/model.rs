@@ -6,29 +6,35 @@
 //! magic  b"RSDNER\0\0"
 //! u32    format (FORMAT)
 //! u32    labels (9)
+//! -- the first pass's weights:
 //! f32    scale: a stored i16 weight q means q × scale
 //! f32    × (labels + 1) × labels: transition weights, the last row from the sentence start
 //! u32    n: features
 //! u64    × n: feature hashes, ascending
 //! u16    × n: per feature, the bit mask of labels with a non-zero weight
 //! i16    × Σ popcount(mask): those weights, feature by feature, label order
+//! -- the name lists and word classes:
 //! u32    longest gazetteer name in tokens
 //! u32    g: gazetteer names
 //! u64    × g: their hashes, ascending (see crate::gazetteer)
 //! u32    p: prefixes of gazetteer names
 //! u64    × p: their hashes, ascending
+//! …      the word classes (crate::clusters::Clusters::to_bytes; empty when trained without)
+//! u32    window of the second pass in sentences (0: no second pass, the file ends here)
+//! …      the second pass's weights, laid out as the first pass's
 //! ```
 //!
 //! Weights are quantised to i16 with one scale; a feature whose weights all round to zero is
 //! dropped. Loading builds one hash map (a few milliseconds for a few hundred thousand features).
 
+use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
 use crate::perceptron::viterbi;
 use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_TAGS;
@@ -60,6 +66,13 @@ pub struct Model {
     trans: Vec<f32>,
     /// The name lists its gazetteer features were trained with.
     gazetteer: Gazetteer,
+    /// The word classes its cluster features were trained with.
+    clusters: Clusters,
+    /// The second pass (see [`crate::features::consistency_features`]): weights over the first
+    /// pass's features and the consistency features.
+    second: Option<Box<Model>>,
+    /// The sentences either side whose first-pass tags the second pass reads.
+    window: u32,
 }
 
 impl Model {
@@ -70,6 +83,9 @@ impl Model {
             weights: Vec::new(),
             trans: vec![0.0; (L + 1) * L],
             gazetteer: Gazetteer::new(),
+            clusters: Clusters::new(),
+            second: None,
+            window: 0,
         }
     }
 
@@ -80,12 +96,14 @@ impl Model {
         weights: &[f32],
         trans: Vec<f32>,
         gazetteer: Gazetteer,
+        clusters: Clusters,
     ) -> Model {
         assert_eq!(weights.len(), hashes.len() * L);
         assert_eq!(trans.len(), (L + 1) * L);
         let mut m = Model {
             trans,
             gazetteer,
+            clusters,
             ..Model::default()
         };
         for (i, &h) in hashes.iter().enumerate() {
@@ -99,9 +117,45 @@ impl Model {
         m
     }
 
+    /// The same weights with other name lists and word classes (and no second pass).
+    pub fn from_weights_of(m: &Model, gazetteer: Gazetteer, clusters: Clusters) -> Model {
+        Model {
+            index: m.index.clone(),
+            weights: m.weights.clone(),
+            trans: m.trans.clone(),
+            gazetteer,
+            clusters,
+            second: None,
+            window: 0,
+        }
+    }
+
     /// The name lists of the gazetteer features.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gazetteer
+    }
+
+    /// Add a second pass over a window of `window` sentences either side.
+    pub fn with_second(mut self, second: Model, window: u32) -> Model {
+        self.second = Some(Box::new(Model {
+            gazetteer: Gazetteer::new(),
+            clusters: Clusters::new(),
+            second: None,
+            window: 0,
+            ..second
+        }));
+        self.window = window.max(1);
+        self
+    }
+
+    /// The second pass and its window, if the model has one.
+    pub fn second(&self) -> Option<(&Model, usize)> {
+        self.second.as_deref().map(|m| (m, self.window as usize))
+    }
+
+    /// The word classes of the cluster features.
+    pub fn clusters(&self) -> &Clusters {
+        &self.clusters
     }
 
     /// Number of features kept.
@@ -126,13 +180,40 @@ impl Model {
         emit
     }
 
-    /// The best label sequence for a sentence's features (see [`crate::features`]).
+    /// The emission scores plus transitions decoded: the best label sequence for a sentence's
+    /// features (see [`crate::features`]).
     pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<usize> {
         viterbi(&self.emissions(feats), &self.trans)
     }
 
     /// The compact file (see the module documentation).
     pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(32 + 4 * self.trans.len() + self.index.len() * 12);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        out.extend_from_slice(&(L as u32).to_le_bytes());
+        self.write_weights(&mut out);
+        let (names, prefixes) = self.gazetteer.hashes();
+        out.extend_from_slice(&(self.gazetteer.max_tokens() as u32).to_le_bytes());
+        for set in [names, prefixes] {
+            out.extend_from_slice(&(set.len() as u32).to_le_bytes());
+            for h in set {
+                out.extend_from_slice(&h.to_le_bytes());
+            }
+        }
+        out.extend_from_slice(&self.clusters.to_bytes());
+        match &self.second {
+            None => out.extend_from_slice(&0u32.to_le_bytes()),
+            Some(m) => {
+                out.extend_from_slice(&self.window.max(1).to_le_bytes());
+                m.write_weights(&mut out);
+            }
+        }
+        out
+    }
+
+    /// Scale, transitions, features and their quantised weights.
+    fn write_weights(&self, out: &mut Vec<u8>) {
         let max = self
             .weights
             .iter()
@@ -164,11 +245,6 @@ impl Model {
                 }
             }
         }
-        let mut out =
-            Vec::with_capacity(32 + 4 * self.trans.len() + keys.len() * 10 + vals.len() * 2);
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&FORMAT.to_le_bytes());
-        out.extend_from_slice(&(L as u32).to_le_bytes());
         out.extend_from_slice(&scale.to_le_bytes());
         for w in &self.trans {
             out.extend_from_slice(&w.to_le_bytes());
@@ -183,30 +259,10 @@ impl Model {
         for v in &vals {
             out.extend_from_slice(&v.to_le_bytes());
         }
-        let (names, prefixes) = self.gazetteer.hashes();
-        out.extend_from_slice(&(self.gazetteer.max_tokens() as u32).to_le_bytes());
-        for set in [names, prefixes] {
-            out.extend_from_slice(&(set.len() as u32).to_le_bytes());
-            for h in set {
-                out.extend_from_slice(&h.to_le_bytes());
-            }
-        }
-        out
     }
 
-    /// Read a model file.
-    pub fn from_bytes<'a>(bytes: &'a [u8]) -> Result<Model, ModelError> {
-        let mut r = Reader { b: bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return Err(ModelError::Magic);
-        }
-        let format = r.u32()?;
-        if format != FORMAT {
-            return Err(ModelError::Format { found: format });
-        }
-        if r.u32()? as usize != L {
-            return Err(ModelError::Corrupt("label count"));
-        }
+    /// Read what [`Model::write_weights`] wrote.
+    fn read_weights(r: &mut Reader<'_>) -> Result<Model, ModelError> {
         let scale = r.f32()?;
         let mut trans = Vec::with_capacity((L + 1) * L);
         for _ in 0..(L + 1) * L {
@@ -233,6 +289,28 @@ impl Model {
                 return Err(ModelError::Corrupt("duplicate feature"));
             }
         }
+        Ok(Model {
+            index,
+            weights,
+            trans,
+            ..Model::default()
+        })
+    }
+
+    /// Read a model file.
+    pub fn from_bytes<'a>(bytes: &'a [u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let format = r.u32()?;
+        if format != FORMAT {
+            return Err(ModelError::Format { found: format });
+        }
+        if r.u32()? as usize != L {
+            return Err(ModelError::Corrupt("label count"));
+        }
+        let mut m = Model::read_weights(&mut r)?;
         let max_tokens = r.u32()? as usize;
         let mut sets = [&[][..], &[][..]];
         for set in &mut sets {
@@ -243,16 +321,19 @@ impl Model {
             b.chunks_exact(8)
                 .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
         };
-        let gazetteer = Gazetteer::from_hashes(u64s(sets[0]), u64s(sets[1]), max_tokens);
+        m.gazetteer = Gazetteer::from_hashes(u64s(sets[0]), u64s(sets[1]), max_tokens);
+        let (clusters, used) =
+            Clusters::read(&bytes[r.pos..]).map_err(|_| ModelError::Corrupt("word classes"))?;
+        r.pos += used;
+        m.clusters = clusters;
+        m.window = r.u32()?;
+        if m.window > 0 {
+            m.second = Some(Box::new(Model::read_weights(&mut r)?));
+        }
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
         }
-        Ok(Model {
-            index,
-            weights,
-            trans,
-            gazetteer,
-        })
+        Ok(m)
     }
 }
 
@@ -298,7 +379,7 @@ mod tests {
         trans[5] = -7.0;
         let mut g = Gazetteer::new();
         g.add(crate::EntityType::Loc, "عدن");
-        let m = Model::from_weights(&hashes, &w, trans, g.clone());
+        let m = Model::from_weights(&hashes, &w, trans, g.clone(), Clusters::new());
         assert_eq!(m.n_features(), 2);
         let bytes = m.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();

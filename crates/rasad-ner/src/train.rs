@@ -5,13 +5,14 @@
 //! sentence order of each epoch comes from a seeded generator, and folds run in parallel but each
 //! is computed independently of the others.
 
+use crate::clusters::Clusters;
 use crate::conll::Sentence;
 use crate::eval::Scores;
-use crate::features::{info_features, TokenInfo};
+use crate::features::{consistency_features, doc_key, info_features, TokenInfo};
 use crate::gazetteer::Gazetteer;
 use crate::model::Model;
 use crate::perceptron::{self, Example};
-use crate::{Tag, Tagger};
+use crate::Tag;
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -33,6 +34,10 @@ pub struct TrainOptions {
     /// of one article then fall in different folds, so names seen in training recur in testing:
     /// an optimistic estimate).
     pub interleaved: bool,
+    /// Sentences either side that the second pass reads the first pass's tags of (0: one pass).
+    pub window: usize,
+    /// Folds of the jackknife that gives the second pass realistic first-pass tags to learn from.
+    pub inner_folds: usize,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +49,8 @@ impl Default for TrainOptions {
             min_count: 1,
             threads: 2,
             interleaved: false,
+            window: 10,
+            inner_folds: 5,
         }
     }
 }
@@ -56,6 +63,10 @@ pub struct Prepared {
     pub gold: Vec<Vec<u8>>,
     /// The name lists the features looked at.
     pub gazetteer: Gazetteer,
+    /// The word classes the features looked at.
+    pub clusters: Clusters,
+    /// Per sentence, per token, the key of its other mentions ([`doc_key`]).
+    pub keys: Vec<Vec<u64>>,
 }
 
 /// Run `f(i)` for `i in 0..n` on `threads` workers; results in index order.
@@ -85,7 +96,12 @@ fn par_map<T: Send>(n: usize, threads: usize, f: impl Fn(usize) -> T + Sync) -> 
 
 impl Prepared {
     /// Compute the features of every sentence (in parallel), with the name lists `gazetteer`.
-    pub fn new(sents: &[Sentence], gazetteer: Gazetteer, threads: usize) -> Prepared {
+    pub fn new(
+        sents: &[Sentence],
+        gazetteer: Gazetteer,
+        clusters: Clusters,
+        threads: usize,
+    ) -> Prepared {
         const CHUNK: usize = 256;
         let chunks = sents.len().div_ceil(CHUNK);
         let parts = par_map(chunks, threads, |c| {
@@ -93,13 +109,19 @@ impl Prepared {
                 .iter()
                 .map(|s| {
                     let info: Vec<TokenInfo> = s.tokens.iter().map(|w| TokenInfo::new(w)).collect();
-                    info_features(&info, &gazetteer)
+                    (
+                        info_features(&info, &gazetteer, &clusters),
+                        info.iter().map(doc_key).collect::<Vec<u64>>(),
+                    )
                 })
                 .collect::<Vec<_>>()
         });
+        let (feats, keys) = parts.into_iter().flatten().unzip();
         Prepared {
             gazetteer,
-            feats: parts.into_iter().flatten().collect(),
+            clusters,
+            feats,
+            keys,
             gold: sents
                 .iter()
                 .map(|s| s.tags.iter().map(|t| t.index() as u8).collect())
@@ -118,11 +140,11 @@ impl Prepared {
     }
 }
 
-/// Train a model on the sentences `which` of `prep`.
-pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
+/// Train weights on sentences given by their features and gold labels.
+fn fit_weights(feats: &[&[Vec<u64>]], gold: &[&[u8]], opts: &TrainOptions) -> Model {
     let mut count: FxHashMap<u64, u32> = FxHashMap::default();
-    for &s in which {
-        for tok in &prep.feats[s] {
+    for sent in feats {
+        for tok in sent.iter() {
             for &h in tok {
                 *count.entry(h).or_default() += 1;
             }
@@ -130,9 +152,9 @@ pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
     }
     let mut id: FxHashMap<u64, u32> = FxHashMap::default();
     let mut hashes: Vec<u64> = Vec::new();
-    let mut examples = Vec::with_capacity(which.len());
-    for &s in which {
-        let toks: Vec<Vec<u32>> = prep.feats[s]
+    let mut examples = Vec::with_capacity(feats.len());
+    for (sent, g) in feats.iter().zip(gold) {
+        let toks: Vec<Vec<u32>> = sent
             .iter()
             .map(|tok| {
                 tok.iter()
@@ -146,12 +168,100 @@ pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
                     .collect()
             })
             .collect();
-        examples.push(Example::new(&toks, prep.gold[s].clone()));
+        examples.push(Example::new(&toks, g.to_vec()));
     }
     let (w, trans) = perceptron::train(&examples, hashes.len(), opts.epochs, opts.seed);
-    let m = Model::from_weights(&hashes, &w, trans, prep.gazetteer.clone());
+    let m = Model::from_weights(&hashes, &w, trans, Gazetteer::new(), Clusters::new());
     // What is used is what is stored: quantise as the file does.
     Model::from_bytes(&m.to_bytes()).expect("a model reads back what it wrote")
+}
+
+/// The first pass alone, on the sentences `which`.
+fn fit_first(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
+    let feats: Vec<&[Vec<u64>]> = which.iter().map(|&s| prep.feats[s].as_slice()).collect();
+    let gold: Vec<&[u8]> = which.iter().map(|&s| prep.gold[s].as_slice()).collect();
+    fit_weights(&feats, &gold, opts)
+}
+
+/// The second pass's features of the sentences `group` (one block: the window stays inside
+/// it), given their first-pass labels.
+fn second_features(
+    prep: &Prepared,
+    group: &[usize],
+    tags: &[Vec<u8>],
+    window: usize,
+) -> Vec<Vec<Vec<u64>>> {
+    let keys: Vec<&[u64]> = group.iter().map(|&s| prep.keys[s].as_slice()).collect();
+    group
+        .iter()
+        .enumerate()
+        .map(|(j, &s)| {
+            let mut f = prep.feats[s].clone();
+            consistency_features(&keys, tags, j, window, &mut f);
+            f
+        })
+        .collect()
+}
+
+/// Train a model on the sentences `which` of `prep`: the first pass, and when `opts.window > 0`
+/// the second, which learns from first-pass tags of models that did not see the sentence
+/// (`opts.inner_folds` contiguous parts of `which`, each tagged by a model of the others).
+pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
+    let first = fit_first(prep, which, opts);
+    let first = Model::from_bytes(
+        &Model::from_weights_of(&first, prep.gazetteer.clone(), prep.clusters.clone()).to_bytes(),
+    )
+    .expect("a model reads back what it wrote");
+    if opts.window == 0 {
+        return first;
+    }
+    let j = opts.inner_folds.max(2);
+    let n = which.len();
+    let parts = par_map(j, opts.threads, |f| {
+        let part = &which[f * n / j..(f + 1) * n / j];
+        let rest: Vec<usize> = which[..f * n / j]
+            .iter()
+            .chain(&which[(f + 1) * n / j..])
+            .copied()
+            .collect();
+        let m = fit_first(prep, &rest, opts);
+        let tags: Vec<Vec<u8>> = part
+            .iter()
+            .map(|&s| {
+                m.decode(&prep.feats[s])
+                    .into_iter()
+                    .map(|y| y as u8)
+                    .collect()
+            })
+            .collect();
+        second_features(prep, part, &tags, opts.window)
+    });
+    let feats2: Vec<Vec<Vec<u64>>> = parts.into_iter().flatten().collect();
+    let f2: Vec<&[Vec<u64>]> = feats2.iter().map(Vec::as_slice).collect();
+    let gold: Vec<&[u8]> = which.iter().map(|&s| prep.gold[s].as_slice()).collect();
+    let second = fit_weights(&f2, &gold, opts);
+    first.with_second(second, opts.window as u32)
+}
+
+/// Tag the sentences `group` of `prep` as one block (both passes).
+fn tag_group(model: &Model, prep: &Prepared, group: &[usize]) -> Vec<Vec<u8>> {
+    let tags: Vec<Vec<u8>> = group
+        .iter()
+        .map(|&s| {
+            model
+                .decode(&prep.feats[s])
+                .into_iter()
+                .map(|y| y as u8)
+                .collect()
+        })
+        .collect();
+    let Some((second, window)) = model.second() else {
+        return tags;
+    };
+    second_features(prep, group, &tags, window)
+        .iter()
+        .map(|f| second.decode(f).into_iter().map(|y| y as u8).collect())
+        .collect()
 }
 
 /// Train on all sentences of `prep`.
@@ -163,36 +273,48 @@ pub fn train_model(prep: &Prepared, opts: &TrainOptions) -> Model {
 /// Cross-validate: `opts.folds` contiguous blocks of sentences (articles stay together), each
 /// held out once while a model is trained on the rest. Returns the scores of each fold.
 pub fn cross_validate(prep: &Prepared, opts: &TrainOptions) -> Vec<Scores> {
+    cross_validate_tags(prep, opts).0
+}
+
+/// [`cross_validate`], also returning the held-out prediction of every sentence.
+pub fn cross_validate_tags(prep: &Prepared, opts: &TrainOptions) -> (Vec<Scores>, Vec<Vec<Tag>>) {
     let k = opts.folds.max(2);
     let n = prep.len();
+    let in_fold = |i: usize, f: usize| {
+        if opts.interleaved {
+            i % k == f
+        } else {
+            (f * n / k..(f + 1) * n / k).contains(&i)
+        }
+    };
     // Folds run in parallel; each trains single-threaded.
-    par_map(k, opts.threads, |f| {
-        let in_fold = |i: usize| {
-            if opts.interleaved {
-                i % k == f
-            } else {
-                (f * n / k..(f + 1) * n / k).contains(&i)
-            }
-        };
-        let train: Vec<usize> = (0..n).filter(|&i| !in_fold(i)).collect();
+    let parts = par_map(k, opts.threads, |f| {
+        let train: Vec<usize> = (0..n).filter(|&i| !in_fold(i, f)).collect();
         let model = fit(prep, &train, opts);
-        let tagger = Tagger::from_model(model);
+        let test: Vec<usize> = (0..n).filter(|&i| in_fold(i, f)).collect();
+        let tagged = tag_group(&model, prep, &test);
         let mut s = Scores::default();
-        for i in (0..n).filter(|&i| in_fold(i)) {
-            let pred: Vec<Tag> = tagger
-                .model()
-                .decode(&prep.feats[i])
-                .into_iter()
-                .map(Tag::from_index)
-                .collect();
+        let mut preds = Vec::new();
+        for (&i, t) in test.iter().zip(tagged) {
+            let pred: Vec<Tag> = t.into_iter().map(|y| Tag::from_index(y.into())).collect();
             let gold: Vec<Tag> = prep.gold[i]
                 .iter()
                 .map(|&g| Tag::from_index(g as usize))
                 .collect();
             s.add_sentence(&gold, &pred);
+            preds.push((i, pred));
         }
-        s
-    })
+        (s, preds)
+    });
+    let mut tags = vec![Vec::new(); n];
+    let mut scores = Vec::with_capacity(k);
+    for (s, preds) in parts {
+        scores.push(s);
+        for (i, p) in preds {
+            tags[i] = p;
+        }
+    }
+    (scores, tags)
 }
 
 #[cfg(test)]
@@ -209,7 +331,7 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_learns_the_toy() {
         let sents = read_tagged(TOY).unwrap();
-        let prep = Prepared::new(&sents, Gazetteer::new(), 2);
+        let prep = Prepared::new(&sents, Gazetteer::new(), Clusters::new(), 2);
         let opts = TrainOptions {
             epochs: 5,
             ..TrainOptions::default()
@@ -217,7 +339,7 @@ mod tests {
         let a = train_model(&prep, &opts).to_bytes();
         let b = train_model(&prep, &opts).to_bytes();
         assert_eq!(a, b, "same seed, same bytes");
-        let t = Tagger::from_bytes(&a).unwrap();
+        let t = crate::Tagger::from_bytes(&a).unwrap();
         let tags = t.tag(&["قال", "سالم", "في", "عدن"]);
         assert_eq!(
             tags.iter().map(|t| t.as_str()).collect::<Vec<_>>(),
@@ -228,7 +350,7 @@ mod tests {
     #[test]
     fn cross_validation_scores_every_sentence_once() {
         let sents = read_tagged(TOY).unwrap();
-        let prep = Prepared::new(&sents, Gazetteer::new(), 1);
+        let prep = Prepared::new(&sents, Gazetteer::new(), Clusters::new(), 1);
         let opts = TrainOptions {
             epochs: 2,
             folds: 2,

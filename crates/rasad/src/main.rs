@@ -12,6 +12,7 @@ use std::io::{BufRead, BufWriter, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+mod clusters_cmd;
 mod ner_cmd;
 
 mod eval;

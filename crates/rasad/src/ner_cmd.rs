@@ -2,14 +2,18 @@
 
 use super::{read_input, InputError};
 use anyhow::{Context, Result};
+use rasad_ner::clusters::Clusters;
 use rasad_ner::conll::{read_tagged, read_tokens};
 use rasad_ner::eval::Scores;
 use rasad_ner::gazetteer::Gazetteer;
-use rasad_ner::train::{cross_validate, train_model, Prepared, TrainOptions};
+use rasad_ner::train::{cross_validate_tags, train_model, Prepared, TrainOptions};
 use rasad_ner::{EntityType, Tagger};
 use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
+
+/// The word classes `rasad train ner` uses unless told otherwise.
+const DEFAULT_CLUSTERS: &str = "data/ner/clusters.bin";
 
 /// What to train.
 #[derive(clap::Subcommand)]
@@ -17,6 +21,9 @@ pub enum TrainWhat {
     /// The named-entity tagger (averaged perceptron) on a CoNLL-style corpus: optionally k-fold
     /// cross-validation (CoNLL entity P/R/F1), then a model on all of it.
     Ner(TrainNer),
+    /// Word classes for the tagger's cluster features, learned from unlabeled news
+    /// (SaudiNewsNet) with the exchange algorithm.
+    Clusters(crate::clusters_cmd::TrainClusters),
 }
 
 #[derive(clap::Args)]
@@ -43,6 +50,13 @@ pub struct TrainNer {
     /// A feature needs this many occurrences in training to get a weight.
     #[arg(long, default_value_t = TrainOptions::default().min_count)]
     min_count: u32,
+    /// The second pass reads how the first tagged the same words in this many sentences either
+    /// side (0: one pass).
+    #[arg(long, default_value_t = TrainOptions::default().window)]
+    window: usize,
+    /// Folds of the jackknife that gives the second pass first-pass tags to learn from.
+    #[arg(long, default_value_t = TrainOptions::default().inner_folds)]
+    inner_folds: usize,
     /// Worker threads (the result does not depend on them).
     #[arg(long, default_value_t = TrainOptions::default().threads)]
     threads: usize,
@@ -54,10 +68,19 @@ pub struct TrainNer {
     /// Use no name lists.
     #[arg(long, conflicts_with = "gazetteer")]
     no_gazetteer: bool,
+    /// Word classes for the cluster features (`rasad train clusters`); stored in the model.
+    #[arg(long, value_name = "PATH", default_value = DEFAULT_CLUSTERS)]
+    clusters: String,
+    /// Use no word classes.
+    #[arg(long, conflicts_with = "clusters")]
+    no_clusters: bool,
     /// Folds take every k-th sentence instead of contiguous blocks (optimistic: an article's
     /// names then occur on both sides).
     #[arg(long)]
     interleaved: bool,
+    /// Write the cross-validated (held-out) tags here, CoNLL: token, gold tag, predicted tag.
+    #[arg(long, value_name = "PATH")]
+    cv_out: Option<String>,
     /// Only cross-validate; write no model.
     #[arg(long)]
     cv_only: bool,
@@ -134,7 +157,10 @@ fn utf8<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str> {
 }
 
 pub fn train(what: TrainWhat) -> Result<ExitCode> {
-    let TrainWhat::Ner(a) = what;
+    let a = match what {
+        TrainWhat::Ner(a) => a,
+        TrainWhat::Clusters(c) => return crate::clusters_cmd::run(c),
+    };
     let opts = TrainOptions {
         epochs: a.epochs,
         seed: a.seed,
@@ -142,6 +168,8 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         min_count: a.min_count,
         threads: a.threads.max(1),
         interleaved: a.interleaved,
+        window: a.window,
+        inner_folds: a.inner_folds,
     };
     let bytes = read_input(&a.input)?;
     let sents = read_tagged(utf8(&bytes, &a.input)?)
@@ -157,20 +185,52 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         load_gazetteer(&a.gazetteer)?
     };
     let names = gazetteer.len();
-    let prep = Prepared::new(&sents, gazetteer, opts.threads);
+    let clusters = if a.no_clusters {
+        Clusters::new()
+    } else {
+        // The default names the file from the repository root; run elsewhere (the tests run in
+        // the crate's directory), it is found in the source tree this binary was built from.
+        let here = std::path::Path::new(&a.clusters);
+        let path = if a.clusters == DEFAULT_CLUSTERS && !here.exists() {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../",
+                "data/ner/clusters.bin"
+            )
+        } else {
+            a.clusters.as_str()
+        };
+        let bytes = read_input(path)?;
+        Clusters::from_bytes(&bytes).map_err(|e| InputError(format!("{}: {e}", a.clusters)))?
+    };
+    let words = clusters.len();
+    let prep = Prepared::new(&sents, gazetteer, clusters, opts.threads);
     eprintln!(
-        "rasad: {} sentences, {tokens} tokens, {names} gazetteer names; features in {:.2}s",
+        "rasad: {} sentences, {tokens} tokens, {names} gazetteer names, {words} clustered words; \
+         features in {:.2}s",
         sents.len(),
         t0.elapsed().as_secs_f64()
     );
     let mut out = std::io::stdout().lock();
     if opts.folds >= 2 {
         let t = Instant::now();
-        let folds = cross_validate(&prep, &opts);
+        let (folds, tags) = cross_validate_tags(&prep, &opts);
+        if let Some(path) = &a.cv_out {
+            let mut w = BufWriter::new(
+                std::fs::File::create(path).with_context(|| format!("{path}: cannot write"))?,
+            );
+            for (s, p) in sents.iter().zip(&tags) {
+                for ((tok, g), t) in s.tokens.iter().zip(&s.tags).zip(p) {
+                    writeln!(w, "{tok}\t{g}\t{t}")?;
+                }
+                writeln!(w)?;
+            }
+            w.flush()?;
+        }
         let mut all = Scores::default();
         writeln!(
             out,
-            "{}-fold cross-validation ({} folds), epochs {}, seed {}, min-count {}",
+            "{}-fold cross-validation ({} folds), epochs {}, seed {}, min-count {}, window {}",
             opts.folds,
             if opts.interleaved {
                 "interleaved"
@@ -179,7 +239,8 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
             },
             opts.epochs,
             opts.seed,
-            opts.min_count
+            opts.min_count,
+            opts.window
         )?;
         for (i, f) in folds.iter().enumerate() {
             writeln!(out, "fold {}: micro F1 {:.2}", i + 1, f.micro().f1())?;
@@ -231,11 +292,13 @@ pub fn tag(a: TagArgs) -> Result<ExitCode> {
     let bytes = read_input(&a.conll)?;
     let text = utf8(&bytes, name)?;
     let mut out = BufWriter::new(std::io::stdout().lock());
-    for (i, sent) in read_tokens(text).iter().enumerate() {
+    // The file is one document: the second pass reads the neighbouring sentences.
+    let sents = read_tokens(text);
+    for (i, (sent, tags)) in sents.iter().zip(tagger.tag_document(&sents)).enumerate() {
         if i > 0 {
             writeln!(out)?;
         }
-        for (tok, t) in sent.iter().zip(tagger.tag(sent)) {
+        for (tok, t) in sent.iter().zip(tags) {
             writeln!(out, "{tok}\t{t}")?;
         }
     }
