@@ -46,6 +46,18 @@ const GENERIC_HEADS: &[&str] = &[
     "جبهه",
     "جيش",
     "قوات",
+    // bodies referred back to by their kind («وقالت الوزارة», «المتحدث باسم المجلس», «النقابة»)
+    "وزاره",
+    "مجلس",
+    "هيئه",
+    "نقابه",
+    "اتحاد",
+    "مؤسسه",
+    "بعثه",
+    "منظمه",
+    "وكاله",
+    "لجنه",
+    "قياده",
 ];
 
 /// Nouns after which a place name is a place («محافظة البيضاء»), with the feature they imply.
@@ -310,7 +322,10 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             continue;
         }
         let stem_first = view_of(a, t).get(t.seg.stem_start as usize).copied();
-        if !matches!(stem_first, Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق')) || !key_of(a, i, &mut buf)
+        if !matches!(
+            stem_first,
+            Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق' | 'و' | 'ه' | 'ن' | 'ا' | 'إ' | 'ب' | 'ل')
+        ) || !key_of(a, i, &mut buf)
         {
             continue;
         }

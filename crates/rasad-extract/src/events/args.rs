@@ -1350,6 +1350,7 @@ fn one(
     };
     let mut obj_from = after_head;
     let mut passive = false;
+    let mut subject_after = false;
     let sentence_actors: Vec<String> = prev.iter().flat_map(|p| p.actor.clone()).collect();
     let chain_of = prev.iter().rev().find_map(|p| p.pron.as_deref());
     match m.head {
@@ -1477,6 +1478,7 @@ fn one(
             if let Some(me) = subject_end {
                 // the object follows the subject («تطالب واشنطن بغداد»)
                 obj_from = me;
+                subject_after = true;
                 // «وقع العراق وإيران»: a coordinated second subject is the other side
                 if e.frame.symmetric && me < se && cx.has_conj(me) {
                     if let Some((mj, _, mje)) = cx.mention_in(me, me + 1) {
@@ -1652,6 +1654,16 @@ fn one(
                         break 'outer;
                     }
                 }
+            }
+        }
+    }
+    // «وطالب مسؤولون صوماليون مجلس الأمن بتأجيل … للبعثة»: a direct object right after the
+    // subject comes before any prepositional recipient further on
+    if a.recipient.is_empty() && obj && !obj_taken && subject_after {
+        let at = cx.insertion_end(obj_from).unwrap_or(obj_from);
+        if let Some((mi, mt, _)) = cx.mention_in(at, at + 1) {
+            if cx.a.tokens[mt].seg.prep.is_none() && !a.actor.contains(&cx.entity(mi)) {
+                a.recipient.push(cx.entity(mi));
             }
         }
     }
