@@ -226,21 +226,24 @@ impl Tagger {
         let mut out: Vec<Vec<Tag>> = Vec::with_capacity(n);
         let to_tags = |l: Vec<usize>| l.into_iter().map(Tag::from_index).collect::<Vec<Tag>>();
         // First-pass labels and mention keys are kept for all sentences (a few bytes a token);
-        // features only while a sentence waits for the first pass of the `window` after it.
+        // emission scores only while a sentence waits for the first pass of the `window` after
+        // it.
         let mut keys: Vec<Vec<u64>> = Vec::with_capacity(n);
         let mut first: Vec<Vec<u8>> = Vec::with_capacity(n);
-        let mut pending: std::collections::VecDeque<Vec<Vec<u64>>> = Default::default();
-        let second = m.second();
-        let finish = |p: usize, mut f: Vec<Vec<u64>>, keys: &[Vec<u64>], first: &[Vec<u8>]| {
-            let Some((second, window)) = second else {
-                return to_tags(m.decode(&f));
+        // Per waiting sentence, its second-pass emission scores of the first pass's features.
+        let mut pending: std::collections::VecDeque<Vec<f32>> = Default::default();
+        let finish = |p: usize, e2: Vec<f32>, keys: &[Vec<u64>], first: &[Vec<u8>]| {
+            let Some((second, window)) = m.second() else {
+                return Vec::new();
             };
             let hi = (p + window + 1).min(keys.len());
             let lo = p.saturating_sub(window);
             let k: Vec<&[u64]> = keys[lo..hi].iter().map(Vec::as_slice).collect();
-            features::consistency_features(&k, &first[lo..hi], p - lo, window, &mut f);
-            to_tags(second.decode(&f))
+            let mut extra = vec![Vec::new(); keys[p].len()];
+            features::consistency_features(&k, &first[lo..hi], p - lo, window, &mut extra);
+            to_tags(second.decode_with(e2, &extra))
         };
+        let window = m.second().map(|s| s.1);
         for s in sentences {
             let info: Vec<features::TokenInfo> = s
                 .as_ref()
@@ -249,23 +252,22 @@ impl Tagger {
                 .collect();
             let f = features::info_features(&info, m.gazetteer(), m.clusters());
             keys.push(info.iter().map(features::doc_key).collect());
-            let labels = m.decode(&f);
-            if second.is_none() {
-                out.push(to_tags(labels));
+            let Some(window) = window else {
+                out.push(to_tags(m.decode(&f)));
                 continue;
-            }
+            };
+            let (labels, e2) = m.first_pass_joint(&f);
             first.push(labels.into_iter().map(|y| y as u8).collect());
-            pending.push_back(f);
-            let window = second.map_or(0, |s| s.1);
+            pending.push_back(e2);
             if pending.len() > window {
                 let p = out.len();
-                let f = pending.pop_front().unwrap_or_default();
-                out.push(finish(p, f, &keys, &first));
+                let e2 = pending.pop_front().unwrap_or_default();
+                out.push(finish(p, e2, &keys, &first));
             }
         }
-        while let Some(f) = pending.pop_front() {
+        while let Some(e2) = pending.pop_front() {
             let p = out.len();
-            out.push(finish(p, f, &keys, &first));
+            out.push(finish(p, e2, &keys, &first));
         }
         out
     }
@@ -325,6 +327,26 @@ mod tests {
         assert!(Tagger::global()
             .tag_document::<&[&str], &str>(&[])
             .is_empty());
+    }
+
+    #[test]
+    fn document_tagging_matches_the_path_training_takes() {
+        // Sentences written for this test.
+        let doc = [
+            vec!["قال", "الرئيس", "جورج", "بوش", "في", "واشنطن"],
+            vec!["ووصل", "بوش", "إلى", "بغداد", "أمس"],
+        ];
+        let t = Tagger::global();
+        let tags = t.tag_document(&doc);
+        assert_eq!(tags.iter().map(Vec::len).collect::<Vec<_>>(), [6, 5]);
+        assert_eq!(t.tag(&doc[0]).len(), 6);
+        // The committed model has a second pass; without the joint index built at loading (as
+        // in training and cross-validation) it tags the same.
+        let m = t.model();
+        let (second, window) = m.second().expect("a second pass");
+        let plain = Model::from_weights_of(m, m.gazetteer().clone(), m.clusters().clone())
+            .with_second(second.clone(), window as u32);
+        assert_eq!(Tagger::from_model(plain).tag_document(&doc), tags);
     }
 
     #[test]

@@ -73,6 +73,9 @@ pub struct Model {
     second: Option<Box<Model>>,
     /// The sentences either side whose first-pass tags the second pass reads.
     window: u32,
+    /// With a second pass: each feature's row in the first pass's and the second pass's
+    /// weights (`u32::MAX`: none), so tagging looks a feature up once for both.
+    joint: FxHashMap<u64, [u32; 2]>,
 }
 
 impl Model {
@@ -86,6 +89,7 @@ impl Model {
             clusters: Clusters::new(),
             second: None,
             window: 0,
+            joint: FxHashMap::default(),
         }
     }
 
@@ -127,6 +131,7 @@ impl Model {
             clusters,
             second: None,
             window: 0,
+            joint: FxHashMap::default(),
         }
     }
 
@@ -142,6 +147,7 @@ impl Model {
             clusters: Clusters::new(),
             second: None,
             window: 0,
+            joint: FxHashMap::default(),
             ..second
         }));
         self.window = window.max(1);
@@ -166,6 +172,12 @@ impl Model {
     /// The emission scores of a sentence's features (`T × L`).
     fn emissions(&self, feats: &[Vec<u64>]) -> Vec<f32> {
         let mut emit = vec![0.0f32; feats.len() * L];
+        self.add_emissions(feats, &mut emit);
+        emit
+    }
+
+    /// Add the emission scores of `feats` to `emit` (`T × L`).
+    fn add_emissions(&self, feats: &[Vec<u64>], emit: &mut [f32]) {
         for (t, fs) in feats.iter().enumerate() {
             let acc = &mut emit[t * L..t * L + L];
             for h in fs {
@@ -177,7 +189,43 @@ impl Model {
                 }
             }
         }
-        emit
+    }
+
+    /// For a model with a second pass: the first pass's labels for a sentence's features, and
+    /// the second pass's emission scores of the same features (each feature looked up once).
+    pub fn first_pass_joint(&self, feats: &[Vec<u64>]) -> (Vec<usize>, Vec<f32>) {
+        let Some(second) = self.second.as_deref().filter(|_| !self.joint.is_empty()) else {
+            let labels = self.decode(feats);
+            let e2 = self
+                .second
+                .as_deref()
+                .map_or_else(Vec::new, |s| s.emissions(feats));
+            return (labels, e2);
+        };
+        let mut e1 = vec![0.0f32; feats.len() * L];
+        let mut e2 = vec![0.0f32; feats.len() * L];
+        for (t, fs) in feats.iter().enumerate() {
+            let (a1, a2) = (&mut e1[t * L..t * L + L], &mut e2[t * L..t * L + L]);
+            for h in fs {
+                if let Some(&[i, j]) = self.joint.get(h) {
+                    if i != u32::MAX {
+                        let row = &self.weights[i as usize * L..i as usize * L + L];
+                        a1.iter_mut().zip(row).for_each(|(a, w)| *a += *w);
+                    }
+                    if j != u32::MAX {
+                        let row = &second.weights[j as usize * L..j as usize * L + L];
+                        a2.iter_mut().zip(row).for_each(|(a, w)| *a += *w);
+                    }
+                }
+            }
+        }
+        (viterbi(&e1, &self.trans), e2)
+    }
+
+    /// Decode with emission scores `emit` (`T × L`) plus those of `feats`.
+    pub fn decode_with(&self, mut emit: Vec<f32>, feats: &[Vec<u64>]) -> Vec<usize> {
+        self.add_emissions(feats, &mut emit);
+        viterbi(&emit, &self.trans)
     }
 
     /// The emission scores plus transitions decoded: the best label sequence for a sentence's
@@ -328,7 +376,19 @@ impl Model {
         m.clusters = clusters;
         m.window = r.u32()?;
         if m.window > 0 {
-            m.second = Some(Box::new(Model::read_weights(&mut r)?));
+            let second = Model::read_weights(&mut r)?;
+            let mut joint: FxHashMap<u64, [u32; 2]> = FxHashMap::with_capacity_and_hasher(
+                m.index.len() + second.index.len() / 4,
+                Default::default(),
+            );
+            for (&h, &i) in &m.index {
+                joint.insert(h, [i, u32::MAX]);
+            }
+            for (&h, &j) in &second.index {
+                joint.entry(h).or_insert([u32::MAX; 2])[1] = j;
+            }
+            m.joint = joint;
+            m.second = Some(Box::new(second));
         }
         if r.pos != bytes.len() {
             return Err(ModelError::Corrupt("trailing bytes"));
