@@ -9,6 +9,7 @@
 pub mod events;
 pub mod flat;
 pub mod mentions;
+pub mod names;
 pub mod numbers;
 pub mod quantity;
 pub mod time;
@@ -17,10 +18,41 @@ use rasad_doc::{Document, Source, Span};
 use rasad_ingest::Article;
 use rasad_text::Analysis;
 
-/// Analyse one article into a document.
+/// What an analysis runs beyond the default layers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Tag names the dictionaries lack with the trained tagger ([`names`]): unlinked persons and
+    /// organisations become mentions with `entity: null`. Costs about as much again as the rest
+    /// of the text layer; events do not use them.
+    pub names: bool,
+}
+
+impl Options {
+    /// Everything: what `rasad extract` writes.
+    pub fn full() -> Options {
+        Options { names: true }
+    }
+}
+
+/// Analyse one article into a document (linked mentions, places, times, quantities, events;
+/// no tagger pass — see [`analyse_with`]).
 pub fn analyse(article: &Article) -> Document {
     let analysis = Analysis::new(&article.text);
     document(article, &analysis)
+}
+
+/// Analyse one article with `options`.
+pub fn analyse_with(article: &Article, options: Options) -> Document {
+    let analysis = Analysis::new(&article.text);
+    let mut doc = document(article, &analysis);
+    if options.names {
+        let extra = names::unlinked(&analysis, &doc.mentions);
+        if !extra.is_empty() {
+            doc.mentions.extend(extra);
+            doc.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+    doc
 }
 
 /// Build the document of an article from its text analysis.

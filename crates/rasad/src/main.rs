@@ -49,6 +49,10 @@ enum Command {
         /// (ACLED-like columns) or tsv-gdelt (GDELT-like columns). Single articles and WARC files.
         #[arg(long, default_value = "json", value_parser = ["json", "tsv-acled", "tsv-gdelt"], conflicts_with = "jsonl")]
         format: String,
+        /// Skip the trained name tagger (unlinked persons and organisations as mentions with
+        /// `entity: null`); about twice as fast on large batches, events are the same.
+        #[arg(long)]
+        no_names: bool,
     },
     /// Print the JSON Schema of rasad.document/1.
     Schema,
@@ -149,9 +153,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             jsonl,
             pretty,
             format,
+            no_names,
         } => match (path, jsonl) {
-            (_, Some(j)) => extract_jsonl(&j),
-            (Some(p), None) => extract_one(&p, pretty, &format).map(|_| ExitCode::SUCCESS),
+            (_, Some(j)) => extract_jsonl(&j, options(no_names)),
+            (Some(p), None) => {
+                extract_one(&p, pretty, &format, options(no_names)).map(|_| ExitCode::SUCCESS)
+            }
             (None, None) => bail!("give a PATH or --jsonl FILE"),
         },
         Command::Actors { query, limit, json } => {
@@ -234,10 +241,15 @@ fn read_input(path: &str) -> Result<Vec<u8>> {
     std::fs::read(p).map_err(|e| InputError(format!("{path}: cannot read: {e}")).into())
 }
 
-fn extract_one(path: &str, pretty: bool, format: &str) -> Result<()> {
+/// The analysis options `rasad extract` runs with.
+fn options(no_names: bool) -> rasad_extract::Options {
+    rasad_extract::Options { names: !no_names }
+}
+
+fn extract_one(path: &str, pretty: bool, format: &str, opts: rasad_extract::Options) -> Result<()> {
     let lower = path.to_ascii_lowercase();
     if lower.ends_with(".warc") || lower.ends_with(".warc.gz") {
-        return extract_warc(path, format);
+        return extract_warc(path, format, opts);
     }
     let bytes = read_input(path)?;
     let name = if path == "-" { "<stdin>" } else { path };
@@ -249,7 +261,7 @@ fn extract_one(path: &str, pretty: bool, format: &str) -> Result<()> {
         let article = rasad_ingest::html::read_html_bytes(&bytes, origin)
             .map_err(|e| InputError(format!("{name}: {e}")))?
             .article;
-        return print_doc(&rasad_extract::analyse(&article), pretty, format);
+        return print_doc(&rasad_extract::analyse_with(&article, opts), pretty, format);
     }
     let text =
         rasad_text::utf8::validate(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
@@ -263,11 +275,11 @@ fn extract_one(path: &str, pretty: bool, format: &str) -> Result<()> {
         )),
         other => InputError(format!("{name}: {other}")),
     })?;
-    print_doc(&rasad_extract::analyse(&article), pretty, format)
+    print_doc(&rasad_extract::analyse_with(&article, opts), pretty, format)
 }
 
 /// A WARC file: one document a line for each HTML response; bad records on stderr.
-fn extract_warc(path: &str, format: &str) -> Result<()> {
+fn extract_warc(path: &str, format: &str, opts: rasad_extract::Options) -> Result<()> {
     let read = rasad_ingest::warc::read_warc_file(Path::new(path))
         .map_err(|e| InputError(format!("{path}: cannot read: {e}")))?;
     for e in &read.errors {
@@ -275,7 +287,7 @@ fn extract_warc(path: &str, format: &str) -> Result<()> {
     }
     let mut out = BufWriter::new(std::io::stdout().lock());
     for (i, a) in read.articles.iter().enumerate() {
-        let doc = rasad_extract::analyse(&a.article);
+        let doc = rasad_extract::analyse_with(&a.article, opts);
         if let Some(t) = flat_table(&doc, format) {
             t.write_tsv(&mut out, i == 0)?;
             continue;
@@ -312,7 +324,7 @@ fn print_doc(doc: &rasad_doc::Document, pretty: bool, format: &str) -> Result<()
     Ok(())
 }
 
-fn extract_jsonl(path: &str) -> Result<ExitCode> {
+fn extract_jsonl(path: &str, opts: rasad_extract::Options) -> Result<ExitCode> {
     let reader: Box<dyn BufRead> = if path == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -343,7 +355,7 @@ fn extract_jsonl(path: &str) -> Result<ExitCode> {
         }
         match read_record_bytes(i + 1, &line, name) {
             Ok(article) => {
-                serde_json::to_writer(&mut out, &rasad_extract::analyse(&article))?;
+                serde_json::to_writer(&mut out, &rasad_extract::analyse_with(&article, opts))?;
                 ok += 1;
             }
             Err(e) => {
