@@ -7,7 +7,7 @@
 //! event side (the event rules read linked mentions only). Places stay with the gazetteer: an
 //! unknown place cannot be geocoded.
 //!
-//! Tagging costs about as much as the rest of the text layer (~145,000 tokens/s), so it is an
+//! Tagging costs about as much as the rest of the text layer (~160,000 tokens/s), so it is an
 //! option of the analysis ([`crate::Options::names`]).
 
 use rasad_doc::{EntityKind, Mention};

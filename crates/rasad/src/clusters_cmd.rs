@@ -23,7 +23,7 @@ pub struct TrainClusters {
     )]
     input: Vec<String>,
     /// Where to write the classes.
-    #[arg(long, value_name = "PATH", default_value = "data/ner/clusters.bin")]
+    #[arg(long, value_name = "PATH", default_value = "clusters.bin")]
     out: String,
     /// Fine classes.
     #[arg(long, default_value_t = ClusterOptions::default().classes)]

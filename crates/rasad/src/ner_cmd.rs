@@ -13,7 +13,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 /// The word classes `rasad train ner` uses unless told otherwise.
-const DEFAULT_CLUSTERS: &str = "data/ner/clusters.bin";
 
 /// What to train.
 #[derive(clap::Subcommand)]
@@ -68,10 +67,12 @@ pub struct TrainNer {
     /// Use no name lists.
     #[arg(long, conflicts_with = "gazetteer")]
     no_gazetteer: bool,
-    /// Word classes for the cluster features (`rasad train clusters`); stored in the model.
-    #[arg(long, value_name = "PATH", default_value = DEFAULT_CLUSTERS)]
-    clusters: String,
-    /// Use no word classes.
+    /// Word classes for the cluster features (`rasad train clusters`); stored in the model. None
+    /// by default: the committed model is built without them, because the only unlabeled
+    /// corpus here (SaudiNewsNet, CC BY-NC-SA, research use) may not be shipped in derived form.
+    #[arg(long, value_name = "PATH")]
+    clusters: Option<String>,
+    /// Use no word classes (the default; kept for scripts).
     #[arg(long, conflicts_with = "clusters")]
     no_clusters: bool,
     /// Folds take every k-th sentence instead of contiguous blocks (optimistic: an article's
@@ -185,23 +186,12 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         load_gazetteer(&a.gazetteer)?
     };
     let names = gazetteer.len();
-    let clusters = if a.no_clusters {
-        Clusters::new()
-    } else {
-        // The default names the file from the repository root; run elsewhere (the tests run in
-        // the crate's directory), it is found in the source tree this binary was built from.
-        let here = std::path::Path::new(&a.clusters);
-        let path = if a.clusters == DEFAULT_CLUSTERS && !here.exists() {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../",
-                "data/ner/clusters.bin"
-            )
-        } else {
-            a.clusters.as_str()
-        };
-        let bytes = read_input(path)?;
-        Clusters::from_bytes(&bytes).map_err(|e| InputError(format!("{}: {e}", a.clusters)))?
+    let clusters = match (&a.clusters, a.no_clusters) {
+        (Some(path), false) => {
+            let bytes = read_input(path)?;
+            Clusters::from_bytes(&bytes).map_err(|e| InputError(format!("{path}: {e}")))?
+        }
+        _ => Clusters::new(),
     };
     let words = clusters.len();
     let prep = Prepared::new(&sents, gazetteer, clusters, opts.threads);
