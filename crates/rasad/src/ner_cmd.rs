@@ -12,8 +12,6 @@ use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
-/// The word classes `rasad train ner` uses unless told otherwise.
-
 /// What to train.
 #[derive(clap::Subcommand)]
 pub enum TrainWhat {
