@@ -130,11 +130,12 @@ pub fn document_id(article: &Article) -> String {
 pub fn language(text: &str) -> Option<&'static str> {
     let (mut arabic, mut letters) = (0usize, 0usize);
     for c in text.chars() {
-        if c.is_alphabetic() {
+        // the Arabic test first: `is_alphabetic` is a slow table search outside ASCII
+        if rasad_text::script::is_arabic_letter(c) {
+            arabic += 1;
             letters += 1;
-            if rasad_text::script::is_arabic_letter(c) {
-                arabic += 1;
-            }
+        } else if c.is_alphabetic() {
+            letters += 1;
         }
     }
     if letters == 0 {
