@@ -280,3 +280,12 @@ fn a_claim_gives_the_attack_its_author() {
         d.events
     );
 }
+
+#[test]
+fn a_circumstantial_demand_is_addressed_to_whom_the_condemnation_was() {
+    let d =
+        doc("وأدانت الولايات المتحدة احتجاز جماعة الحوثي للسفينة، مطالبة بالإفراج الفوري عن طاقمها.");
+    let r = all(&d, EventType::Request);
+    let r = r.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(r.recipient.iter().any(|x| x == "houthis"), "{r:#?}");
+}

@@ -1009,6 +1009,34 @@ fn conflict(t: rasad_doc::EventType) -> bool {
 /// - `captor`: «الإفراج عن دبلوماسي كان مختطفا لدى التنظيم» — a release without an actor is by
 ///   whoever the participle after it says held the released.
 fn share(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    // «وأدانت الولايات المتحدة احتجاز السفينة، مطالبة بالإفراج الفوري»: a demand, threat or
+    // charge in a circumstantial clause is addressed to whom the sentence's first act was
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let tok = &cx.a.tokens[h];
+        let speech = |t: T| matches!(t, T::Request | T::Threaten | T::Accuse | T::Reject);
+        if !out[i].recipient.is_empty()
+            || h == 0
+            || !cx.is_comma(h - 1)
+            || m.head == Head::Verb
+            || tok.seg.article
+            || tok.seg.prep.is_some()
+            || !speech(lex.entries[m.entry as usize].ty)
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let Some(j) = (0..i).find(|&j| cx.sent[matches[j].start()] == s) else {
+            continue;
+        };
+        if speech(lex.entries[matches[j].entry as usize].ty) && !out[j].recipient.is_empty() {
+            let actor = out[i].actor.clone();
+            out[i].recipient = out[j].recipient.clone();
+            out[i].recipient.retain(|r| !actor.contains(r));
+        }
+    }
     for i in 1..matches.len() {
         let (p, m) = (&matches[i - 1], &matches[i]);
         let h = m.start();
