@@ -289,3 +289,17 @@ fn a_circumstantial_demand_is_addressed_to_whom_the_condemnation_was() {
     let r = r.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert!(r.recipient.iter().any(|x| x == "houthis"), "{r:#?}");
 }
+
+#[test]
+fn a_subject_inside_a_phrase_gap_names_its_body() {
+    let d = doc(
+        "وفي المقابل، شن الطيران الحربي التابع للجيش السوداني غارات على مواقع قوات الدعم السريع.",
+    );
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(
+        !a.actor.is_empty() && !a.actor.contains(&"rsf".to_string()),
+        "{a:#?}"
+    );
+    assert!(a.recipient.iter().any(|r| r == "rsf"), "{a:#?}");
+}

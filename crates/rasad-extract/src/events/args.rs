@@ -1412,7 +1412,18 @@ fn one(
                         .flatten()
                 })
                 .filter(|&(_, mt, _)| mt < se && cx.a.tokens[mt].seg.prep.is_none())
-                .or_else(|| cx.representative_subject(h + 1, se));
+                .or_else(|| cx.representative_subject(h + 1, se))
+                .or_else(|| {
+                    // «شن الطيران الحربي التابع للجيش السوداني غارات»: the subject inside a
+                    // phrase's gap, a noun phrase naming its body
+                    let gap_end = *m.toks.get(1)?;
+                    (gap_end > h + 1)
+                        .then(|| cx.np_mention(h + 1, gap_end))
+                        .flatten()
+                        .filter(|&(mi, mt, _)| {
+                            cx.a.tokens[mt].seg.prep.is_none() || cx.is_any(mt - 1, AFFILIATION)
+                        } && !cx.generic(mi))
+                });
             // «قتل 3 جنود», «اعتقل 12 شخصا»: a count right after the verb opens its patient
             // (the passive of wire copy), not a subject
             let counted = h + 1 < se
