@@ -745,8 +745,9 @@ pub fn confidence(e: &Event, head: Head) -> f32 {
     f32::min(c, 0.95)
 }
 
-/// Merge the same interaction told twice: same type, same sides, and the same time and place,
-/// at least one of them known, in different sentences (two triggers of one sentence — «الهجوم على
+/// Merge the same interaction told twice: same type, same sides, in different sentences, the
+/// first telling dated or placed, and the later one with the same time and place or none of its
+/// own (a retelling without a date is the dated act) (two triggers of one sentence — «الهجوم على
 /// المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The first telling is kept (its
 /// sentence is the evidence).
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
@@ -758,10 +759,12 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                 && !e.actor.is_empty()
                 && o.actor == e.actor
                 && o.recipient == e.recipient
-                && o.place == e.place
-                && o.time.as_ref().map(|t| (&t.value, t.relation))
-                    == e.time.as_ref().map(|t| (&t.value, t.relation))
-                && (e.place.is_some() || e.time.is_some())
+                && (o.place == e.place || e.place.is_none())
+                // a later telling without a date of its own retells the dated one
+                && (e.time.is_none()
+                    || o.time.as_ref().map(|t| (&t.value, t.relation))
+                        == e.time.as_ref().map(|t| (&t.value, t.relation)))
+                && (o.place.is_some() || o.time.is_some())
         });
         match same {
             Some(o) => o.confidence = f32::min(0.95, o.confidence + 0.05),
