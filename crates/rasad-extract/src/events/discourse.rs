@@ -72,13 +72,21 @@ fn reaction_type(t: T) -> bool {
 
 /// `reply` and `reaction`: fill the empty recipient of an event with an actor from the events
 /// told before it in the article (in text order).
-pub fn counterparts(events: &mut [Event]) {
+pub fn counterparts(doc: &Document, events: &mut [Event]) {
     for i in 0..events.len() {
         if events[i].actor.is_empty() || !events[i].recipient.is_empty() {
             continue;
         }
         let actor = events[i].actor.clone();
-        let other = |e: &Event| !e.actor.is_empty() && e.actor.iter().all(|a| !actor.contains(a));
+        // the other side is someone else: not the actor, nor another organ of the actor's state
+        // (a government does not answer its own army)
+        let states: Vec<String> = actor.iter().filter_map(|a| state_of(doc, a)).collect();
+        let other = |e: &Event| {
+            !e.actor.is_empty()
+                && e.actor.iter().all(|a| {
+                    !actor.contains(a) && state_of(doc, a).is_none_or(|c| !states.contains(&c))
+                })
+        };
         let reply = events[..i]
             .iter()
             .rev()
@@ -227,4 +235,13 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
             })
         })
         .collect()
+}
+
+/// The country of a state organ — the state itself or its government, army, police,
+/// intelligence, judiciary or parliament, read from its CAMEO code (`SOM`, `SOMGOV`, `SOMMIL` …).
+fn state_of(doc: &Document, id: &str) -> Option<String> {
+    let e = doc.entities.iter().find(|e| e.id == id)?;
+    let country = e.country.as_deref()?;
+    let rest = e.codes.cameo.as_deref()?.strip_prefix(country)?;
+    matches!(rest, "" | "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG").then(|| country.to_string())
 }

@@ -708,7 +708,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     }
     discourse::national(doc, &mut events);
     discourse::perpetrators(doc, &mut events);
-    discourse::counterparts(&mut events);
+    discourse::counterparts(doc, &mut events);
     let title = doc.title.as_ref().and_then(|sp| {
         doc.sentences
             .iter()
