@@ -150,6 +150,15 @@ const REPRESENTATIVES: &[&str] = &[
     "قوه",
     "قوات",
     "وحدات",
+    // machines acting for their owner: «هدمت آليات تابعة لبلدية القدس», «طائرات تابعة للجيش»
+    "اليات",
+    "جرافات",
+    "طائرات",
+    "طائره",
+    "مقاتلات",
+    "دبابات",
+    "زوارق",
+    "سفن",
 ];
 
 /// Words of belonging that carry a noun phrase over their preposition.
