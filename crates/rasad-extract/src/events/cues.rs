@@ -98,9 +98,15 @@ fn hits(cx: &Ctx, lex: &Lexicon, from: usize, to: usize) -> Vec<Hit> {
     out
 }
 
-/// Source and status of every match.
-pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Frame> {
+/// A claim of responsibility found while reading a sentence's cues: (sentence start token,
+/// sentence end token, claim cue start, claim cue end).
+pub type ClaimCue = (usize, usize, usize, usize);
+
+/// Source and status of every match, and the claims of responsibility the cues hold (read in
+/// the same pass, for [`claims`]).
+pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> (Vec<Frame>, Vec<ClaimCue>) {
     let mut out = vec![Frame::default(); matches.len()];
+    let mut claimed = Vec::new();
     let mut last_source: Option<EventSource> = None;
     let mut mi = 0;
     for (s, &(ts, te)) in cx.sent_toks.iter().enumerate() {
@@ -113,6 +119,11 @@ pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Frame> {
             continue;
         }
         let hs = hits(cx, lex, ts, te);
+        claimed.extend(
+            hs.iter()
+                .filter(|h| h.role == Role::Claim)
+                .map(|h| (ts, te, h.start, h.end)),
+        );
         let anonymous_sentence = hs
             .iter()
             .any(|h| h.role == Role::Anonymous && h.end - h.start >= 3);
@@ -177,7 +188,7 @@ pub fn frames(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Frame> {
             last_source = Some(src.clone());
         }
     }
-    out
+    (out, claimed)
 }
 
 fn speaker_source(
@@ -290,62 +301,50 @@ fn status(cx: &Ctx, lex: &Lexicon, hs: &[Hit], m: &Match, ts: usize) -> Option<S
 /// is unknown or a generic class («انتحاري», «مسلحون»), and the other attacks of that
 /// attack's sentence with such an actor. The claimant is the mention right after the claim
 /// (VSO) or the mention the clause opens with before it.
-pub fn claims(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [super::args::Args]) {
+pub fn claims(
+    cx: &Ctx,
+    lex: &Lexicon,
+    matches: &[Match],
+    args: &mut [super::args::Args],
+    claimed: &[ClaimCue],
+) {
     use rasad_doc::EventType as T;
     let unknown = |a: &super::args::Args| a.actor.iter().all(|id| cx.generic_id(id));
-    for &(ts, te) in &cx.sent_toks {
-        // most sentences claim nothing: look for a claim word before reading cues
-        let claimy = (ts..te).any(|t| {
-            cx.keys(t)
-                .iter()
-                .any(|k| k.starts_with("تبن") || k.starts_with("مسؤولي"))
-        });
-        if ts >= te || !claimy {
+    for &(ts, te, start, end) in claimed {
+        let after = (end..(end + 3).min(te))
+            .find_map(|t| cx.mention_at[t])
+            .map(|(mi, _)| mi);
+        let before = (ts..start)
+            .rev()
+            .take(4)
+            .find_map(|t| cx.mention_at[t].filter(|&(_, e)| e <= start))
+            .map(|(mi, _)| mi);
+        let Some(mi) = after.or(before).filter(|&mi| !cx.generic(mi)) else {
             continue;
-        }
-        for h in hits(cx, lex, ts, te)
-            .iter()
-            .filter(|h| h.role == Role::Claim)
-        {
-            let after = (h.end..(h.end + 3).min(te))
-                .find_map(|t| cx.mention_at[t])
-                .map(|(mi, _)| mi);
-            let before = (ts..h.start)
-                .rev()
-                .take(4)
-                .find_map(|t| cx.mention_at[t].filter(|&(_, e)| e <= h.start))
-                .map(|(mi, _)| mi);
-            let Some(mi) = after.or(before).filter(|&mi| !cx.generic(mi)) else {
-                continue;
-            };
-            let claimant = cx.entity(mi);
-            // «تبنت الحركة الهجوم»: the claimed noun names the attack told before
-            for (i, m) in matches.iter().enumerate() {
-                if m.start() >= h.end
-                    && m.start() <= h.end + 4
-                    && cx.a.tokens[m.start()].seg.article
-                    && lex.entries[m.entry as usize].ty == T::Assault
-                {
-                    args[i].absorbed = true;
-                }
+        };
+        let claimant = cx.entity(mi);
+        let assault = |i: usize| lex.entries[matches[i].entry as usize].ty == T::Assault;
+        // «تبنت الحركة الهجوم»: the claimed noun names the attack told before
+        for (i, m) in matches.iter().enumerate() {
+            if m.start() >= end
+                && m.start() <= end + 4
+                && cx.a.tokens[m.start()].seg.article
+                && assault(i)
+            {
+                args[i].absorbed = true;
             }
-            let Some(k) = matches.iter().enumerate().rev().position(|(i, m)| {
-                m.start() < h.end
-                    && lex.entries[m.entry as usize].ty == T::Assault
-                    && unknown(&args[i])
-            }) else {
-                continue;
-            };
-            let k = matches.len() - 1 - k;
-            let s = cx.sent[matches[k].start()];
-            for i in 0..matches.len() {
-                if cx.sent[matches[i].start()] == s
-                    && lex.entries[matches[i].entry as usize].ty == T::Assault
-                    && unknown(&args[i])
-                {
-                    args[i].actor = vec![claimant.clone()];
-                    args[i].recipient.retain(|r| *r != claimant);
-                }
+        }
+        let Some(k) = (0..matches.len())
+            .rev()
+            .find(|&i| matches[i].start() < end && assault(i) && unknown(&args[i]))
+        else {
+            continue;
+        };
+        let s = cx.sent[matches[k].start()];
+        for i in 0..matches.len() {
+            if cx.sent[matches[i].start()] == s && assault(i) && unknown(&args[i]) {
+                args[i].actor = vec![claimant.clone()];
+                args[i].recipient.retain(|r| *r != claimant);
             }
         }
     }

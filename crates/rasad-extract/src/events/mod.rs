@@ -645,9 +645,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let cx = Ctx::new(a, doc);
     let matches = cx.matches(lex);
     let mut found = args::arguments(&cx, lex, &matches);
-    let frames = cues::frames(&cx, lex, &matches);
+    let (frames, claimed) = cues::frames(&cx, lex, &matches);
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
-    cues::claims(&cx, lex, &matches, &mut found);
+    cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
