@@ -133,12 +133,7 @@ const ASSAILANTS: &str = "assailants";
 /// `perpetrators`: replace the generic assailants by the specific actor of the last attack
 /// told before (in text order).
 pub fn perpetrators(doc: &Document, events: &mut [Event]) {
-    let specific = |id: &str| {
-        doc.entities
-            .iter()
-            .find(|e| e.id == id)
-            .is_some_and(|e| e.country.is_some() || e.wikidata.is_some())
-    };
+    let specific = |id: &str| !super::generic_entity(doc, id);
     for i in 0..events.len() {
         let has = |e: &Event| e.actor.iter().chain(&e.recipient).any(|x| x == ASSAILANTS);
         if !has(&events[i]) {

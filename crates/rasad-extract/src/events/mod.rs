@@ -631,12 +631,16 @@ impl Ctx<'_> {
 
     /// The entity `id` is a generic class of actor.
     pub fn generic_id(&self, id: &str) -> bool {
-        self.doc
-            .entities
-            .iter()
-            .find(|e| e.id == id)
-            .is_none_or(|e| e.country.is_none() && e.wikidata.is_none())
+        generic_entity(self.doc, id)
     }
+}
+
+/// Entity `id` of `doc` is a generic class of actor (or unknown): no country and no Wikidata item.
+pub fn generic_entity(doc: &Document, id: &str) -> bool {
+    doc.entities
+        .iter()
+        .find(|e| e.id == id)
+        .is_none_or(|e| e.country.is_none() && e.wikidata.is_none())
 }
 
 /// Extract the events of a document whose mentions, places, times and quantities are filled.
