@@ -1,17 +1,10 @@
 //! Argument rules of `rasad_extract::events::args` added for coordination, pronoun chains,
 //! captors, `subj` frames and «بين» sides — each on sentences written for this test.
 
-use rasad_doc::{Document, EventType};
+mod common;
 
-fn doc(text: &str) -> Document {
-    let article = rasad_ingest::read_plain(
-        &format!("عنوان\n\n{text}"),
-        None,
-        rasad_ingest::Origin::default(),
-    )
-    .unwrap();
-    rasad_extract::analyse(&article)
-}
+use common::doc;
+use rasad_doc::{Document, EventType};
 
 fn all(d: &Document, ty: EventType) -> Vec<&rasad_doc::Event> {
     d.events.iter().filter(|e| e.event_type == ty).collect()

@@ -2,15 +2,9 @@
 
 use rasad_doc::{Document, EventType, SourceKind, Status};
 
-fn doc(text: &str) -> Document {
-    let article = rasad_ingest::read_plain(
-        &format!("عنوان\n\n{text}"),
-        None,
-        rasad_ingest::Origin::default(),
-    )
-    .unwrap();
-    rasad_extract::analyse(&article)
-}
+mod common;
+
+use common::doc;
 
 fn find(d: &Document, ty: EventType) -> &rasad_doc::Event {
     d.events

@@ -3,9 +3,9 @@
 
 use rasad_doc::{Document, EntityKind};
 
-fn article(text: &str) -> rasad_ingest::Article {
-    rasad_ingest::read_plain(&format!("عنوان\n\n{text}"), None, Default::default()).unwrap()
-}
+mod common;
+
+use common::article;
 
 const TEXT: &str = "وقال المواطن أحمد محمود الشريف إن الشرطة أفرجت عن المعتقلين في مدينة حلب.";
 
