@@ -6,9 +6,21 @@
 //! the JSON Schema checked in as `docs/document.schema.json`.
 //!
 //! It must not depend on any other rasad crate: it is the leaf every other crate shares. Only serde,
-//! serde_json and schemars.
+//! serde_json, schemars, and blake3 for the content-derived event id ([`event_id`]).
 
 #![warn(missing_docs)]
+
+/// The stable, content-derived id of an event: `ev-` and 16 hex digits of a BLAKE3 hash of its
+/// document's id (itself a hash of the record's id or file name and its clean text), a NUL and
+/// the event's id within the document. Nothing machine- or run-specific enters it, so the same
+/// article gives the same ids on any machine — in the store, its exports and the flat views.
+pub fn event_id(doc_id: &str, local: &str) -> String {
+    let mut h = blake3::Hasher::new();
+    h.update(doc_id.as_bytes());
+    h.update(b"\0");
+    h.update(local.as_bytes());
+    format!("ev-{}", &h.finalize().to_hex()[..16])
+}
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -74,18 +74,7 @@ pub fn field(s: &str) -> String {
         .collect()
 }
 
-/// The stable, content-derived id of an event: `ev-` and 16 hex digits of the BLAKE3 hash of its
-/// document's id (itself a hash of the record's id or file name and its clean text), a NUL and
-/// the event's id within the document. Nothing machine- or run-specific enters it, so the same
-/// article gives the same ids on any machine. Identical to `rasad_store::event_id` (a test of the
-/// command line checks that `extract --format` and `export` agree).
-pub fn event_id(doc_id: &str, local: &str) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(doc_id.as_bytes());
-    h.update(b"\0");
-    h.update(local.as_bytes());
-    format!("ev-{}", &h.finalize().to_hex()[..16])
-}
+pub use rasad_doc::event_id;
 
 /// The ACLED-like columns.
 pub const ACLED_COLUMNS: &[&str] = &[

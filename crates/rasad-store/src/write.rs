@@ -58,14 +58,7 @@ impl std::ops::AddAssign for BatchStats {
     }
 }
 
-/// The stable, content-derived id of an event: a hash of its document's id and its id there.
-pub fn event_id(doc_id: &str, local: &str) -> String {
-    let mut h = blake3::Hasher::new();
-    h.update(doc_id.as_bytes());
-    h.update(b"\0");
-    h.update(local.as_bytes());
-    format!("ev-{}", &h.finalize().to_hex()[..16])
-}
+pub use rasad_doc::event_id;
 
 /// The serde name of a unit enum value (`"ASSAULT"`, `"name"`).
 pub(crate) fn tag<T: Serialize>(v: &T) -> String {
