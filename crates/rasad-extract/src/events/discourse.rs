@@ -173,7 +173,7 @@ const STATE_AGENTS: &[&str] = &[
 
 /// `national`: state agents with a country act for the state the article names.
 pub fn national(doc: &Document, events: &mut [Event]) {
-    let state_of = |id: &str| -> Option<String> {
+    let state_entity = |id: &str| -> Option<String> {
         if !STATE_AGENTS.contains(&id) {
             return None;
         }
@@ -191,7 +191,7 @@ pub fn national(doc: &Document, events: &mut [Event]) {
     for e in events.iter_mut() {
         for side in [&mut e.actor, &mut e.recipient] {
             for x in side.iter_mut() {
-                if let Some(state) = state_of(x) {
+                if let Some(state) = state_entity(x) {
                     *x = state;
                 }
             }
