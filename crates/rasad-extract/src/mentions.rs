@@ -292,22 +292,30 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         } else if let Some((x, _)) = descriptor {
             raw.push((m.start, m.end, x, Via::Descriptor));
         }
-        if let Some(x) = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0)) {
+        let linked_actor = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0));
+        if let Some(x) = linked_actor {
             last_actor = Some((m.end_token, x));
             actor_order.push(x);
             *actor_count.entry(x).or_default() += 1;
         }
+        let mut linked_place = false;
         if !places.is_empty() {
             // (countries as ids: equal ids are equal codes, and no id is an empty code)
             let after_place = last_place
                 .filter(|(e, _)| *e == m.first_token)
                 .map(|(_, p)| lex.place_facts[p as usize].country);
             if let Some(p) = choose_place(a, m, &places, lex, focus_id, after_place, &mut buf) {
+                linked_place = true;
                 last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
                     linked.places.push(doc_place(&lex.places[p as usize]));
                 }
             }
+        }
+        // a one-word name that linked nothing (the village «الاتحاد» read as the word) leaves its
+        // word free to be a generic reference
+        if linked_actor.is_none() && !linked_place && m.end_token == m.first_token + 1 {
+            covered[m.first_token] = false;
         }
     }
 
