@@ -296,3 +296,25 @@ fn a_subject_inside_a_phrase_gap_names_its_body() {
     );
     assert!(a.recipient.iter().any(|r| r == "rsf"), "{a:#?}");
 }
+
+#[test]
+fn a_definite_noun_retelling_an_act_makes_no_new_event() {
+    // «عمليات الترحيل» in the second sentence is the deportation the first one told
+    let d = doc(
+        "رحلت السلطات الليبية 200 مهاجر إلى النيجر. وانتقدت منظمة العفو الدولية عمليات الترحيل.",
+    );
+    assert_eq!(all(&d, EventType::Coerce).len(), 1, "{:#?}", d.events);
+    // «الهجوم» retells an air strike, but not an abduction
+    let d = doc(
+        "شنت طائرة إسرائيلية غارة على بلدة في جنوب لبنان. وأسفر الهجوم الإسرائيلي عن تدمير منزلين.",
+    );
+    assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
+}
+
+#[test]
+fn a_definite_noun_with_a_date_of_its_own_is_another_act() {
+    let d = doc(
+        "هاجم مسلحون من تنظيم داعش مقرا للشرطة في كركوك. وكان الهجوم على مقر الجيش عام 2019 قد أوقع قتلى.",
+    );
+    assert_eq!(all(&d, EventType::Assault).len(), 2, "{:#?}", d.events);
+}

@@ -31,7 +31,7 @@
 use super::args::Args;
 use super::cues::Frame;
 use super::lexicon::{Head, Lexicon};
-use super::{Ctx, Match};
+use super::{generic_entity, Ctx, Match};
 use rasad_doc::{Document, Event, EventType as T};
 
 /// Types of speech acts, whose actor is who says them.
@@ -232,6 +232,54 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
         .collect()
 }
 
+/// `retold`: a definite event noun («الهجوم», «عمليات الترحيل», «الدعم القطري») in a later
+/// sentence names an act already told and makes no event of its own; the earlier telling gains
+/// confidence. The earlier act is of the same type and mode (a retelling naming no means may
+/// retell an act done by some means), and has no other date; it is told with the same word (its
+/// sides as the retelling reads them may be wrong: «وانتقد الاتحاد الأوروبي عمليات الهدم»), or
+/// the retelling is a general noun of its type («الهجوم», «الاعتداء»), or every named side of the
+/// retelling is among the earlier act's or is a generic group.
+pub fn retold(
+    doc: &Document,
+    events: Vec<Event>,
+    definite: &[u32],
+    lemmas: &[(u32, &str)],
+) -> Vec<Event> {
+    let lemma = |e: &Event| {
+        lemmas
+            .iter()
+            .find(|l| l.0 == e.trigger.start)
+            .map_or("", |l| l.1)
+    };
+    let mut out: Vec<Event> = Vec::with_capacity(events.len());
+    for e in events {
+        if definite.contains(&e.trigger.start) {
+            let l = lemma(&e);
+            let told = out.iter_mut().find(|o| {
+                let same_word = lemma(o) == l || RETELLING_NOUNS.contains(&l);
+                o.event_type == e.event_type
+                    && o.sentence < e.sentence
+                    // «الهجوم» retells an air strike, not an abduction
+                    && (o.mode == e.mode
+                        || (e.mode.is_none() && o.mode.as_deref().is_none_or(|m| MEANS.contains(&m))))
+                    // a date of its own makes another act
+                    && (e.time.is_none()
+                        || o.time.as_ref().map(|t| &t.value) == e.time.as_ref().map(|t| &t.value))
+                    && (same_word
+                        || e.actor.iter().chain(&e.recipient).all(|x| {
+                            o.actor.contains(x) || o.recipient.contains(x) || generic_entity(doc, x)
+                        }))
+            });
+            if let Some(o) = told {
+                o.confidence = f32::min(0.95, o.confidence + 0.05);
+                continue;
+            }
+        }
+        out.push(e);
+    }
+    out
+}
+
 /// The country of a state organ — the state itself or its government, army, police,
 /// intelligence, judiciary or parliament, read from its CAMEO code (`SOM`, `SOMGOV`, `SOMMIL` …).
 fn state_of(doc: &Document, id: &str) -> Option<String> {
@@ -240,3 +288,20 @@ fn state_of(doc: &Document, id: &str) -> Option<String> {
     let rest = e.codes.cameo.as_deref()?.strip_prefix(country)?;
     matches!(rest, "" | "GOV" | "MIL" | "COP" | "SPY" | "JUD" | "LEG").then(|| country.to_string())
 }
+
+/// Event nouns general enough to retell any act of their type («الهجوم» an air strike, «الاتفاق»
+/// a truce), as lemmas of the trigger lexicon.
+/// Modes that say by what means an act was done, not what act it was: a retelling that names no
+/// means may retell it.
+const MEANS: &[&str] = &[
+    "aerial",
+    "firearms",
+    "explosives",
+    "suicide-attack",
+    "heavy-weapons",
+    "military",
+    "economic",
+    "humanitarian",
+];
+
+const RETELLING_NOUNS: &[&str] = &["هجم", "اعتدى", "هجوم إرهابي"];

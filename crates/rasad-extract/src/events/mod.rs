@@ -653,6 +653,10 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
+    // trigger starts of definite event nouns («الهجوم», «عمليات الترحيل»): candidates for retellings
+    let mut definite: Vec<u32> = Vec::new();
+    // every event's trigger start and lemma
+    let mut lemmas: Vec<(u32, &str)> = Vec::new();
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
         let s = cx.sent[m.start()] as usize;
@@ -708,6 +712,14 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             confidence: 0.0,
         };
         ev.confidence = confidence(&ev, m.head);
+        // (not after a partitive «من»: «محطات كثيرة من التعاون» counts instances)
+        if m.head == Head::Noun
+            && a.tokens[m.start()].seg.article
+            && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"))
+        {
+            definite.push(start);
+        }
+        lemmas.push((start, e.lemma.as_str()));
         events.push(ev);
     }
     discourse::national(doc, &mut events);
@@ -720,6 +732,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             .map(|i| i as u32)
     });
     let events = discourse::headline(events, title);
+    let events = discourse::retold(doc, events, &definite, &lemmas);
     let mut events = merge(events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
