@@ -1,7 +1,7 @@
 //! CoNLL-style files: one token a line (with its tag in the last column for training data), a
 //! blank line between sentences.
 
-use crate::Tag;
+use crate::{EntityType, Tag};
 
 /// A tagged sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,6 +66,91 @@ pub fn read_tagged(text: &str) -> Result<Vec<Sentence>, ConllError> {
     Ok(out)
 }
 
+/// Read a corpus in the Wojood layout (`token TAG [TAG …]` a line, nested entities as extra
+/// columns, `$#$` marking a paragraph end, a blank line between segments) into the ANERcorp
+/// scheme: every column's spans are read, each span's type is mapped by `map` (a type it maps to
+/// `None` is dropped), and of the kept spans the outermost win (a kept span inside another kept
+/// span is dropped). `$#$` tokens are left out.
+pub fn read_wojood(
+    text: &str,
+    map: impl Fn(&str) -> Option<EntityType>,
+) -> Result<Vec<Sentence>, ConllError> {
+    let mut out = Vec::new();
+    // Per token: the token and its columns.
+    let mut seg: Vec<(String, Vec<String>)> = Vec::new();
+    let flush = |seg: &mut Vec<(String, Vec<String>)>, out: &mut Vec<Sentence>| {
+        if seg.is_empty() {
+            return;
+        }
+        let n = seg.len();
+        let cols = seg.iter().map(|(_, c)| c.len()).max().unwrap_or(0);
+        // Spans (start, end, type) of every column.
+        let mut spans: Vec<(usize, usize, EntityType)> = Vec::new();
+        for c in 0..cols {
+            let mut open: Option<(usize, String)> = None;
+            let mut close = |open: &mut Option<(usize, String)>, end: usize| {
+                if let Some((s, ty)) = open.take() {
+                    if let Some(e) = map(&ty) {
+                        spans.push((s, end, e));
+                    }
+                }
+            };
+            for (i, (_, tags)) in seg.iter().enumerate() {
+                let t = tags.get(c).map_or("O", String::as_str);
+                match t.split_once('-') {
+                    Some(("I", ty)) if open.as_ref().is_some_and(|(_, o)| o == ty) => {}
+                    Some((_, ty)) => {
+                        close(&mut open, i);
+                        open = Some((i, ty.to_string()));
+                    }
+                    None => close(&mut open, i),
+                }
+            }
+            close(&mut open, n);
+        }
+        // Outermost first: longer spans, then earlier ones.
+        spans.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut tags = vec![Tag::O; n];
+        let mut taken = vec![false; n];
+        for (s, e, ty) in spans {
+            if taken[s..e].iter().any(|&x| x) {
+                continue;
+            }
+            for (i, t) in tags[s..e].iter_mut().enumerate() {
+                *t = if i == 0 { Tag::B(ty) } else { Tag::I(ty) };
+            }
+            taken[s..e].iter_mut().for_each(|x| *x = true);
+        }
+        let (tokens, tags): (Vec<String>, Vec<Tag>) = seg
+            .drain(..)
+            .zip(tags)
+            .filter(|((w, _), _)| w != "$#$")
+            .map(|((w, _), t)| (w, t))
+            .unzip();
+        if !tokens.is_empty() {
+            out.push(Sentence { tokens, tags });
+        }
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        let mut fields = line.split_whitespace();
+        let Some(tok) = fields.next() else {
+            flush(&mut seg, &mut out);
+            continue;
+        };
+        let cols: Vec<String> = fields.map(str::to_string).collect();
+        if cols.is_empty() {
+            return Err(ConllError {
+                line: n + 1,
+                what: format!("expected `token TAG`, found {line:?}"),
+            });
+        }
+        seg.push((tok.to_string(), cols));
+    }
+    flush(&mut seg, &mut out);
+    Ok(out)
+}
+
 /// Read tokens to tag: one a line (the first field; further columns are ignored, so a tagged
 /// file can be re-tagged), sentences separated by blank lines.
 pub fn read_tokens(text: &str) -> Vec<Vec<&str>> {
@@ -90,7 +175,6 @@ pub fn read_tokens(text: &str) -> Vec<Vec<&str>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EntityType;
 
     #[test]
     fn reads_tagged_sentences() {
@@ -105,6 +189,24 @@ mod tests {
         let e = read_tagged("a O\nb B-FOO\n").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(read_tagged("lonely\n").is_err());
+    }
+
+    #[test]
+    fn reads_wojood_outermost_kept_spans() {
+        // Written for the test, in the Wojood layout.
+        let text = "سكرتير B-OCC\nاللجنة I-OCC B-ORG\nالعربية I-OCC I-ORG\nفي I-OCC\n\
+                    نابلس I-OCC B-GPE\n$#$ O\n\nمجلس B-ORG\nالأمن I-ORG B-ORG\nعمان I-ORG B-GPE\n";
+        let map = |t: &str| match t {
+            "ORG" => Some(EntityType::Org),
+            "GPE" => Some(EntityType::Loc),
+            _ => None,
+        };
+        let s = read_wojood(text, map).unwrap();
+        assert_eq!(s.len(), 2);
+        let tags = |i: usize| s[i].tags.iter().map(|t| t.as_str()).collect::<Vec<_>>();
+        assert_eq!(tags(0), ["O", "B-ORG", "I-ORG", "O", "B-LOC"]);
+        assert_eq!(s[0].tokens.len(), 5, "$#$ is left out");
+        assert_eq!(tags(1), ["B-ORG", "I-ORG", "I-ORG"]);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod perceptron;
 pub mod train;
+pub mod wordstats;
 
 use std::sync::OnceLock;
 
@@ -250,7 +251,14 @@ impl Tagger {
                 .iter()
                 .map(|w| features::TokenInfo::new(w.as_ref()))
                 .collect();
-            let f = features::info_features(&info, m.gazetteer(), m.clusters());
+            let mut f = features::info_features(&info, m.gazetteer(), m.clusters());
+            if !m.stats().is_empty() {
+                let codes: Vec<[u8; 2]> = info
+                    .iter()
+                    .map(|t| m.stats().get(wordstats::key(t)))
+                    .collect();
+                wordstats::features(&codes, &mut f);
+            }
             keys.push(info.iter().map(features::doc_key).collect());
             let Some(window) = window else {
                 out.push(to_tags(m.decode(&f)));

@@ -20,6 +20,7 @@
 //! u32    p: prefixes of gazetteer names
 //! u64    × p: their hashes, ascending
 //! …      the word classes (crate::clusters::Clusters::to_bytes; empty when trained without)
+//! …      the word statistics (crate::wordstats::WordStats::to_bytes; empty when trained without)
 //! u32    window of the second pass in sentences (0: no second pass, the file ends here)
 //! …      the second pass's weights, laid out as the first pass's
 //! ```
@@ -30,11 +31,12 @@
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
 use crate::perceptron::viterbi;
+use crate::wordstats::WordStats;
 use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_TAGS;
@@ -68,6 +70,8 @@ pub struct Model {
     gazetteer: Gazetteer,
     /// The word classes its cluster features were trained with.
     clusters: Clusters,
+    /// The training text's word statistics its word-statistics features read.
+    stats: WordStats,
     /// The second pass (see [`crate::features::consistency_features`]): weights over the first
     /// pass's features and the consistency features.
     second: Option<Box<Model>>,
@@ -87,6 +91,7 @@ impl Model {
             trans: vec![0.0; (L + 1) * L],
             gazetteer: Gazetteer::new(),
             clusters: Clusters::new(),
+            stats: WordStats::new(),
             second: None,
             window: 0,
             joint: FxHashMap::default(),
@@ -129,10 +134,22 @@ impl Model {
             trans: m.trans.clone(),
             gazetteer,
             clusters,
+            stats: m.stats.clone(),
             second: None,
             window: 0,
             joint: FxHashMap::default(),
         }
+    }
+
+    /// The same model with word statistics `stats` (see [`crate::wordstats`]).
+    pub fn with_stats(mut self, stats: WordStats) -> Model {
+        self.stats = stats;
+        self
+    }
+
+    /// The word statistics of the word-statistics features (empty: none).
+    pub fn stats(&self) -> &WordStats {
+        &self.stats
     }
 
     /// The name lists of the gazetteer features.
@@ -145,6 +162,7 @@ impl Model {
         self.second = Some(Box::new(Model {
             gazetteer: Gazetteer::new(),
             clusters: Clusters::new(),
+            stats: WordStats::new(),
             second: None,
             window: 0,
             joint: FxHashMap::default(),
@@ -250,6 +268,7 @@ impl Model {
             }
         }
         out.extend_from_slice(&self.clusters.to_bytes());
+        out.extend_from_slice(&self.stats.to_bytes());
         match &self.second {
             None => out.extend_from_slice(&0u32.to_le_bytes()),
             Some(m) => {
@@ -374,6 +393,10 @@ impl Model {
             Clusters::read(&bytes[r.pos..]).map_err(|_| ModelError::Corrupt("word classes"))?;
         r.pos += used;
         m.clusters = clusters;
+        let (stats, used) =
+            WordStats::read(&bytes[r.pos..]).ok_or(ModelError::Corrupt("word statistics"))?;
+        r.pos += used;
+        m.stats = stats;
         m.window = r.u32()?;
         if m.window > 0 {
             let second = Model::read_weights(&mut r)?;

@@ -12,6 +12,7 @@ use crate::features::{consistency_features, doc_key, info_features, TokenInfo};
 use crate::gazetteer::Gazetteer;
 use crate::model::Model;
 use crate::perceptron::{self, Example};
+use crate::wordstats::{self, WordStats};
 use crate::Tag;
 use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +39,9 @@ pub struct TrainOptions {
     pub window: usize,
     /// Folds of the jackknife that gives the second pass realistic first-pass tags to learn from.
     pub inner_folds: usize,
+    /// Word-statistics features ([`crate::wordstats`]): how often the word occurs in the other
+    /// parts of the training text and how it was tagged there.
+    pub word_stats: bool,
 }
 
 impl Default for TrainOptions {
@@ -51,6 +55,7 @@ impl Default for TrainOptions {
             interleaved: false,
             window: 10,
             inner_folds: 5,
+            word_stats: true,
         }
     }
 }
@@ -67,6 +72,11 @@ pub struct Prepared {
     pub clusters: Clusters,
     /// Per sentence, per token, the key of its other mentions ([`doc_key`]).
     pub keys: Vec<Vec<u64>>,
+    /// Per sentence, per token, the key of its word statistics ([`wordstats::key`]).
+    pub skeys: Vec<Vec<u64>>,
+    /// The sentences `0..main` are the corpus that cross-validation splits into folds; those
+    /// after it are extra training data, in the training part of every fold and never tested.
+    pub main: usize,
 }
 
 /// Run `f(i)` for `i in 0..n` on `threads` workers; results in index order.
@@ -111,13 +121,19 @@ impl Prepared {
                     let info: Vec<TokenInfo> = s.tokens.iter().map(|w| TokenInfo::new(w)).collect();
                     (
                         info_features(&info, &gazetteer, &clusters),
-                        info.iter().map(doc_key).collect::<Vec<u64>>(),
+                        (
+                            info.iter().map(doc_key).collect::<Vec<u64>>(),
+                            info.iter().map(wordstats::key).collect::<Vec<u64>>(),
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
         });
-        let (feats, keys) = parts.into_iter().flatten().unzip();
+        let (feats, keys): (_, Vec<(Vec<u64>, Vec<u64>)>) = parts.into_iter().flatten().unzip();
+        let (keys, skeys) = keys.into_iter().unzip();
         Prepared {
+            skeys,
+            main: sents.len(),
             gazetteer,
             clusters,
             feats,
@@ -127,6 +143,12 @@ impl Prepared {
                 .map(|s| s.tags.iter().map(|t| t.index() as u8).collect())
                 .collect(),
         }
+    }
+
+    /// Mark the sentences from `main` on as extra training data (see [`Prepared::main`]).
+    pub fn with_main(mut self, main: usize) -> Prepared {
+        self.main = main.min(self.len());
+        self
     }
 
     /// Number of sentences.
@@ -176,89 +198,143 @@ fn fit_weights(feats: &[&[Vec<u64>]], gold: &[&[u8]], opts: &TrainOptions) -> Mo
     Model::from_bytes(&m.to_bytes()).expect("a model reads back what it wrote")
 }
 
-/// The first pass alone, on the sentences `which`.
-fn fit_first(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
-    let feats: Vec<&[Vec<u64>]> = which.iter().map(|&s| prep.feats[s].as_slice()).collect();
-    let gold: Vec<&[u8]> = which.iter().map(|&s| prep.gold[s].as_slice()).collect();
-    fit_weights(&feats, &gold, opts)
+/// The first pass alone, on sentences given by their features and gold labels.
+fn fit_first(feats: &[&[Vec<u64>]], gold: &[&[u8]], opts: &TrainOptions) -> Model {
+    fit_weights(feats, gold, opts)
 }
 
-/// The second pass's features of the sentences `group` (one block: the window stays inside
-/// it), given their first-pass labels.
+/// The second pass's features of a block of sentences (the window stays inside it): their
+/// features `feats` and keys `keys`, given their first-pass labels.
 fn second_features(
-    prep: &Prepared,
-    group: &[usize],
+    feats: &[&[Vec<u64>]],
+    keys: &[&[u64]],
     tags: &[Vec<u8>],
     window: usize,
 ) -> Vec<Vec<Vec<u64>>> {
-    let keys: Vec<&[u64]> = group.iter().map(|&s| prep.keys[s].as_slice()).collect();
-    group
+    feats
         .iter()
         .enumerate()
-        .map(|(j, &s)| {
-            let mut f = prep.feats[s].clone();
-            consistency_features(&keys, tags, j, window, &mut f);
+        .map(|(j, f)| {
+            let mut f = f.to_vec();
+            consistency_features(keys, tags, j, window, &mut f);
             f
         })
         .collect()
 }
 
+/// The features of sentence `s` with the word-statistics features of `stats` appended (none
+/// when `stats` is empty).
+fn with_stats(prep: &Prepared, s: usize, stats: &WordStats) -> Vec<Vec<u64>> {
+    let mut f = prep.feats[s].clone();
+    if !stats.is_empty() {
+        let codes: Vec<[u8; 2]> = prep.skeys[s].iter().map(|&k| stats.get(k)).collect();
+        wordstats::features(&codes, &mut f);
+    }
+    f
+}
+
 /// Train a model on the sentences `which` of `prep`: the first pass, and when `opts.window > 0`
 /// the second, which learns from first-pass tags of models that did not see the sentence
-/// (`opts.inner_folds` contiguous parts of `which`, each tagged by a model of the others).
+/// (`opts.inner_folds` contiguous parts of `which`, each tagged by a model of the others). With
+/// `opts.word_stats`, a training sentence's word statistics come from the parts of `which` other
+/// than its own, and the model keeps those of all of `which` for tagging.
 pub fn fit(prep: &Prepared, which: &[usize], opts: &TrainOptions) -> Model {
-    let first = fit_first(prep, which, opts);
+    let j = opts.inner_folds.max(2);
+    let n = which.len();
+    let part_of = |f: usize| &which[f * n / j..(f + 1) * n / j];
+    // Per sentence of `which` (in order), its features.
+    let (feats, stats): (Vec<Vec<Vec<u64>>>, WordStats) = if opts.word_stats {
+        let mut parts: Vec<wordstats::Counts> = Vec::with_capacity(j);
+        let mut total = wordstats::Counts::default();
+        for f in 0..j {
+            let mut c = wordstats::Counts::default();
+            for &s in part_of(f) {
+                wordstats::count(&mut c, &prep.skeys[s], &prep.gold[s]);
+            }
+            for (k, v) in &c {
+                let e = total.entry(*k).or_default();
+                for (a, b) in e.iter_mut().zip(v) {
+                    *a += b;
+                }
+            }
+            parts.push(c);
+        }
+        let mut feats = Vec::with_capacity(n);
+        for (f, own) in parts.iter().enumerate() {
+            for &s in part_of(f) {
+                let codes: Vec<[u8; 2]> = prep.skeys[s]
+                    .iter()
+                    .map(|k| {
+                        let mut c = total.get(k).copied().unwrap_or_default();
+                        if let Some(o) = own.get(k) {
+                            for (a, b) in c.iter_mut().zip(o) {
+                                *a -= b;
+                            }
+                        }
+                        wordstats::codes(&c)
+                    })
+                    .collect();
+                let mut fs = prep.feats[s].clone();
+                wordstats::features(&codes, &mut fs);
+                feats.push(fs);
+            }
+        }
+        (feats, WordStats::from_counts(&total))
+    } else {
+        (
+            which.iter().map(|&s| prep.feats[s].clone()).collect(),
+            WordStats::new(),
+        )
+    };
+    let fref: Vec<&[Vec<u64>]> = feats.iter().map(Vec::as_slice).collect();
+    let gold: Vec<&[u8]> = which.iter().map(|&s| prep.gold[s].as_slice()).collect();
+    let first = fit_first(&fref, &gold, opts);
     let first = Model::from_bytes(
-        &Model::from_weights_of(&first, prep.gazetteer.clone(), prep.clusters.clone()).to_bytes(),
+        &Model::from_weights_of(&first, prep.gazetteer.clone(), prep.clusters.clone())
+            .with_stats(stats)
+            .to_bytes(),
     )
     .expect("a model reads back what it wrote");
     if opts.window == 0 {
         return first;
     }
-    let j = opts.inner_folds.max(2);
-    let n = which.len();
     let parts = par_map(j, opts.threads, |f| {
-        let part = &which[f * n / j..(f + 1) * n / j];
-        let rest: Vec<usize> = which[..f * n / j]
-            .iter()
-            .chain(&which[(f + 1) * n / j..])
-            .copied()
+        let (lo, hi) = (f * n / j, (f + 1) * n / j);
+        let rest: Vec<usize> = (0..lo).chain(hi..n).collect();
+        let rf: Vec<&[Vec<u64>]> = rest.iter().map(|&i| fref[i]).collect();
+        let rg: Vec<&[u8]> = rest.iter().map(|&i| gold[i]).collect();
+        let m = fit_first(&rf, &rg, opts);
+        let tags: Vec<Vec<u8>> = (lo..hi)
+            .map(|i| m.decode(fref[i]).into_iter().map(|y| y as u8).collect())
             .collect();
-        let m = fit_first(prep, &rest, opts);
-        let tags: Vec<Vec<u8>> = part
+        let keys: Vec<&[u64]> = part_of(f)
             .iter()
-            .map(|&s| {
-                m.decode(&prep.feats[s])
-                    .into_iter()
-                    .map(|y| y as u8)
-                    .collect()
-            })
+            .map(|&s| prep.keys[s].as_slice())
             .collect();
-        second_features(prep, part, &tags, opts.window)
+        second_features(&fref[lo..hi], &keys, &tags, opts.window)
     });
     let feats2: Vec<Vec<Vec<u64>>> = parts.into_iter().flatten().collect();
     let f2: Vec<&[Vec<u64>]> = feats2.iter().map(Vec::as_slice).collect();
-    let gold: Vec<&[u8]> = which.iter().map(|&s| prep.gold[s].as_slice()).collect();
     let second = fit_weights(&f2, &gold, opts);
     first.with_second(second, opts.window as u32)
 }
 
 /// Tag the sentences `group` of `prep` as one block (both passes).
 fn tag_group(model: &Model, prep: &Prepared, group: &[usize]) -> Vec<Vec<u8>> {
-    let tags: Vec<Vec<u8>> = group
+    let feats: Vec<Vec<Vec<u64>>> = group
         .iter()
-        .map(|&s| {
-            model
-                .decode(&prep.feats[s])
-                .into_iter()
-                .map(|y| y as u8)
-                .collect()
-        })
+        .map(|&s| with_stats(prep, s, model.stats()))
+        .collect();
+    let tags: Vec<Vec<u8>> = feats
+        .iter()
+        .map(|f| model.decode(f).into_iter().map(|y| y as u8).collect())
         .collect();
     let Some((second, window)) = model.second() else {
         return tags;
     };
-    second_features(prep, group, &tags, window)
+    let fref: Vec<&[Vec<u64>]> = feats.iter().map(Vec::as_slice).collect();
+    let keys: Vec<&[u64]> = group.iter().map(|&s| prep.keys[s].as_slice()).collect();
+    second_features(&fref, &keys, &tags, window)
         .iter()
         .map(|f| second.decode(f).into_iter().map(|y| y as u8).collect())
         .collect()
@@ -279,7 +355,7 @@ pub fn cross_validate(prep: &Prepared, opts: &TrainOptions) -> Vec<Scores> {
 /// [`cross_validate`], also returning the held-out prediction of every sentence.
 pub fn cross_validate_tags(prep: &Prepared, opts: &TrainOptions) -> (Vec<Scores>, Vec<Vec<Tag>>) {
     let k = opts.folds.max(2);
-    let n = prep.len();
+    let n = prep.main;
     let in_fold = |i: usize, f: usize| {
         if opts.interleaved {
             i % k == f
@@ -289,7 +365,10 @@ pub fn cross_validate_tags(prep: &Prepared, opts: &TrainOptions) -> (Vec<Scores>
     };
     // Folds run in parallel; each trains single-threaded.
     let parts = par_map(k, opts.threads, |f| {
-        let train: Vec<usize> = (0..n).filter(|&i| !in_fold(i, f)).collect();
+        let train: Vec<usize> = (0..n)
+            .filter(|&i| !in_fold(i, f))
+            .chain(n..prep.len())
+            .collect();
         let model = fit(prep, &train, opts);
         let test: Vec<usize> = (0..n).filter(|&i| in_fold(i, f)).collect();
         let tagged = tag_group(&model, prep, &test);

@@ -77,6 +77,22 @@ pub struct TrainNer {
     /// names then occur on both sides).
     #[arg(long)]
     interleaved: bool,
+    /// No word-statistics features (by default the model reads how often a word occurs
+    /// elsewhere in the training text and how it was tagged there; stored in the model).
+    #[arg(long)]
+    no_word_stats: bool,
+    /// Extra training data in the Wojood layout (`token TAG [TAG …]`, nested columns): in the
+    /// training part of every fold and of the model, never tested. Types are mapped by
+    /// `--wojood-map`.
+    #[arg(long, value_name = "FILE")]
+    wojood: Vec<String>,
+    /// How Wojood types become ANERcorp types, `FROM=TO,…`; unlisted types become `O`.
+    #[arg(
+        long,
+        value_name = "MAP",
+        default_value = "PERS=PERS,ORG=ORG,GPE=LOC,LOC=LOC"
+    )]
+    wojood_map: String,
     /// Write the cross-validated (held-out) tags here, CoNLL: token, gold tag, predicted tag.
     #[arg(long, value_name = "PATH")]
     cv_out: Option<String>,
@@ -169,6 +185,7 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         interleaved: a.interleaved,
         window: a.window,
         inner_folds: a.inner_folds,
+        word_stats: !a.no_word_stats,
     };
     let bytes = read_input(&a.input)?;
     let sents = read_tagged(utf8(&bytes, &a.input)?)
@@ -178,6 +195,25 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
     }
     let tokens: usize = sents.iter().map(|s| s.tokens.len()).sum();
     let t0 = Instant::now();
+    let mut map: Vec<(String, EntityType)> = Vec::new();
+    for pair in a.wojood_map.split(',').filter(|p| !p.is_empty()) {
+        let (from, to) = pair
+            .split_once('=')
+            .with_context(|| format!("--wojood-map {pair}: expected FROM=TO"))?;
+        let to = EntityType::parse(to)
+            .with_context(|| format!("--wojood-map {pair}: TO is one of PERS LOC ORG MISC"))?;
+        map.push((from.to_string(), to));
+    }
+    let mut extra = Vec::new();
+    for path in &a.wojood {
+        let bytes = read_input(path)?;
+        let text = utf8(&bytes, path)?;
+        let lookup = |t: &str| map.iter().find(|(f, _)| f == t).map(|&(_, e)| e);
+        extra.extend(
+            rasad_ner::conll::read_wojood(text, lookup)
+                .map_err(|e| InputError(format!("{path}: {e}")))?,
+        );
+    }
     let gazetteer = if a.no_gazetteer {
         Gazetteer::new()
     } else {
@@ -192,10 +228,12 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         _ => Clusters::new(),
     };
     let words = clusters.len();
-    let prep = Prepared::new(&sents, gazetteer, clusters, opts.threads);
+    let n_extra = extra.len();
+    let all: Vec<_> = sents.iter().cloned().chain(extra).collect();
+    let prep = Prepared::new(&all, gazetteer, clusters, opts.threads).with_main(sents.len());
     eprintln!(
-        "rasad: {} sentences, {tokens} tokens, {names} gazetteer names, {words} clustered words; \
-         features in {:.2}s",
+        "rasad: {} sentences (+{n_extra} extra), {tokens} tokens, {names} gazetteer names, \
+         {words} clustered words; features in {:.2}s",
         sents.len(),
         t0.elapsed().as_secs_f64()
     );
