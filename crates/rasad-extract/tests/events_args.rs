@@ -318,3 +318,19 @@ fn a_definite_noun_with_a_date_of_its_own_is_another_act() {
     );
     assert_eq!(all(&d, EventType::Assault).len(), 2, "{:#?}", d.events);
 }
+
+#[test]
+fn an_act_with_no_stated_target_is_against_the_actors_counterpart_in_the_article() {
+    // «داهمت» names no target: the Houthis, whom the state's forces fight in the article
+    let d = doc(
+        "اعتقلت قوات الأمن اليمنية 5 من عناصر جماعة الحوثي في عدن. وقال مسؤول إن الحكومة اليمنية داهمت منزلا في المدينة.",
+    );
+    let a = all(&d, EventType::Coerce);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == vec!["yemen-government".to_string()]
+                && e.recipient == vec!["houthis".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}

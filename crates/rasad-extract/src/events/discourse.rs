@@ -121,10 +121,49 @@ pub fn counterparts(doc: &Document, events: &mut [Event]) {
                 })
                 .flatten()
         });
+        let found = found.or_else(|| {
+            let c = counterpart(doc, events, &actor, &states)?;
+            Some(vec![c])
+        });
         if let Some(r) = found {
             events[i].recipient = r;
         }
     }
+}
+
+/// `counterpart`: the side an actor deals with most in the whole article — the other side of
+/// the most events it or another organ of its state takes part in (ties: the first told), never
+/// the actor itself, another organ of its state, or a generic group.
+fn counterpart(
+    doc: &Document,
+    events: &[Event],
+    actor: &[String],
+    states: &[String],
+) -> Option<String> {
+    let us =
+        |x: &String| actor.contains(x) || state_of(doc, x).is_some_and(|c| states.contains(&c));
+    let mut counts: Vec<(&String, usize)> = Vec::new();
+    for e in events {
+        let others: &[String] = if e.actor.iter().any(us) {
+            &e.recipient
+        } else if e.recipient.iter().any(us) {
+            &e.actor
+        } else {
+            continue;
+        };
+        for o in others {
+            if us(o) || generic_entity(doc, o) {
+                continue;
+            }
+            match counts.iter_mut().find(|(x, _)| *x == o) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((o, 1)),
+            }
+        }
+    }
+    // the first of the most frequent
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0.clone())
 }
 
 /// The generic class the back-references to an attack's authors link to.
