@@ -281,3 +281,32 @@ fn a_counted_participle_is_a_noun() {
         d.events
     );
 }
+
+#[test]
+fn warnings_of_a_danger_are_no_threats() {
+    for s in [
+        "وحذرت منظمة الصحة العالمية من أن الوباء قد ينتشر في مخيمات النازحين.",
+        "وتتواصل المعارك في المدينة وسط تحذيرات أممية من مجاعة وشيكة.",
+        "وأكدت الحكومة رفضها استخدام أراضيها منطلقا لتهديد دول الجوار.",
+    ] {
+        let d = doc(s);
+        assert!(
+            !types(&d).contains(&EventType::Threaten),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+    // a warning addressed to someone stays a threat
+    let d = doc("وحذرت الحكومة الصومالية حركة الشباب من مهاجمة قوافل الإغاثة.");
+    assert!(types(&d).contains(&EventType::Threaten), "{:#?}", d.events);
+}
+#[test]
+fn a_pledge_to_go_on_is_the_act_not_a_promise() {
+    let d = doc("وتعهد الرئيس الصومالي بمواصلة الحرب على حركة الشباب.");
+    assert!(!types(&d).contains(&EventType::Agree), "{:#?}", d.events);
+    assert!(!types(&d).contains(&EventType::Threaten), "{:#?}", d.events);
+    assert!(types(&d).contains(&EventType::Assault), "{:#?}", d.events);
+    // a pledge to the other side is still one
+    let d = doc("وتعهدت فرنسا بتقديم مساعدات للجيش اللبناني.");
+    assert!(types(&d).contains(&EventType::Agree), "{:#?}", d.events);
+}
