@@ -310,3 +310,16 @@ fn a_pledge_to_go_on_is_the_act_not_a_promise() {
     let d = doc("وتعهدت فرنسا بتقديم مساعدات للجيش اللبناني.");
     assert!(types(&d).contains(&EventType::Agree), "{:#?}", d.events);
 }
+
+#[test]
+fn the_subject_of_tarradda_suffered_the_act() {
+    // «تعرض (X) لهجوم من Y»: X is the recipient, Y after «من / على يد» the actor
+    let d = doc("وقال مصدر عسكري إن الجيش اليمني تعرض لهجوم من الحوثيين في مأرب.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(ids(&e.actor), ["houthis"]);
+    assert_eq!(ids(&e.recipient), ["yemen-military"]);
+    let d = doc("وأكدت نقابة الصحفيين أن الصحفي تعرض للضرب على يد مسلحين.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(e.mode.as_deref(), Some("beat"));
+    assert_eq!(ids(&e.recipient), ["journalists"]);
+}
