@@ -283,6 +283,35 @@ fn a_counted_participle_is_a_noun() {
 }
 
 #[test]
+fn the_subject_of_tarradda_suffered_the_act() {
+    // «تعرض (X) لهجوم من Y»: X is the recipient, Y after «من / على يد» the actor
+    let d = doc("وقال مصدر عسكري إن الجيش اليمني تعرض لهجوم من الحوثيين في مأرب.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(ids(&e.actor), ["houthis"]);
+    assert_eq!(ids(&e.recipient), ["yemen-military"]);
+    let d = doc("وأكدت نقابة الصحفيين أن الصحفي تعرض للضرب على يد مسلحين.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(e.mode.as_deref(), Some("beat"));
+    assert_eq!(ids(&e.recipient), ["journalists"]);
+}
+
+#[test]
+fn an_interception_of_two_projectiles() {
+    // the dual «صاروخين» is a derived form of the phrase slot «اعترض ... صاروخ»
+    let d = doc("وأعلن الجيش الأمريكي أن دفاعاته الجوية اعترضت صاروخين فوق قاعدة عسكرية في سوريا.");
+    let e = find(&d, EventType::Assault);
+    assert!(e.trigger.text.starts_with("اعترضت"), "{e:#?}");
+}
+
+#[test]
+fn a_refusal_told_as_an_acceptance_ruled_out() {
+    let d = doc("وقال وزير الخارجية الإيراني إن بلاده لن تقبل بشروط الولايات المتحدة.");
+    let e = find(&d, EventType::Reject);
+    assert_ne!(e.status, Status::Negated);
+    assert_eq!(ids(&e.recipient), ["united-states"]);
+}
+
+#[test]
 fn warnings_of_a_danger_are_no_threats() {
     for s in [
         "وحذرت منظمة الصحة العالمية من أن الوباء قد ينتشر في مخيمات النازحين.",
@@ -300,6 +329,7 @@ fn warnings_of_a_danger_are_no_threats() {
     let d = doc("وحذرت الحكومة الصومالية حركة الشباب من مهاجمة قوافل الإغاثة.");
     assert!(types(&d).contains(&EventType::Threaten), "{:#?}", d.events);
 }
+
 #[test]
 fn a_pledge_to_go_on_is_the_act_not_a_promise() {
     let d = doc("وتعهد الرئيس الصومالي بمواصلة الحرب على حركة الشباب.");
@@ -312,14 +342,26 @@ fn a_pledge_to_go_on_is_the_act_not_a_promise() {
 }
 
 #[test]
-fn the_subject_of_tarradda_suffered_the_act() {
-    // «تعرض (X) لهجوم من Y»: X is the recipient, Y after «من / على يد» the actor
-    let d = doc("وقال مصدر عسكري إن الجيش اليمني تعرض لهجوم من الحوثيين في مأرب.");
-    let e = find(&d, EventType::Assault);
+fn backing_an_effort_is_support_not_aid() {
+    let d = doc("وقالت الولايات المتحدة إنها تدعم أي جهد لخفض التوتر في الخليج.");
+    assert!(types(&d).contains(&EventType::Support), "{:#?}", d.events);
+    assert!(!types(&d).contains(&EventType::Aid), "{:#?}", d.events);
+}
+
+#[test]
+fn aid_kept_out_belongs_to_the_blockade() {
+    let d = doc("واتهمت الأمم المتحدة حركة الشباب بمنع وصول المساعدات إلى المناطق المنكوبة.");
+    assert!(types(&d).contains(&EventType::Coerce), "{:#?}", d.events);
+    assert!(!types(&d).contains(&EventType::Aid), "{:#?}", d.events);
+}
+
+#[test]
+fn an_armed_advance_on_a_town() {
+    let d = doc("وتقدمت قوات الحوثيين نحو مدينة مأرب من ثلاثة محاور.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.mode.as_deref(), Some("seize"));
     assert_eq!(ids(&e.actor), ["houthis"]);
-    assert_eq!(ids(&e.recipient), ["yemen-military"]);
-    let d = doc("وأكدت نقابة الصحفيين أن الصحفي تعرض للضرب على يد مسلحين.");
-    let e = find(&d, EventType::Assault);
-    assert_eq!(e.mode.as_deref(), Some("beat"));
-    assert_eq!(ids(&e.recipient), ["journalists"]);
+    // «نحو» before a count is «about»
+    let d = doc("وتقدم نحو 500 طالب من الأردن بطلبات للالتحاق بالجامعة.");
+    assert!(!types(&d).contains(&EventType::Coerce), "{:#?}", d.events);
 }
