@@ -86,6 +86,11 @@ struct TokenKeys {
     roots: [u32; 2],
 }
 
+thread_local! {
+    /// [`Matcher::find_with_watched`]'s buffer of token keys.
+    static KEYS: std::cell::Cell<Vec<TokenKeys>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
 /// A set of nodes as bits (a few KiB for every node: stays in the first-level cache).
 #[derive(Default)]
 struct NodeBits(Vec<u64>);
@@ -107,6 +112,77 @@ impl NodeBits {
     }
 }
 
+/// One slot of [`KeyTable`]: a packed key (0: empty, as no key packs to 0: its length byte is
+/// at least 1) and its entry, 32 bytes aligned to 32, so a probe reads one cache line.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+struct Slot {
+    key: u128,
+    entry: KeyEntry,
+}
+
+const EMPTY_SLOT: Slot = Slot {
+    key: 0,
+    entry: NO_ENTRY,
+};
+
+/// The packed keys in an open-addressed table (linear probing, at most half full): a key found
+/// at its home slot, as nearly all are, costs one read of one cache line. (A general hash map
+/// reads a control group and then the bucket, two lines far apart, on every lookup; matching
+/// looks up about every second word of a text.)
+#[derive(Default)]
+struct KeyTable {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+impl KeyTable {
+    /// The home slot of a key (bits of the same product the Bloom filter takes its top bits from).
+    #[inline]
+    fn home(&self, k: u128) -> usize {
+        (key_hash(k) >> 20) as usize & (self.slots.len() - 1)
+    }
+
+    /// The entry of a key.
+    #[inline]
+    fn get(&self, k: u128) -> KeyEntry {
+        if self.slots.is_empty() {
+            return NO_ENTRY;
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k);
+        loop {
+            let s = &self.slots[i];
+            if s.key == k {
+                return s.entry;
+            }
+            if s.key == 0 {
+                return NO_ENTRY;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Set the entry of a key (growing the table to stay at most half full).
+    fn set(&mut self, k: u128, entry: KeyEntry) {
+        if self.slots.len() < 2 * (self.used + 1) {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![EMPTY_SLOT; (old.len() * 2).max(64)];
+            self.used = 0;
+            for s in old.iter().filter(|s| s.key != 0) {
+                self.set(s.key, s.entry);
+            }
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(k);
+        while self.slots[i].key != 0 && self.slots[i].key != k {
+            i = (i + 1) & mask;
+        }
+        self.used += (self.slots[i].key == 0) as usize;
+        self.slots[i] = Slot { key: k, entry };
+    }
+}
+
 /// The compiled names.
 ///
 /// Matching spends its time in two places, and the layout serves them. Every token of a text is
@@ -118,8 +194,11 @@ impl NodeBits {
 /// short sorted slice.
 #[derive(Default)]
 pub struct Matcher {
-    /// Keys that [`pack`] (nearly all of them).
+    /// Keys that [`pack`] (nearly all of them), while names are added and watched; matching reads
+    /// [`Matcher::table`].
     packed: FxHashMap<u128, KeyEntry>,
+    /// The packed keys as matching reads them: [`KeyTable`].
+    table: KeyTable,
     /// The other keys.
     long: FxHashMap<Box<str>, KeyEntry>,
     /// A one-hash Bloom filter over the packed keys (64 KiB): most tokens are no name's word and
@@ -157,50 +236,44 @@ fn pack(chars: &[char]) -> Option<u128> {
 const BLOOM_WORDS: usize = 1 << 13;
 
 #[inline]
+fn key_hash(k: u128) -> u64 {
+    ((k as u64) ^ ((k >> 64) as u64).rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+#[inline]
 fn bloom_bit(k: u128) -> usize {
-    let h = ((k as u64) ^ ((k >> 64) as u64).rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - 19)) as usize
-}
-
-/// The byte a key character packs to (ASCII as itself, U+0600–U+067F to 0x80–0xFF) and
-/// whether it has one, without a branch.
-#[inline]
-fn key_byte(c: char) -> (u8, bool) {
-    let x = c as u32;
-    let ascii = x < 0x80;
-    let arabic = x.wrapping_sub(0x0600) < 0x80;
-    let b = if ascii {
-        x
-    } else {
-        x.wrapping_sub(0x0600 - 0x80)
-    };
-    (b as u8, ascii | arabic)
-}
-
-/// Shift the bytes of `chars` into `key`, clearing `ok` if one has none.
-#[inline]
-fn shift_in(mut key: u128, chars: &[char], ok: &mut bool) -> u128 {
-    for &c in chars {
-        let (b, fits) = key_byte(c);
-        key = (key << 8) | b as u128;
-        *ok &= fits;
-    }
-    key
+    (key_hash(k) >> (64 - 19)) as usize
 }
 
 /// [`pack`] of `head` + `body` + `last` (the hot path of matching: no branch per character, the
-/// characters' range is checked once at the end).
+/// characters' range is checked once at the end). Character `i` of `n` is written to byte `n - i`
+/// of the little-endian key and `n` to byte 0, as [`pack`] describes.
 #[inline]
 fn pack_parts(head: &[char], body: &[char], last: char) -> Option<u128> {
     let n = head.len() + body.len() + 1;
     if n > 15 {
         return None;
     }
-    let mut ok = true;
-    let key = shift_in(0, head, &mut ok);
-    let key = shift_in(key, body, &mut ok);
-    let key = shift_in(key, &[last], &mut ok);
-    ok.then_some((key << 8) | n as u128)
+    let mut bytes = [0u8; 16];
+    bytes[0] = n as u8;
+    // ASCII packs to itself, U+0600–U+067F to 0x80–0xFF: `min(x, x ^ 0x600)` is below 0x80 for
+    // exactly those characters (their offset in their block), `(x >> 3) & 0x80` marks the second
+    let mut worst = 0u32;
+    let mut put = |i: usize, c: char| {
+        let x = c as u32;
+        let off = x.min(x ^ 0x600);
+        worst |= off;
+        // (`n - i` is 1..=15: the mask only spares a bounds check)
+        bytes[(n - i) & 15] = (off | ((x >> 3) & 0x80)) as u8;
+    };
+    for (i, &c) in head.iter().enumerate() {
+        put(i, c);
+    }
+    for (i, &c) in body.iter().enumerate() {
+        put(head.len() + i, c);
+    }
+    put(n - 1, last);
+    (worst < 0x80).then_some(u128::from_le_bytes(bytes))
 }
 
 /// A token's view characters, as [`Token::view`] gives them (inlined here: this is read for
@@ -347,8 +420,52 @@ impl Matcher {
     /// name has leads nowhere.
     pub fn watch(&mut self, key: &str) {
         self.intern(key).watched = true;
+        let chars: Vec<char> = key.chars().collect();
+        if let Some(k) = pack(&chars) {
+            if let Some(&e) = self.packed.get(&k) {
+                self.table.set(k, e);
+            }
+        }
     }
 
+    /// A word's stem as it is keyed: its characters but the last, and the last (ه for a
+    /// ta marbuta before a pronoun); none for a word without a stem.
+    #[inline]
+    fn stem_parts<'a>(a: &'a Analysis, t: &Token) -> Option<(&'a [char], char)> {
+        let view = view_of(a, t);
+        let s = t.seg;
+        let (st, en) = (s.stem_start as usize, (s.stem_end as usize).min(view.len()));
+        if st >= en {
+            return None;
+        }
+        let stem = &view[st..en];
+        let last = if s.ta_marbuta {
+            'ه'
+        } else {
+            stem[stem.len() - 1]
+        };
+        Some((&stem[..stem.len() - 1], last))
+    }
+
+    /// The entry of a definite word's key with its article («السجن»).
+    fn article_entry(&self, a: &Analysis, t: &Token, buf: &mut String) -> KeyEntry {
+        let Some((body, last)) = Self::stem_parts(a, t) else {
+            return NO_ENTRY;
+        };
+        match pack_parts(&['ا', 'ل'], body, last) {
+            Some(k) => self.get_packed(k),
+            None => self.get_long(
+                ['ا', 'ل']
+                    .into_iter()
+                    .chain(body.iter().copied())
+                    .chain(std::iter::once(last)),
+                buf,
+            ),
+        }
+    }
+
+    /// A token's entries, without and with its article (the second only for a definite word
+    /// whose stem is [`KeyEntry::with_article`]).
     #[inline]
     fn token_entries(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
         if t.seg.pron.is_some() {
@@ -356,34 +473,15 @@ impl Matcher {
         }
         match t.kind {
             TokenKind::Word => {
-                let view = view_of(a, t);
-                let s = t.seg;
-                let (st, en) = (s.stem_start as usize, (s.stem_end as usize).min(view.len()));
-                if st >= en {
+                let Some((body, last)) = Self::stem_parts(a, t) else {
                     return [NO_ENTRY; 2];
-                }
-                let stem = &view[st..en];
-                let last = if s.ta_marbuta {
-                    'ه'
-                } else {
-                    stem[stem.len() - 1]
                 };
-                let body = &stem[..stem.len() - 1];
                 let plain = match pack_parts(&[], body, last) {
                     Some(k) => self.get_packed(k),
                     None => self.get_long(body.iter().copied().chain(std::iter::once(last)), buf),
                 };
-                let art = if s.article && plain.with_article {
-                    match pack_parts(&['ا', 'ل'], body, last) {
-                        Some(k) => self.get_packed(k),
-                        None => self.get_long(
-                            ['ا', 'ل']
-                                .into_iter()
-                                .chain(body.iter().copied())
-                                .chain(std::iter::once(last)),
-                            buf,
-                        ),
-                    }
+                let art = if t.seg.article && plain.with_article {
+                    self.article_entry(a, t, buf)
                 } else {
                     NO_ENTRY
                 };
@@ -396,18 +494,22 @@ impl Matcher {
         }
     }
 
+    /// True when the Bloom filter may hold a packed key.
+    #[inline]
+    fn may_have(&self, k: u128) -> bool {
+        let b = bloom_bit(k);
+        self.bloom
+            .get(b / 64)
+            .is_some_and(|w| w & (1 << (b % 64)) != 0)
+    }
+
     /// The entry of a packed key, through the Bloom filter.
     #[inline]
     fn get_packed(&self, k: u128) -> KeyEntry {
-        let b = bloom_bit(k);
-        if self
-            .bloom
-            .get(b / 64)
-            .is_none_or(|w| w & (1 << (b % 64)) == 0)
-        {
+        if !self.may_have(k) {
             return NO_ENTRY;
         }
-        self.packed.get(&k).copied().unwrap_or(NO_ENTRY)
+        self.table.get(k)
     }
 
     /// The entry of a key that does not pack (too long, or characters outside the packed range).
@@ -504,6 +606,13 @@ impl Matcher {
         for entry in self.packed.values_mut().chain(self.long.values_mut()) {
             entry.root = root.get(&entry.id).copied().unwrap_or(0);
         }
+        // (in id order: the first names' keys, the actors', get their home slots)
+        let mut packed: Vec<(u128, KeyEntry)> = self.packed.iter().map(|(&k, &e)| (k, e)).collect();
+        packed.sort_unstable_by_key(|&(_, e)| e.id);
+        self.table = KeyTable::default();
+        for (k, e) in packed {
+            self.table.set(k, e);
+        }
         self.target_start = Vec::with_capacity(nodes + 1);
         for node in 0..nodes {
             self.target_start.push(self.targets.len() as u32);
@@ -549,20 +658,20 @@ impl Matcher {
         let toks = &a.tokens;
         let mut buf = String::with_capacity(32);
         let mut watched = Vec::new();
-        let keys: Vec<TokenKeys> = toks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let [plain, art] = self.token_entries(a, t, &mut buf);
-                if plain.watched {
-                    watched.push(i);
-                }
-                TokenKeys {
-                    ids: [plain.id, art.id],
-                    roots: [plain.root, art.root],
-                }
-            })
-            .collect();
+        // every token's keys, written into a buffer kept for the thread (a text's tokens are
+        // many: allocating and freeing this on every call cost more than filling it)
+        let mut keys = KEYS.with(|k| k.take());
+        keys.clear();
+        keys.extend(toks.iter().enumerate().map(|(i, t)| {
+            let [plain, art] = self.token_entries(a, t, &mut buf);
+            if plain.watched {
+                watched.push(i);
+            }
+            TokenKeys {
+                ids: [plain.id, art.id],
+                roots: [plain.root, art.root],
+            }
+        }));
         let mut out = Vec::new();
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
         // those of the longest name found so far; reused, so a walk allocates nothing
@@ -684,6 +793,7 @@ impl Matcher {
             });
             i = end;
         }
+        KEYS.with(|k| k.replace(keys));
         (out, watched)
     }
 }
