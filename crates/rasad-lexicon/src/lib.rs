@@ -210,8 +210,9 @@ impl Lexicon {
                     country: a.country.as_deref().and_then(|c| countries.of(c)),
                     descriptors: descriptor_contexts.len() as u32,
                 };
+                // «ANY» is written out for a fallback that applies anywhere (data/actors/README)
                 descriptor_contexts.extend(a.descriptors.iter().map(|d| match d.context() {
-                    None => DescriptorContext::Any,
+                    None | Some("ANY") => DescriptorContext::Any,
                     Some(c) => DescriptorContext::Country(countries.id(c)),
                 }));
                 facts
