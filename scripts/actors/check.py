@@ -5,7 +5,8 @@ Usage: python3 scripts/actors/check.py [--quiet] [DIR]
 
 Checks: every file parses (stdlib tomllib); every [[actor]] has the required keys with the right types and no
 unknown key; ids are unique kebab-case; kind is PER ORG GPE NORP; sectors are known codes; country and descriptor
-contexts are ISO 3166-1 alpha-3 (or a region code listed below); parents exist and have no cycle; no alias (after
+contexts are ISO 3166-1 alpha-3 (or a region code listed below); parents exist and have no cycle; generic_refs
+name generic actors; no alias (after
 the folding rasad's matcher does: marks and tatweel dropped, أ إ آ ٱ → ا, ى → ي, ة → ه, spaces collapsed) belongs
 to two actors; no descriptor repeats with the same context for two actors; no alias or descriptor holds a Latin
 letter (digits are fine: «اللواء 35»). Exits 1 on any error; warnings (a form repeated inside one actor) do not fail.
@@ -43,7 +44,7 @@ REGIONS = {"ANY", "GULF", "LEVANT", "MAGHREB", "SAHEL", "HORN", "KURD"}
 REQUIRED = {"id": str, "kind": str, "en": str, "ar": str}
 OPTIONAL = {
     "aliases": list, "descriptors": list, "country": str, "sectors": list, "cameo": str, "parent": str,
-    "wikidata": str, "generic": bool, "note": str,
+    "wikidata": str, "generic": bool, "note": str, "generic_refs": list,
 }
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CAMEO_RE = re.compile(r"^([A-Z]{3})+$")
@@ -128,6 +129,9 @@ def main() -> int:
         p = rec.get("parent")
         if p is not None and p not in actors:
             errors.append(f"{fname}: {aid}: parent {p!r} does not exist")
+        for g in rec.get("generic_refs", []):
+            if g not in actors or not actors[g][1].get("generic"):
+                errors.append(f"{fname}: {aid}: generic_refs {g!r} is not a generic actor")
     for aid in actors:
         seen, cur = set(), aid
         while cur is not None and cur in actors:

@@ -125,6 +125,51 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Actor>, LexiconError> {
 
 include!(concat!(env!("OUT_DIR"), "/actor_files.rs"));
 
+/// An actor's `generic_refs`: the generic actors («المحتجين», «أبناء القبائل») that refer to it in
+/// an article that has named it (read apart from [`Actor`], whose fields other code builds
+/// literally).
+#[derive(Deserialize)]
+struct Refs {
+    id: String,
+    #[serde(default)]
+    generic_refs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RefsFile {
+    #[serde(default)]
+    actor: Vec<Refs>,
+}
+
+/// The `generic_refs` of one actor file: (actor id, the ids of the generic actors that refer to it),
+/// for the actors that have any.
+pub fn parse_generic_refs(
+    name: &str,
+    text: &str,
+) -> Result<Vec<(String, Vec<String>)>, LexiconError> {
+    toml::from_str::<RefsFile>(text)
+        .map(|f| {
+            f.actor
+                .into_iter()
+                .filter(|r| !r.generic_refs.is_empty())
+                .map(|r| (r.id, r.generic_refs))
+                .collect()
+        })
+        .map_err(|e| LexiconError::Parse {
+            file: name.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// The `generic_refs` of the actor files compiled into the crate.
+pub fn builtin_generic_refs() -> Result<Vec<(String, Vec<String>)>, LexiconError> {
+    let mut out = Vec::new();
+    for (name, text) in ACTOR_FILES {
+        out.extend(parse_generic_refs(name, text)?);
+    }
+    Ok(out)
+}
+
 /// The actor files compiled into the crate.
 pub fn builtin() -> Result<Vec<Actor>, LexiconError> {
     let mut out = Vec::new();

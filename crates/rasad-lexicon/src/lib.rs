@@ -60,6 +60,10 @@ pub struct Lexicon {
     /// ordinary word: the text layer's stem support (`Segmenter::support_of_key`, first count),
     /// looked up once here rather than on every match.
     pub word_support: Vec<u32>,
+    /// For each generic actor (an index), the specific actors it may stand for: those whose
+    /// `generic_refs` name it («المحتجين» → the resistance committees, the depositors). Filled by
+    /// [`Lexicon::set_generic_refs`]; empty in a lexicon made by [`Lexicon::new`] alone.
+    pub generic_refs: rustc_hash::FxHashMap<u32, Vec<u32>>,
 }
 
 /// A country code interned by the lexicon: an index into [`Lexicon::countries`].
@@ -176,7 +180,11 @@ impl Lexicon {
             let actors =
                 actors::builtin().unwrap_or_else(|e| panic!("built-in actor dictionary: {e}"));
             let places = places::builtin();
-            Lexicon::new(actors, places)
+            let refs = actors::builtin_generic_refs()
+                .unwrap_or_else(|e| panic!("built-in actor dictionary: {e}"));
+            let mut lex = Lexicon::new(actors, places);
+            lex.set_generic_refs(&refs);
+            lex
         })
     }
 
@@ -234,7 +242,40 @@ impl Lexicon {
             place_facts,
             actor_facts,
             descriptor_contexts,
+            generic_refs: rustc_hash::FxHashMap::default(),
         }
+    }
+
+    /// Record which generic actors refer to which specific ones: `(specific id, generic ids)`
+    /// pairs, as [`actors::parse_generic_refs`] reads them. Unknown ids are skipped (the data
+    /// check reports them).
+    pub fn set_generic_refs(&mut self, refs: &[(String, Vec<String>)]) {
+        let index: rustc_hash::FxHashMap<&str, u32> = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i as u32))
+            .collect();
+        let mut map: rustc_hash::FxHashMap<u32, Vec<u32>> = rustc_hash::FxHashMap::default();
+        for (specific, generics) in refs {
+            let Some(&y) = index.get(specific.as_str()) else {
+                continue;
+            };
+            for g in generics {
+                if let Some(&x) = index.get(g.as_str()) {
+                    let v = map.entry(x).or_default();
+                    if !v.contains(&y) {
+                        v.push(y);
+                    }
+                }
+            }
+        }
+        self.generic_refs = map;
+    }
+
+    /// The specific actors a generic actor may stand for ([`Lexicon::generic_refs`]).
+    pub fn specific_of(&self, generic: u32) -> &[u32] {
+        self.generic_refs.get(&generic).map_or(&[], Vec::as_slice)
     }
 
     /// The actors whose multi-word names start with this head noun (a stem key).
