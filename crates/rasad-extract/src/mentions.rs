@@ -27,8 +27,7 @@ use rasad_lexicon::{
     Target,
 };
 use rasad_text::{Analysis, TokenKind};
-use rustc_hash::FxHashMap;
-use std::collections::HashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// Head nouns of generic references, as stem keys (their first letters are tested first in
@@ -217,15 +216,16 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let focus: Option<&str> = focus_id.map(|c| lex.countries[c as usize].as_str());
 
     let mut linked = Linked::default();
-    let mut actor_order: Vec<u32> = Vec::new();
+    // (sized by the matches, so that pushing rarely reallocates)
+    let mut actor_order: Vec<u32> = Vec::with_capacity(matches.len());
     let mut actor_count: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut place_seen: HashSet<u32> = HashSet::new();
+    let mut place_seen: FxHashSet<u32> = FxHashSet::default();
     let mut last_place: Option<(usize, u32)> = None;
     let mut last_actor: Option<(usize, u32)> = None;
     let mut covered = vec![false; a.tokens.len()];
     let mut places: Vec<u32> = Vec::new();
     // pending mentions: (start, end, actor, via)
-    let mut raw: Vec<(u32, u32, u32, Via)> = Vec::new();
+    let mut raw: Vec<(u32, u32, u32, Via)> = Vec::with_capacity(matches.len() + head_words.len());
 
     for m in &matches {
         for c in covered.iter_mut().take(m.end_token).skip(m.first_token) {
@@ -320,7 +320,9 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     // generic references, in text order, resolved to the most recent compatible actor
-    let mut mention_at: Vec<(u32, u32)> = raw.iter().map(|r| (r.0, r.2)).collect();
+    let mut mention_at: Vec<(u32, u32)> = Vec::with_capacity(raw.len() + head_words.len());
+    mention_at.extend(raw.iter().map(|r| (r.0, r.2)));
+    let mut mention_sorted = false;
     for &i in &head_words {
         let is_covered = covered[i];
         let t = &a.tokens[i];
@@ -369,13 +371,22 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                     .0
             };
             raw.push((start, t.end, x, Via::Coref));
-            mention_at.push((start, x));
-            mention_at.sort_unstable();
+            // kept sorted: sorted whole once, then each reference inserted in its place (the
+            // same order: equal pairs are indistinguishable)
+            if mention_sorted {
+                let at = mention_at.partition_point(|&p| p <= (start, x));
+                mention_at.insert(at, (start, x));
+            } else {
+                mention_at.push((start, x));
+                mention_at.sort_unstable();
+                mention_sorted = true;
+            }
         }
     }
 
     raw.sort_by_key(|r| r.0);
-    let mut entity_seen: HashSet<u32> = HashSet::new();
+    let mut entity_seen: FxHashSet<u32> = FxHashSet::default();
+    linked.mentions.reserve_exact(raw.len());
     for (start, end, x, via) in raw {
         let actor = &lex.actors[x as usize];
         if entity_seen.insert(x) {
@@ -436,9 +447,16 @@ fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entit
         // the first token at or after the mention's end (tokens are in text order)
         let next = a.tokens.partition_point(|t| t.start < mention_end);
         if next < a.tokens.len() {
-            let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
-            if let Some(m) = lex.matcher.find(&sub).first() {
-                country = m.targets.iter().find_map(|t| match *t {
+            // the names that word alone is (a word is read alone as in the text, so the matcher
+            // looks it up in place; another token is analysed alone)
+            let targets = if a.tokens[next].kind == TokenKind::Word {
+                lex.matcher.word_targets(a, next)
+            } else {
+                let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
+                lex.matcher.find(&sub).first().map(|m| m.targets.to_vec())
+            };
+            if let Some(targets) = targets {
+                country = targets.iter().find_map(|t| match *t {
                     Target::ActorAlias(x) | Target::ActorName(x)
                         if lex.actors[x as usize].kind == ActorKind::Gpe =>
                     {

@@ -646,6 +646,36 @@ impl Matcher {
         &self.targets[self.target_start[n] as usize..self.target_start[n + 1] as usize]
     }
 
+    /// What the names matched in a text of word `i` of `a` alone stand for, in the order
+    /// [`Matcher::find`] gives them (none: that word alone is no name). A word reads the same
+    /// alone (its segmentation depends on its letters only), so this is `find` on
+    /// `Analysis::new(` the word `)` without analysing it again; other tokens (a written-apart
+    /// prefix is one only before a glued word) are for the caller to analyse.
+    pub fn word_targets(&self, a: &Analysis, i: usize) -> Option<Vec<Target>> {
+        let t = &a.tokens[i];
+        debug_assert_eq!(t.kind, TokenKind::Word);
+        let mut buf = String::new();
+        let [plain, art] = self.token_entries(a, t, &mut buf);
+        let mut nodes: Vec<u32> = Vec::with_capacity(2);
+        for n in [plain.root, art.root] {
+            if n != 0 && !nodes.contains(&n) {
+                nodes.push(n);
+            }
+        }
+        if !nodes.iter().any(|&n| self.terminal.contains(n)) {
+            return None;
+        }
+        let mut targets: Vec<Target> = Vec::new();
+        for &n in &nodes {
+            for t in self.targets_of(n) {
+                if !targets.contains(t) {
+                    targets.push(*t);
+                }
+            }
+        }
+        Some(targets)
+    }
+
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
     pub fn find(&self, a: &Analysis) -> Vec<Match<'_>> {
         self.find_with_watched(a).0
@@ -657,7 +687,9 @@ impl Matcher {
     pub fn find_with_watched(&self, a: &Analysis) -> (Vec<Match<'_>>, Vec<usize>) {
         let toks = &a.tokens;
         let mut buf = String::with_capacity(32);
-        let mut watched = Vec::new();
+        // (sized for a usual text, so that growing them rarely reallocates: about one token in
+        // fifteen starts a name, fewer are watched)
+        let mut watched = Vec::with_capacity(toks.len() / 32 + 4);
         // every token's keys, written into a buffer kept for the thread (a text's tokens are
         // many: allocating and freeing this on every call cost more than filling it)
         let mut keys = KEYS.with(|k| k.take());
@@ -672,7 +704,7 @@ impl Matcher {
                 roots: [plain.root, art.root],
             }
         }));
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(toks.len() / 12 + 4);
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
         // those of the longest name found so far; reused, so a walk allocates nothing
         let mut frontier: Vec<u32> = Vec::with_capacity(4);
@@ -680,6 +712,11 @@ impl Matcher {
         let mut best_nodes: Vec<u32> = Vec::with_capacity(4);
         let mut i = 0;
         while i < toks.len() {
+            // (most tokens start no name: skip them before touching the frontier)
+            if keys[i].roots == [0, 0] {
+                i += 1;
+                continue;
+            }
             frontier.clear();
             for &n in &keys[i].roots {
                 if n != 0 && !frontier.contains(&n) {
@@ -931,6 +968,23 @@ mod tests {
     #[test]
     fn pronoun_blocks_a_match() {
         assert!(found("صنعاءها").is_empty());
+    }
+
+    #[test]
+    fn a_word_alone_matches_as_a_text_of_it_alone() {
+        let m = Matcher::build(
+            &[actor("houthis", "الحوثيون", &["الحوثيين"])],
+            &[place("x/sijn", "السجن"), place("tehran", "طهران")],
+        );
+        let a = Analysis::new("قال الحوثيين ولطهران إن السجن سجن قواتها");
+        for (i, t) in a.tokens.iter().enumerate() {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let alone = Analysis::new(&a.slice(t.start, t.end));
+            let want = m.find(&alone).first().map(|x| x.targets.to_vec());
+            assert_eq!(m.word_targets(&a, i), want, "{}", a.slice(t.start, t.end));
+        }
     }
 
     #[test]
