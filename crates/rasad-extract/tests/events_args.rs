@@ -334,3 +334,20 @@ fn an_act_with_no_stated_target_is_against_the_actors_counterpart_in_the_article
         d.events
     );
 }
+
+#[test]
+fn a_circumstantial_participle_acts_for_the_clause_subject_on_its_object() {
+    // «متهما الرباط»: the Algerian minister accuses Morocco; «متهما» is no «مت+هما» pronoun and
+    // «المغرب» before the comma is not its patient
+    let d = doc(
+        "أعلن وزير الخارجية الجزائري قطع العلاقات مع المغرب، متهما الرباط بالقيام بأعمال عدائية.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == vec!["algeria-foreign-ministry".to_string()]
+                && e.recipient == vec!["morocco".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}

@@ -460,11 +460,15 @@ impl Ctx<'_> {
         // «ومده»: the segmenter kept the pronoun, the keys took it off
         let w = self.word(t);
         let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
-        // (not «تتهم», «يتهم»: an imperfect prefix and one letter are no stem)
+        // (not «تتهم», «يتهم»: an imperfect prefix and one letter are no stem; nor «متهما»: a
+        // participle with the accusative tanween)
         ["هما", "هم", "ها", "ه"].iter().any(|suf| {
             w.strip_suffix(suf).is_some_and(|b| {
                 let n = b.chars().count();
-                n <= 3 && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن'])) && self.is(t, b)
+                n <= 3
+                    && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن']))
+                    && !(n <= 2 && *suf == "هما" && b.starts_with('م'))
+                    && self.is(t, b)
             })
         })
     }
@@ -1190,6 +1194,10 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
             || tok.seg.article
             || cx.in_mention[t].is_some()
             || cx.is_any(t, CLAUSE_OPENERS)
+            // «…، متهما الرباط»: a circumstantial participle's noun is its object
+            || matches
+                .iter()
+                .any(|m| m.start() == t && m.head != Head::Verb)
         {
             continue;
         }
@@ -1545,7 +1553,9 @@ fn one(
                 obj_taken = true;
             }
         }
-        Head::Participle => {
+        // (a participle after a comma opens a circumstantial clause: «…مع المغرب، متهما الرباط»;
+        // what stands before the comma is not its patient)
+        Head::Participle if !(h > 0 && cx.is_comma(h - 1)) => {
             if let Some(id) = (h.saturating_sub(3)..h).rev().find_map(|t| {
                 let (mi, me) = cx.mention_at[t]?;
                 (me <= h).then(|| cx.entity(mi))
@@ -1554,6 +1564,7 @@ fn one(
             }
             obj_taken = true;
         }
+        Head::Participle => {}
         Head::Noun => {
             // relative clause agent
             for r in end..(end + 3).min(se) {
@@ -1586,8 +1597,22 @@ fn one(
                     break;
                 }
             }
-            // idafa / adjective agent
-            if a.actor.is_empty() {
+            // idafa / adjective agent; a word with the accusative tanween («متهما الرباط»,
+            // «هجوما») is in no construct: a definite noun after it is its object
+            let tanween = {
+                let t = &cx.a.tokens[h];
+                !t.seg.article && t.seg.pron.is_none() && cx.word(h).ends_with('ا')
+            };
+            if a.actor.is_empty() && tanween && obj {
+                if let Some((mi, mt, me)) = cx.mention_in(after_head, after_head + 1) {
+                    if cx.a.tokens[mt].seg.article && cx.a.tokens[mt].seg.prep.is_none() {
+                        a.recipient.push(cx.entity(mi));
+                        obj_taken = true;
+                        obj_from = me;
+                    }
+                }
+            }
+            if a.actor.is_empty() && !(tanween && obj_taken) {
                 if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1) {
                     let id = cx.entity(mi);
                     let followed = me < se
