@@ -365,3 +365,19 @@ fn an_armed_advance_on_a_town() {
     let d = doc("وتقدم نحو 500 طالب من الأردن بطلبات للالتحاق بالجامعة.");
     assert!(!types(&d).contains(&EventType::Coerce), "{:#?}", d.events);
 }
+
+#[test]
+fn economic_demand_and_coaching_are_no_events() {
+    // «الطلب» as market demand, «تدريب» as coaching a team
+    for s in [
+        "وأدى تراجع الطلب الصيني على النفط إلى هبوط الأسعار في آسيا.",
+        "ويتولى المدرب الإسباني تدريب الفريق الأول لنادي الهلال السعودي منذ عامين.",
+    ] {
+        let d = doc(s);
+        assert!(
+            !types(&d).contains(&EventType::Request) && !types(&d).contains(&EventType::Aid),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+}
