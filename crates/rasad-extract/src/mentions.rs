@@ -17,6 +17,9 @@
 //!   adjective, not a place; with a cue («محافظة», «مدينة»), a preposition or a proclitic it is a
 //!   place. Among places of one name: the focus country first, then the cue's feature (محافظة →
 //!   ADM1, مدينة → a city), then countries, provinces, capitals, cities by population.
+//! - **Generic groups** («المحتجين», «أبناء القبائل») stand for the group most recently named that
+//!   lists them in its `generic_refs` (the resistance committees, a tribal alliance); one that a
+//!   demonym qualifies («لاجئا سوريا») is that country's group (`via: coref`).
 //! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»);
 //!   a generic actor's name yields to a descriptor made for the focus country («أفراد الأمن» in a
 //!   Yemeni story → the Yemeni security forces).
@@ -57,6 +60,10 @@ const GENERIC_HEADS: &[&str] = &[
     "وكاله",
     "لجنه",
     "قياده",
+    // a body known by its kind in the plural or as an alliance («اللجان», «الحلف», «الخلية»)
+    "لجان",
+    "حلف",
+    "خليه",
 ];
 
 /// Nouns after which a place name is a place («محافظة البيضاء»), with the feature they imply.
@@ -278,23 +285,36 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 && is_locative(a, m.first_token, &mut buf))
         });
         // a demonym right after a generic actor («مصدر عسكري يمني») gives that actor its country;
-        // it is not a mention of the state
-        let actor_target = actor_target.filter(|&(x, _)| {
+        // it is not a mention of the state. A generic group of that nationality that the
+        // dictionary has as a group of its own («لاجئا سوريا» → the Syrian refugees) is that group.
+        let demonym_of = actor_target.and_then(|(x, _)| {
             let demonym = lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && m.end_token == m.first_token + 1;
-            !(demonym
-                && last_actor.is_some_and(|(end, prev)| {
-                    end == m.first_token && lex.actor_facts[prev as usize].generic
-                }))
+            last_actor
+                .filter(|&(end, prev)| {
+                    demonym && end == m.first_token && lex.actor_facts[prev as usize].generic
+                })
+                .map(|(_, prev)| (prev, lex.actor_facts[x as usize].country))
         });
-        if let Some((x, via)) = actor_target {
+        if let Some(y) = demonym_of.and_then(|(prev, c)| group_of_country(lex, prev, c)) {
+            regroup(&mut raw, &mut actor_order, &mut actor_count, y, m.end);
+        }
+        let actor_target = actor_target.filter(|_| demonym_of.is_none());
+        let linked_actor = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0));
+        // a generic group («المحتجين», «أبناء القبائل») in an article that has named a group it
+        // stands for (the resistance committees, a tribal alliance) is that group
+        let group = linked_actor.and_then(|x| salient_group(lex, x, &actor_order));
+        if let Some(y) = group {
+            raw.push((m.start, m.end, y, Via::Coref));
+        } else if let Some((x, via)) = actor_target {
             raw.push((m.start, m.end, x, via));
         } else if let Some((x, _)) = descriptor {
             raw.push((m.start, m.end, x, Via::Descriptor));
         }
-        let linked_actor = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0));
         if let Some(x) = linked_actor {
+            // (the generic actor as read: a demonym after it still qualifies it)
             last_actor = Some((m.end_token, x));
+            let x = group.unwrap_or(x);
             actor_order.push(x);
             *actor_count.entry(x).or_default() += 1;
         }
@@ -335,6 +355,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         if !matches!(
             stem_first,
             Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق' | 'و' | 'ه' | 'ن' | 'ا' | 'إ' | 'ب' | 'ل')
+                | Some('خ')
         ) || !key_of(a, i, &mut buf)
         {
             continue;
@@ -402,6 +423,55 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
     }
     linked
+}
+
+/// The specific group a generic actor stands for in this article: the one most recently named of
+/// those whose `generic_refs` list it (none for a specific actor or when none is named yet).
+fn salient_group(lex: &Lexicon, x: u32, order: &[u32]) -> Option<u32> {
+    if !lex.actor_facts[x as usize].generic {
+        return None;
+    }
+    let groups = lex.specific_of(x);
+    if groups.is_empty() {
+        return None;
+    }
+    order.iter().rev().copied().find(|y| groups.contains(y))
+}
+
+/// The population group (`NORP`) of a country that a generic actor stands for: «لاجئا سوريا» →
+/// the Syrian refugees.
+fn group_of_country(lex: &Lexicon, x: u32, country: Option<CountryId>) -> Option<u32> {
+    let c = country?;
+    lex.specific_of(x).iter().copied().find(|&y| {
+        let f = &lex.actor_facts[y as usize];
+        f.kind == ActorKind::Norp && f.country == Some(c)
+    })
+}
+
+/// Re-link the last mention (a generic group a demonym qualifies) to the group `y`, its span
+/// extended over the demonym (ending at `end`).
+fn regroup(
+    raw: &mut [(u32, u32, u32, Via)],
+    order: &mut [u32],
+    count: &mut FxHashMap<u32, usize>,
+    y: u32,
+    end: u32,
+) {
+    let Some(last) = raw.last_mut() else {
+        return;
+    };
+    let old = last.2;
+    *last = (last.0, end, y, Via::Coref);
+    if let Some(o) = order.iter_mut().rev().find(|o| **o == old) {
+        *o = y;
+    }
+    if let Some(n) = count.get_mut(&old) {
+        *n -= 1;
+        if *n == 0 {
+            count.remove(&old);
+        }
+    }
+    *count.entry(y).or_default() += 1;
 }
 
 /// «عمان» is Oman and Amman, «الجزائر» a state and its capital: when a state's name is also the

@@ -1,0 +1,116 @@
+//! Generic groups that stand for a specific one (`generic_refs` in `data/actors/`), and the
+//! dictionary entries added for them. The sentences are written for these tests.
+
+mod common;
+
+use common::doc;
+
+/// The entity the mention with this text links to (its first occurrence).
+fn entity_of<'a>(d: &'a rasad_doc::Document, text: &str) -> Option<&'a str> {
+    d.mentions
+        .iter()
+        .find(|m| m.text == text || m.text.starts_with(&format!("{text} ")))
+        .and_then(|m| m.entity.as_deref())
+}
+
+#[test]
+fn protesters_after_the_movement_that_called_them_are_that_movement() {
+    let d = doc("دعت لجان المقاومة إلى مواكب في أم درمان، وأطلقت الشرطة الغاز على المتظاهرين.");
+    assert_eq!(entity_of(&d, "المتظاهرين"), Some("resistance-committees"));
+}
+
+#[test]
+fn protesters_before_any_group_is_named_stay_protesters() {
+    let d = doc("أطلقت الشرطة الغاز على المتظاهرين ثم دعت لجان المقاومة إلى مواكب جديدة.");
+    assert_eq!(entity_of(&d, "المتظاهرين"), Some("protesters"));
+}
+
+#[test]
+fn protesters_with_no_group_named_stay_protesters() {
+    let d = doc("تجمع مئات المحتجين أمام مبنى البلدية في البصرة للمطالبة بالكهرباء.");
+    assert_eq!(entity_of(&d, "المحتجين"), Some("protesters"));
+}
+
+#[test]
+fn tribesmen_after_a_tribal_alliance_are_the_alliance() {
+    let d = doc("هدد حلف قبائل حضرموت بوقف ضخ النفط، وأفرجت السلطات عن عشرة من أبناء القبائل.");
+    assert_eq!(
+        entity_of(&d, "أبناء القبائل"),
+        Some("hadramawt-tribal-alliance")
+    );
+}
+
+#[test]
+fn a_demonym_makes_a_generic_group_the_national_group() {
+    let d = doc("أعادت السلطات اللبنانية أمس 30 لاجئا سوريا عبر معبر المصنع.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| m.entity.as_deref() == Some("syrian-refugees"))
+        .expect("a mention of the Syrian refugees");
+    // the demonym is part of the mention, not a mention of Syria
+    assert_eq!(m.text, "لاجئا سوريا");
+    assert!(d
+        .mentions
+        .iter()
+        .all(|m| m.entity.as_deref() != Some("syria")));
+}
+
+#[test]
+fn a_demonym_of_another_country_leaves_the_generic_group() {
+    let d = doc("أعادت السلطات اللبنانية أمس 30 لاجئا عراقيا إلى بلادهم.");
+    assert!(d
+        .mentions
+        .iter()
+        .any(|m| m.entity.as_deref() == Some("displaced-people")));
+}
+
+#[test]
+fn detainees_qualified_as_palestinian_are_the_palestinian_prisoners() {
+    let d = doc("بدأ 12 أسيرا فلسطينيا إضرابا عن الطعام في سجن النقب.");
+    assert!(d
+        .mentions
+        .iter()
+        .any(|m| m.entity.as_deref() == Some("palestinian-prisoners")));
+}
+
+#[test]
+fn migrants_are_not_refugees() {
+    let d = doc("اعترض خفر السواحل قاربا يقل 60 مهاجرا غير نظامي قبالة زوارة.");
+    assert_eq!(entity_of(&d, "مهاجرا غير نظامي"), Some("migrants"));
+}
+
+#[test]
+fn the_yemeni_special_security_forces_only_in_a_yemeni_story() {
+    let d = doc("قالت الحكومة الصومالية إن قوات الأمن الخاصة حررت الرهائن في مقديشو.");
+    assert_ne!(
+        entity_of(&d, "قوات الأمن الخاصة"),
+        Some("yemen-special-security-forces")
+    );
+    let d = doc("انتشرت قوات الأمن الخاصة في شوارع عدن بعد اشتباكات مع مسلحين في اليمن.");
+    assert_eq!(
+        entity_of(&d, "قوات الأمن الخاصة"),
+        Some("yemen-special-security-forces")
+    );
+}
+
+#[test]
+fn generic_security_forces_after_a_state_s_forces_are_those_forces() {
+    let d = doc("أعلنت قوات الأمن الصومالية حالة التأهب، ثم داهمت قوة أمنية منزلا في مقديشو.");
+    assert_eq!(entity_of(&d, "قوة أمنية"), Some("somalia-security-forces"));
+}
+
+#[test]
+fn a_syndicate_is_not_its_members() {
+    let d = doc("نددت نقابة الصحفيين الليبيين باختطاف مراسل في طرابلس.");
+    assert_eq!(
+        entity_of(&d, "نقابة الصحفيين الليبيين"),
+        Some("libyan-journalists-syndicate")
+    );
+}
+
+#[test]
+fn a_committee_named_in_the_plural_is_referred_back_to() {
+    let d = doc("دعت لجان المقاومة إلى التظاهر. وقالت اللجان في بيان إن المواكب ستستمر.");
+    assert_eq!(entity_of(&d, "اللجان"), Some("resistance-committees"));
+}
