@@ -87,8 +87,23 @@ struct TokenKeys {
 }
 
 thread_local! {
-    /// [`Matcher::find_with_watched`]'s buffer of token keys.
-    static KEYS: std::cell::Cell<Vec<TokenKeys>> = const { std::cell::Cell::new(Vec::new()) };
+    /// [`Matcher::find_with_watched`]'s buffers: the token keys and the walk's node lists.
+    static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch {
+        keys: Vec::new(),
+        frontier: Vec::new(),
+        next: Vec::new(),
+        best_nodes: Vec::new(),
+    }) };
+}
+
+/// What [`Matcher::find_with_watched`] reuses from one call to the next (taken out of
+/// [`SCRATCH`] and put back; a nested call would find it empty and allocate its own).
+#[derive(Default)]
+struct Scratch {
+    keys: Vec<TokenKeys>,
+    frontier: Vec<u32>,
+    next: Vec<u32>,
+    best_nodes: Vec<u32>,
 }
 
 /// A set of nodes as bits (a few KiB for every node: stays in the first-level cache).
@@ -686,13 +701,19 @@ impl Matcher {
     /// need not read every token again.
     pub fn find_with_watched(&self, a: &Analysis) -> (Vec<Match<'_>>, Vec<usize>) {
         let toks = &a.tokens;
-        let mut buf = String::with_capacity(32);
+        // (for the few keys that do not pack: allocated only if one is met)
+        let mut buf = String::new();
         // (sized for a usual text, so that growing them rarely reallocates: about one token in
         // fifteen starts a name, fewer are watched)
         let mut watched = Vec::with_capacity(toks.len() / 32 + 4);
         // every token's keys, written into a buffer kept for the thread (a text's tokens are
         // many: allocating and freeing this on every call cost more than filling it)
-        let mut keys = KEYS.with(|k| k.take());
+        let Scratch {
+            mut keys,
+            mut frontier,
+            mut next,
+            mut best_nodes,
+        } = SCRATCH.with(|k| k.take());
         keys.clear();
         keys.extend(toks.iter().enumerate().map(|(i, t)| {
             let [plain, art] = self.token_entries(a, t, &mut buf);
@@ -707,9 +728,9 @@ impl Matcher {
         let mut out = Vec::with_capacity(toks.len() / 12 + 4);
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
         // those of the longest name found so far; reused, so a walk allocates nothing
-        let mut frontier: Vec<u32> = Vec::with_capacity(4);
-        let mut next: Vec<u32> = Vec::with_capacity(4);
-        let mut best_nodes: Vec<u32> = Vec::with_capacity(4);
+        frontier.clear();
+        next.clear();
+        best_nodes.clear();
         let mut i = 0;
         while i < toks.len() {
             // (most tokens start no name: skip them before touching the frontier)
@@ -830,7 +851,14 @@ impl Matcher {
             });
             i = end;
         }
-        KEYS.with(|k| k.replace(keys));
+        SCRATCH.with(|k| {
+            k.set(Scratch {
+                keys,
+                frontier,
+                next,
+                best_nodes,
+            })
+        });
         (out, watched)
     }
 }
