@@ -381,3 +381,12 @@ fn economic_demand_and_coaching_are_no_events() {
         );
     }
 }
+
+#[test]
+fn countering_an_idea_or_a_policy_is_no_attack() {
+    // «التصدي للفكر / لممارسات إيران» counters; «تصدت الدفاعات للصواريخ» repels
+    let d = doc("ودعا وزير الداخلية السعودي إلى التصدي لممارسات إيران في المنطقة.");
+    assert!(!types(&d).contains(&EventType::Assault), "{:#?}", d.events);
+    let d = doc("وقال الجيش السوري إن دفاعاته الجوية تصدت لصواريخ إسرائيلية فوق دمشق.");
+    assert!(types(&d).contains(&EventType::Assault), "{:#?}", d.events);
+}
