@@ -114,3 +114,11 @@ fn a_committee_named_in_the_plural_is_referred_back_to() {
     let d = doc("دعت لجان المقاومة إلى التظاهر. وقالت اللجان في بيان إن المواكب ستستمر.");
     assert_eq!(entity_of(&d, "اللجان"), Some("resistance-committees"));
 }
+
+#[test]
+fn the_army_commander_after_an_army_is_named_is_that_army() {
+    let d = doc("تسلم الجيش اللبناني شحنة ذخائر، وقال قائد الجيش إن الدعم يساعد المؤسسة العسكرية.");
+    assert_eq!(entity_of(&d, "قائد الجيش"), Some("lebanon-military"));
+    let d = doc("وقال قائد الجيش إن القوات مستعدة.");
+    assert_eq!(entity_of(&d, "قائد الجيش"), Some("army-commander"));
+}
