@@ -390,3 +390,10 @@ fn countering_an_idea_or_a_policy_is_no_attack() {
     let d = doc("وقال الجيش السوري إن دفاعاته الجوية تصدت لصواريخ إسرائيلية فوق دمشق.");
     assert!(types(&d).contains(&EventType::Assault), "{:#?}", d.events);
 }
+
+#[test]
+fn restoring_an_order_returns_nothing() {
+    // «إعادة الشرعية / الأمن» restores an order: no property returned to anyone (RETREAT «أعاد»)
+    let d = doc("وأكد التحالف العربي أن عملياته تهدف إلى إعادة الشرعية في اليمن.");
+    assert!(!types(&d).contains(&EventType::Retreat), "{:#?}", d.events);
+}
