@@ -42,6 +42,9 @@ pub struct TrainOptions {
     /// Word-statistics features ([`crate::wordstats`]): how often the word occurs in the other
     /// parts of the training text and how it was tagged there.
     pub word_stats: bool,
+    /// Perceptrons trained in different sentence orders (seeds `seed`, `seed + 1`, …) whose
+    /// averaged weights are averaged again (1: one).
+    pub orders: usize,
 }
 
 impl Default for TrainOptions {
@@ -56,6 +59,7 @@ impl Default for TrainOptions {
             window: 10,
             inner_folds: 5,
             word_stats: true,
+            orders: 3,
         }
     }
 }
@@ -192,7 +196,18 @@ fn fit_weights(feats: &[&[Vec<u64>]], gold: &[&[u8]], opts: &TrainOptions) -> Mo
             .collect();
         examples.push(Example::new(&toks, g.to_vec()));
     }
-    let (w, trans) = perceptron::train(&examples, hashes.len(), opts.epochs, opts.seed);
+    let (mut w, mut trans) = perceptron::train(&examples, hashes.len(), opts.epochs, opts.seed);
+    let k = opts.orders.max(1);
+    for e in 1..k {
+        let seed = opts.seed.wrapping_add(e as u64);
+        let (w2, t2) = perceptron::train(&examples, hashes.len(), opts.epochs, seed);
+        w.iter_mut().zip(&w2).for_each(|(a, b)| *a += b);
+        trans.iter_mut().zip(&t2).for_each(|(a, b)| *a += b);
+    }
+    if k > 1 {
+        w.iter_mut().for_each(|a| *a /= k as f32);
+        trans.iter_mut().for_each(|a| *a /= k as f32);
+    }
     let m = Model::from_weights(&hashes, &w, trans, Gazetteer::new(), Clusters::new());
     // What is used is what is stored: quantise as the file does.
     Model::from_bytes(&m.to_bytes()).expect("a model reads back what it wrote")

@@ -81,6 +81,10 @@ pub struct TrainNer {
     /// elsewhere in the training text and how it was tagged there; stored in the model).
     #[arg(long)]
     no_word_stats: bool,
+    /// Train this many perceptrons in different sentence orders (seeds SEED, SEED+1, …) and
+    /// average them (1: one; each costs the training time again).
+    #[arg(long, default_value_t = TrainOptions::default().orders)]
+    orders: usize,
     /// Extra training data in the Wojood layout (`token TAG [TAG …]`, nested columns): in the
     /// training part of every fold and of the model, never tested. Types are mapped by
     /// `--wojood-map`.
@@ -186,6 +190,7 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
         window: a.window,
         inner_folds: a.inner_folds,
         word_stats: !a.no_word_stats,
+        orders: a.orders,
     };
     let bytes = read_input(&a.input)?;
     let sents = read_tagged(utf8(&bytes, &a.input)?)
