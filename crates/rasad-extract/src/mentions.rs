@@ -229,6 +229,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut place_seen: FxHashSet<u32> = FxHashSet::default();
     let mut last_place: Option<(usize, u32)> = None;
     let mut last_actor: Option<(usize, u32)> = None;
+    // where the last demonym read as a nationality ended («من جنسيات نيجرية وتشادية»)
+    let mut nationality_end: Option<usize> = None;
     let mut covered = vec![false; a.tokens.len()];
     let mut places: Vec<u32> = Vec::new();
     // pending mentions: (start, end, actor, via)
@@ -284,6 +286,16 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 && !places.is_empty()
                 && is_locative(a, m.first_token, &mut buf))
         });
+        // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
+        let nationality = actor_target.is_some_and(|(x, _)| {
+            lex.actor_facts[x as usize].kind == ActorKind::Gpe
+                && m.end_token == m.first_token + 1
+                && is_nationality(a, m.first_token, nationality_end, &mut buf)
+        });
+        if nationality {
+            nationality_end = Some(m.end_token);
+        }
+        let actor_target = actor_target.filter(|_| !nationality);
         // a demonym right after a generic actor («مصدر عسكري يمني») gives that actor its country;
         // it is not a mention of the state. A generic group of that nationality that the
         // dictionary has as a group of its own («لاجئا سوريا» → the Syrian refugees) is that group.
@@ -423,6 +435,18 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
     }
     linked
+}
+
+/// True when the word at `first` follows «جنسية» / «جنسيات», or is joined by «و» to a nationality
+/// that ended there.
+fn is_nationality(a: &Analysis, first: usize, list_end: Option<usize>, buf: &mut String) -> bool {
+    if list_end == Some(first) && a.tokens[first].seg.conj.is_some() {
+        return true;
+    }
+    first > 0
+        && a.tokens[first - 1].seg.pron.is_none()
+        && key_of(a, first - 1, buf)
+        && matches!(buf.as_str(), "جنسيه" | "جنسيات")
 }
 
 /// The specific group a generic actor stands for in this article: the one most recently named of

@@ -122,3 +122,22 @@ fn the_army_commander_after_an_army_is_named_is_that_army() {
     let d = doc("وقال قائد الجيش إن القوات مستعدة.");
     assert_eq!(entity_of(&d, "قائد الجيش"), Some("army-commander"));
 }
+
+#[test]
+fn a_nationality_is_not_its_state() {
+    let d = doc("رحلت السلطات الليبية 200 مهاجر من جنسيات نيجرية وتشادية وسودانية.");
+    let states = ["niger", "chad", "sudan"];
+    assert!(
+        d.mentions
+            .iter()
+            .all(|m| !states.contains(&m.entity.as_deref().unwrap_or(""))),
+        "{:?}",
+        d.mentions
+    );
+    // a demonym elsewhere still names its state
+    let d = doc("اتهمت الحكومة السودانية جهات تشادية بدعم المتمردين.");
+    assert!(d
+        .mentions
+        .iter()
+        .any(|m| m.entity.as_deref() == Some("chad")));
+}
