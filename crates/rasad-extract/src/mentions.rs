@@ -315,7 +315,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         let linked_actor = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0));
         // a generic group («المحتجين», «أبناء القبائل») in an article that has named a group it
         // stands for (the resistance committees, a tribal alliance) is that group
-        let group = linked_actor.and_then(|x| salient_group(lex, x, &actor_order));
+        let group = linked_actor.and_then(|x| salient_group(lex, x, &actor_order, &actor_count));
         if let Some(y) = group {
             raw.push((m.start, m.end, y, Via::Coref));
         } else if let Some((x, via)) = actor_target {
@@ -451,13 +451,22 @@ fn is_nationality(a: &Analysis, first: usize, list_end: Option<usize>, buf: &mut
 
 /// The specific group a generic actor stands for in this article: the one most recently named of
 /// those whose `generic_refs` list it (none for a specific actor or when none is named yet).
-fn salient_group(lex: &Lexicon, x: u32, order: &[u32]) -> Option<u32> {
+fn salient_group(
+    lex: &Lexicon,
+    x: u32,
+    order: &[u32],
+    count: &FxHashMap<u32, usize>,
+) -> Option<u32> {
     if !lex.actor_facts[x as usize].generic {
         return None;
     }
     let groups = lex.specific_of(x);
-    if groups.is_empty() {
-        return None;
+    // the groups named so far (a lookup each: a state's organs are listed by some 30 groups); the
+    // text is scanned back only when two or more are
+    let mut named = groups.iter().copied().filter(|y| count.contains_key(y));
+    let first = named.next()?;
+    if named.next().is_none() {
+        return Some(first);
     }
     order.iter().rev().copied().find(|y| groups.contains(y))
 }
