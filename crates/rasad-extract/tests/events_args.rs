@@ -214,6 +214,27 @@ fn a_headline_retold_by_the_lead_is_one_event() {
 }
 
 #[test]
+fn a_headline_read_with_other_sides_is_still_the_lead_retold() {
+    // a title event whose compressed clause was read with other sides («العراق يستدعي السفير
+    // التركي احتجاجا على غارة» read Iraq into both sides of the strike) is the body's strike told again
+    let d = doc("قتل 3 مقاتلين في غارة شنتها طائرة مسيرة تركية على سنجار.");
+    let body = all(&d, EventType::Assault)[0].clone();
+    let mut title = body.clone();
+    title.sentence = 0;
+    title.actor = vec!["iraq".to_string()];
+    title.recipient = vec!["iraq-government".to_string()];
+    let mut other = title.clone();
+    other.event_type = EventType::Accuse;
+    let mut body = body;
+    body.sentence = 1;
+    let kept = rasad_extract::events::discourse::headline(vec![title, other, body], Some(0));
+    assert_eq!(kept.len(), 2, "{kept:#?}");
+    assert!(kept
+        .iter()
+        .any(|e| e.event_type == EventType::Accuse && e.sentence == 0));
+}
+
+#[test]
 fn a_representative_of_a_body_is_the_body_as_subject() {
     let d = doc("وانتقد مكتب ممثل الاتحاد الأوروبي في القدس هدم المنازل.");
     let a = all(&d, EventType::Accuse);

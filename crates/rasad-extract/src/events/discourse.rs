@@ -23,8 +23,8 @@
 //!   state: the side becomes the state's entity when the article names the state.
 //!
 //! - `headline`: a headline retells the lead: an event of the title that the body tells again
-//!   (same type, a side in common, or a title event with one side or none) is dropped and the
-//!   body's telling, with its time, place and source, stands.
+//!   (any title event of a type the body tells) is dropped and the body's telling, with its
+//!   time, place and source, stands.
 //!
 //! `reply` and `reaction` only fill an empty side; what the clause states is never replaced.
 
@@ -241,33 +241,22 @@ pub fn national(doc: &Document, events: &mut [Event]) {
     }
 }
 
-/// `headline`: drop the title's events that the body tells again. `title` is the sentence index
-/// of the title, when the article has one.
+/// `headline`: drop the title's events that the body tells again — any title event whose type
+/// the body tells (a headline compresses the lead: its sides are often read badly, «العراق
+/// يستدعي السفير التركي احتجاجا على غارة», so they are not compared). `title` is the sentence
+/// index of the title, when the article has one.
 pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
     let Some(ts) = title else {
         return events;
     };
-    let body: Vec<(T, Vec<String>)> = events
+    let body: Vec<T> = events
         .iter()
         .filter(|e| e.sentence != ts)
-        .map(|e| {
-            (
-                e.event_type,
-                e.actor.iter().chain(&e.recipient).cloned().collect(),
-            )
-        })
+        .map(|e| e.event_type)
         .collect();
     events
         .into_iter()
-        .filter(|e| {
-            if e.sentence != ts {
-                return true;
-            }
-            let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
-            !body.iter().any(|(ty, bs)| {
-                *ty == e.event_type && (sides.len() <= 1 || sides.iter().any(|s| bs.contains(s)))
-            })
-        })
+        .filter(|e| e.sentence != ts || !body.contains(&e.event_type))
         .collect()
 }
 
