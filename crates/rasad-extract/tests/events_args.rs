@@ -372,3 +372,28 @@ fn a_circumstantial_participle_acts_for_the_clause_subject_on_its_object() {
         d.events
     );
 }
+
+#[test]
+fn the_two_sides_are_the_sides_of_the_last_two_sided_act() {
+    // «بحث الجانبان» names no one: the Saudis and the Houthis the sentence before met
+    let d = doc("التقى وفد سعودي بوفد من جماعة الحوثي في صنعاء. وبحث الجانبان تمديد الهدنة.");
+    let c: Vec<_> = all(&d, EventType::Consult)
+        .into_iter()
+        .filter(|e| e.sentence == 2)
+        .collect();
+    assert!(
+        c.iter().any(|e| {
+            let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+            sides.iter().any(|s| *s == "saudi-arabia") && sides.iter().any(|s| *s == "houthis")
+        }),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn an_agreement_signed_is_one_event_not_two() {
+    // «وقع … اتفاقا»: the verb and its object tell one agreement
+    let d = doc("ووقعت تركيا والصومال، الخميس، اتفاقية للتعاون الدفاعي.");
+    assert_eq!(all(&d, EventType::Agree).len(), 1, "{:#?}", d.events);
+}

@@ -638,6 +638,8 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     share(cx, lex, matches, &mut out);
     cause(cx, lex, matches, &mut out);
     symmetric_sides(cx, lex, matches, &mut out);
+    dual(cx, lex, matches, &mut out);
+    object_of_verb(cx, lex, matches, &mut out);
     mediation(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
@@ -793,6 +795,115 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
 /// side («العراق وإيران يوقعان اتفاقا» → both), else — an agreement, truce or talks — the two
 /// sides of the last fighting the article told («اشتباكات بين جهاز الردع واللواء 444 … التوصل إلى
 /// اتفاق لوقف إطلاق النار»).
+/// `object`: «وقع العراق وإيران، الثلاثاء، اتفاقا», «بحث الوزير في اتصال هاتفي» — an event noun
+/// that is the bare object of a verb trigger of its own type in the same clause (or, for talks,
+/// its setting after «في»; no other trigger, no conjunction and no break but commas between,
+/// within 12 words) is that verb's act told again: it makes no event, and gives the verb the
+/// sides the verb lacks. Attacks and arrests are left to `cause`.
+fn object_of_verb(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for j in 1..matches.len() {
+        let (v, n) = (&matches[j - 1], &matches[j]);
+        let (ev, en) = (
+            &lex.entries[v.entry as usize],
+            &lex.entries[n.entry as usize],
+        );
+        // (not attacks: «قتل 3 في هجوم» is the attack's result, which `cause` handles)
+        let consult = ev.ty == rasad_doc::EventType::Consult;
+        if v.head != Head::Verb
+            || n.head != Head::Noun
+            || ev.ty != en.ty
+            || matches!(
+                ev.ty,
+                rasad_doc::EventType::Assault | rasad_doc::EventType::Coerce
+            )
+            || cx.a.tokens[n.start()].seg.prep.is_some()
+            || (n.start() > 0
+                && cx.is_word_prep(n.start() - 1)
+                && !(consult && cx.word_is(n.start() - 1, "في")))
+            || cx.sent[v.start()] != cx.sent[n.start()]
+            || n.start() < v.end()
+            || n.start() - v.end() > 12
+            || cx.has_conj(n.start())
+            || cx.a.tokens[n.start()].seg.article
+            || (v.end()..n.start()).any(|t| {
+                cx.is_break(t) && !cx.is_comma(t)
+                    || cx.has_conj(t) && cx.mention_at[t].is_none() && cx.in_mention[t].is_none()
+            })
+        {
+            continue;
+        }
+        let (na, nr) = (out[j].actor.clone(), out[j].recipient.clone());
+        let a = &mut out[j - 1];
+        if a.actor.is_empty() {
+            a.actor = na;
+        }
+        if a.recipient.is_empty() {
+            a.recipient = nr.into_iter().filter(|r| !a.actor.contains(r)).collect();
+        }
+        out[j].absorbed = true;
+    }
+}
+
+/// Words for «the two sides» of a story: «الطرفان», «الجانبين», «البلدان».
+const DUALS: &[&str] = &[
+    "الطرفان",
+    "الطرفين",
+    "الجانبان",
+    "الجانبين",
+    "البلدان",
+    "البلدين",
+    "الحركتان",
+    "الحركتين",
+];
+
+/// `dual`: «بحث الجانبان», «دون أن يتفق الطرفان», «ويتبادل الجانبان القصف» — an act with no
+/// actor whose clause names «the two sides» (within three words of the trigger, no clause break
+/// between) is by the two sides of the last act told with two named, specific sides.
+fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for i in 0..matches.len() {
+        if !out[i].actor.is_empty() {
+            continue;
+        }
+        let m = &matches[i];
+        let (ss, se) = cx.sentence_of(m.start());
+        let near = |t: usize| {
+            let w = cx.word(t);
+            let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+            DUALS.contains(&w)
+        };
+        let before = (m.start().saturating_sub(3).max(ss)..m.start())
+            .rev()
+            .take_while(|&t| !cx.is_break(t))
+            .any(near);
+        let after = (m.end()..(m.end() + 3).min(se))
+            .take_while(|&t| !cx.is_break(t))
+            .any(near);
+        if !(before || after) {
+            continue;
+        }
+        let sides = (0..i).rev().find_map(|j| {
+            let mut both: Vec<String> = out[j]
+                .actor
+                .iter()
+                .chain(&out[j].recipient)
+                .filter(|x| !cx.generic_id(x))
+                .cloned()
+                .collect();
+            both.dedup();
+            (both.len() == 2).then_some(both)
+        });
+        if let Some(both) = sides {
+            let e = &lex.entries[m.entry as usize];
+            let a = &mut out[i];
+            a.recipient.retain(|r| !both.contains(r));
+            a.actor = both;
+            if e.frame.symmetric {
+                a.recipient.clear();
+            }
+        }
+    }
+}
+
 fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
     use rasad_doc::EventType as T;
     for i in 0..matches.len() {
