@@ -397,3 +397,17 @@ fn an_agreement_signed_is_one_event_not_two() {
     let d = doc("ووقعت تركيا والصومال، الخميس، اتفاقية للتعاون الدفاعي.");
     assert_eq!(all(&d, EventType::Agree).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn a_state_agent_without_a_country_acts_for_the_state_the_article_names_most() {
+    // «مصدر عسكري» names no country; the story is about Lebanon
+    let d = doc(
+        "اتهمت منظمة هيومن رايتس ووتش لبنان بترحيل لاجئين إلى سوريا دون محاكمة في لبنان. ونفى مصدر عسكري اتهامات المنظمة.",
+    );
+    let r = all(&d, EventType::Reject);
+    assert!(
+        r.iter().any(|e| e.actor == vec!["lebanon".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}

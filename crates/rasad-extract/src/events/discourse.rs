@@ -203,20 +203,59 @@ pub fn perpetrators(doc: &Document, events: &mut [Event]) {
 /// Generic classes of state agents (officials, forces, the government).
 const STATE_AGENTS: &[&str] = &[
     "security-official",
+    "security-source",
     "military-official",
+    "military-source",
+    "army-commander",
     "government-official",
+    "government-source",
     "security-forces",
     "armed-forces",
     "government",
 ];
 
-/// `national`: state agents with a country act for the state the article names.
+/// `national`: state agents with a country act for the state the article names; one whose
+/// country the text does not give acts for the state the article names most (when one state is
+/// named most).
 pub fn national(doc: &Document, events: &mut [Event]) {
+    // the state the article names most: a state agent the text gives no country («مصدر عسكري»
+    // in a Lebanese story) is that state's
+    let mut named: Vec<(&str, usize)> = Vec::new();
+    for m in &doc.mentions {
+        let Some(e) = m
+            .entity
+            .as_deref()
+            .and_then(|id| doc.entities.iter().find(|e| e.id == id))
+        else {
+            continue;
+        };
+        if e.kind != rasad_doc::EntityKind::Gpe || STATE_AGENTS.contains(&e.id.as_str()) {
+            continue;
+        }
+        let Some(c) = e.country.as_deref() else {
+            continue;
+        };
+        match named.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => named.push((c, 1)),
+        }
+    }
+    let best = named.iter().map(|n| n.1).max().unwrap_or(0);
+    // (only a clear focus: one state named most)
+    let focus: Option<String> = (named.iter().filter(|n| n.1 == best).count() == 1)
+        .then(|| named.iter().find(|n| n.1 == best).map(|n| n.0.to_string()))
+        .flatten();
     let state_entity = |id: &str| -> Option<String> {
         if !STATE_AGENTS.contains(&id) {
             return None;
         }
-        let country = doc.entities.iter().find(|e| e.id == id)?.country.clone()?;
+        let country = doc
+            .entities
+            .iter()
+            .find(|e| e.id == id)?
+            .country
+            .clone()
+            .or_else(|| focus.clone())?;
         doc.entities
             .iter()
             .filter(|e| {
