@@ -411,3 +411,17 @@ fn a_state_agent_without_a_country_acts_for_the_state_the_article_names_most() {
         d.events
     );
 }
+
+#[test]
+fn a_name_in_quotes_is_the_clause_subject_and_a_statement_keeps_its_issuer() {
+    // «وقالت «حماس» في بيان»: Hamas speaks (in a document), and the circumstantial charge is hers
+    let d = doc(
+        "وقالت «حماس» في بيان إن الاعتقالات تأتي في إطار حملة ممنهجة، متهمة السلطة الفلسطينية بالتنسيق الأمني مع إسرائيل.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter().any(|e| e.actor == vec!["hamas".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}

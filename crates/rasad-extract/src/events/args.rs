@@ -1312,8 +1312,13 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
         {
             continue;
         }
+        // («وقالت «حماس»»: a name in quotes)
+        let open_quote = t + 2 < te
+            && cx.a.tokens[t + 1].kind == rasad_text::TokenKind::Punct
+            && cx.a.view.chars[cx.a.tokens[t + 1].nstart as usize] == '«';
+        let first = t + 1 + open_quote as usize;
         if let Some((mi, mt, me)) = cx
-            .mention_in(t + 1, t + 2)
+            .mention_in(first, first + 1)
             .or_else(|| cx.representative_subject(t + 1, te))
         {
             if cx.a.tokens[mt].seg.prep.is_none() {

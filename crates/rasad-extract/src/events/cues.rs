@@ -236,7 +236,8 @@ fn speaker_source(
     Some(EventSource {
         kind,
         text: text.filter(|t| !t.is_empty()),
-        entity: if kind == SourceKind::Named {
+        // (a statement keeps its issuer: «قالت حماس في بيان» is Hamas's document)
+        entity: if matches!(kind, SourceKind::Named | SourceKind::Document) {
             entity
         } else {
             None
