@@ -218,8 +218,9 @@ const STATE_AGENTS: &[&str] = &[
 /// country the text does not give acts for the state the article names most (when one state is
 /// named most).
 pub fn national(doc: &Document, events: &mut [Event]) {
-    // the state the article names most: a state agent the text gives no country («مصدر عسكري»
-    // in a Lebanese story) is that state's
+    // the country the article's actors belong to most (counted over mentions of actors with a
+    // country): a state agent the text gives no country («مصدر عسكري» in a Lebanese story) is
+    // that state's — its entity, or its organ the article names when the state is only a place
     let mut named: Vec<(&str, usize)> = Vec::new();
     for m in &doc.mentions {
         let Some(e) = m
@@ -229,7 +230,7 @@ pub fn national(doc: &Document, events: &mut [Event]) {
         else {
             continue;
         };
-        if e.kind != rasad_doc::EntityKind::Gpe || STATE_AGENTS.contains(&e.id.as_str()) {
+        if STATE_AGENTS.contains(&e.id.as_str()) {
             continue;
         }
         let Some(c) = e.country.as_deref() else {
@@ -265,6 +266,17 @@ pub fn national(doc: &Document, events: &mut [Event]) {
             })
             .min_by_key(|e| e.id.len())
             .map(|e| e.id.clone())
+            // an article that names the state only as a place («في العراق») names its organs
+            .or_else(|| {
+                doc.entities
+                    .iter()
+                    .filter(|e| {
+                        !STATE_AGENTS.contains(&e.id.as_str())
+                            && state_of(doc, &e.id).as_deref() == Some(country.as_str())
+                    })
+                    .min_by_key(|e| e.id.len())
+                    .map(|e| e.id.clone())
+            })
     };
     for e in events.iter_mut() {
         for side in [&mut e.actor, &mut e.recipient] {
