@@ -425,3 +425,15 @@ fn a_name_in_quotes_is_the_clause_subject_and_a_statement_keeps_its_issuer() {
         d.events
     );
 }
+
+#[test]
+fn a_state_agent_acts_for_a_named_organ_when_the_state_is_only_a_place() {
+    // Iraq is named only as where things happen; «مسؤول أمني» speaks for the Iraqi police named
+    let d = doc("قتل 3 محتجين في البصرة برصاص الشرطة العراقية. ونفى مسؤول أمني مسؤولية الشرطة.");
+    let r = all(&d, EventType::Reject);
+    assert!(
+        r.iter().any(|e| e.actor == vec!["iraq-police".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}
