@@ -13,6 +13,9 @@
 //! - `reaction`: a condemnation, denial, welcome or protest with no recipient and no one to reply
 //!   to reacts to the last act in the article by someone else («… غارات إسرائيلية …» then
 //!   «ونددت إيران» → Iran condemns Israel).
+//! - `counterpart`: failing those, it faces the side its actor (or another organ of its state)
+//!   deals with most in the whole article («الحكومة تعهدت بصرف الرواتب» in a story of the
+//!   teachers' strike → the teachers' syndicate).
 //!
 //! - `perpetrators`: «المهاجمين», «الجناة», «منفذي الهجوم» (the generic `assailants`) name
 //!   the actor of the last attack told before them when that actor is specific («هجوم شنه
@@ -20,13 +23,19 @@
 //!
 //! - `national`: a generic state agent whose country the text gives («مسؤول عسكري مصري», «قوات
 //!   الأمن السورية» read as `military-official` / `security-forces` of EGY / SYR) acts for that
-//!   state: the side becomes the state's entity when the article names the state.
+//!   state: the side becomes the state's entity when the article names the state. With no
+//!   country in the text («مصدر عسكري») the focus state is used — the country most of the
+//!   article's actors belong to, when one leads — or its organ the article names when the state
+//!   itself is only a place.
+//!
+//! - `retold`: a definite event noun in a later sentence («عمليات الترحيل», «الهجوم») retelling
+//!   an act of its type and mode makes no new event.
 //!
 //! - `headline`: a headline retells the lead: an event of the title that the body tells again
 //!   (any title event of a type the body tells) is dropped and the body's telling, with its
 //!   time, place and source, stands.
 //!
-//! `reply` and `reaction` only fill an empty side; what the clause states is never replaced.
+//! `reply`, `reaction` and `counterpart` only fill an empty side; what the clause states is never replaced.
 
 use super::args::Args;
 use super::cues::Frame;

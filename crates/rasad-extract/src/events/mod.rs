@@ -17,15 +17,18 @@
 //!    coordinated triggers share sides, a casualty is told by the attack that caused it, a
 //!    charge is the accused's act, a mediation is between the sides it brought together, a
 //!    release is by its captor, truces between the sides that fought, a reaction's definite
-//!    object names an act already told.
+//!    object names an act already told, «the two sides» («الطرفان») are the last two-sided
+//!    act's, and a verb's bare object of its own type («وقع … اتفاقا») is the same act.
 //! 3. **attach**: time, place and quantity nearest within the trigger's clause, with the time
 //!    relation from «منذ / حتى / عقب / بعد / قبل» before the time; else the dateline's place.
 //! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]); an unattributed event is the
 //!    outlet's own voice; claims of responsibility name an attack's author.
-//! 6. **discourse** ([`discourse`]): a reported speech act is its named source's, state agents
-//!    act for their state, «المهاجمين» names the last attack's author, an event with no
-//!    recipient answers whoever last acted on its actor or reacts to the last act, and a
-//!    headline the body retells is dropped.
+//! 6. **discourse** ([`discourse`]): a reported speech act is its named source's (a statement's
+//!    issuer included), state agents act for their state (the article's focus state when the
+//!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
+//!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
+//!    main counterpart in the article; a title event whose type the body tells is dropped, and a
+//!    definite event noun retelling an earlier act («عمليات الترحيل») makes no new event.
 //! 7. **confidence** ([`confidence`]) and **merge** ([`merge`]).
 
 pub mod args;
