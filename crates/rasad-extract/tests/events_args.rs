@@ -437,3 +437,12 @@ fn a_state_agent_acts_for_a_named_organ_when_the_state_is_only_a_place() {
         d.events
     );
 }
+
+#[test]
+fn a_retelling_by_an_organ_of_a_side_is_the_same_act() {
+    // «الاتفاقية» told by the Somali defence minister is the agreement Somalia signed
+    let d = doc(
+        "وقعت تركيا والصومال، الخميس، اتفاقية للتعاون الدفاعي. وقال وزير الدفاع الصومالي إن الاتفاقية ستمكن البلاد من ردع أي خطر.",
+    );
+    assert_eq!(all(&d, EventType::Agree).len(), 1, "{:#?}", d.events);
+}

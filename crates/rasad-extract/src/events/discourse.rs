@@ -355,7 +355,11 @@ pub fn retold(
                         || o.time.as_ref().map(|t| &t.value) == e.time.as_ref().map(|t| &t.value))
                     && (same_word
                         || e.actor.iter().chain(&e.recipient).all(|x| {
-                            o.actor.contains(x) || o.recipient.contains(x) || generic_entity(doc, x)
+                            // (an organ of a side's state is that side: «وزير الدفاع الصومالي»)
+                            let state = state_of(doc, x);
+                            o.actor.iter().chain(&o.recipient).any(|y| {
+                                y == x || (state.is_some() && state_of(doc, y) == state)
+                            }) || generic_entity(doc, x)
                         }))
             });
             if let Some(o) = told {
