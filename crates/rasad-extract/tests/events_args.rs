@@ -446,3 +446,14 @@ fn a_retelling_by_an_organ_of_a_side_is_the_same_act() {
     );
     assert_eq!(all(&d, EventType::Agree).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn witnesses_tell_of_acts_and_do_none() {
+    let d = doc(
+        "وأفاد شهود عيان بأن جرافات عسكرية جرفت شوارع رئيسية في المخيم ودمرت شبكات المياه، فيما اندلعت اشتباكات بين مسلحين والقوات الإسرائيلية.",
+    );
+    for e in &d.events {
+        let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+        assert!(sides.iter().all(|s| *s != "eyewitnesses"), "{e:#?}");
+    }
+}

@@ -28,6 +28,9 @@
 //!   article's actors belong to, when one leads — or its organ the article names when the state
 //!   itself is only a place.
 //!
+//! - `witnesses`: generic sources (eyewitnesses, medics, local or unnamed official sources) are
+//!   no side of an act.
+//!
 //! - `retold`: a definite event noun in a later sentence («عمليات الترحيل», «الهجوم») retelling
 //!   an act of its type and mode makes no new event.
 //!
@@ -207,6 +210,28 @@ pub fn perpetrators(doc: &Document, events: &mut [Event]) {
         let actor = e.actor.clone();
         e.recipient.retain(|r| !actor.contains(r));
     }
+}
+
+/// Generic sources that tell of acts and do none: witnesses, medics, local, tribal and unnamed
+/// official sources («أفاد شهود عيان بأن جرافات … دمرت», «قالت مصادر طبية»).
+const WITNESSES: &[&str] = &[
+    "eyewitnesses",
+    "medical-sources",
+    "local-sources",
+    "tribal-sources",
+    "security-source",
+    "military-source",
+    "government-source",
+];
+
+/// `witnesses`: a generic source ([`WITNESSES`]) is no side of an act (a source of one left with
+/// no country after `national`); an act left with no side is no event.
+pub fn witnesses(events: &mut Vec<Event>) {
+    for e in events.iter_mut() {
+        e.actor.retain(|x| !WITNESSES.contains(&x.as_str()));
+        e.recipient.retain(|x| !WITNESSES.contains(&x.as_str()));
+    }
+    events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
 }
 
 /// Generic classes of state agents (officials, forces, the government).

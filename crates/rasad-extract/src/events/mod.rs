@@ -726,6 +726,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         events.push(ev);
     }
     discourse::national(doc, &mut events);
+    discourse::witnesses(&mut events);
     discourse::perpetrators(doc, &mut events);
     discourse::counterparts(doc, &mut events);
     let title = doc.title.as_ref().and_then(|sp| {
