@@ -457,3 +457,18 @@ fn witnesses_tell_of_acts_and_do_none() {
         assert!(sides.iter().all(|s| *s != "eyewitnesses"), "{e:#?}");
     }
 }
+
+#[test]
+fn a_quoted_topic_denies_and_the_attack_it_denies_is_no_new_event() {
+    // «لكن «كتائب حزب الله» نفت … أي صلة لها بالهجوم»: the quoted name is the subject, and the
+    // attack the denial names is one already told
+    let d = doc("لكن «كتائب حزب الله» نفت في بيان أي صلة لها بالهجوم.");
+    let r = all(&d, EventType::Reject);
+    assert!(
+        r.iter()
+            .any(|e| e.actor == vec!["kataib-hezbollah".to_string()]),
+        "{:#?}",
+        d.events
+    );
+    assert!(all(&d, EventType::Assault).is_empty(), "{:#?}", d.events);
+}

@@ -699,7 +699,13 @@ fn anaphoric(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             continue;
         };
         let p = &matches[j];
-        if cx.sent[p.start()] != cx.sent[h] || h - p.end() > 3 {
+        // (a denial reaches further: «نفت في بيان أي صلة لها بالهجوم»)
+        let reach = if lex.entries[p.entry as usize].ty == T::Reject {
+            8
+        } else {
+            3
+        };
+        if cx.sent[p.start()] != cx.sent[h] || h - p.end() > reach {
             continue;
         }
         let pe = &lex.entries[p.entry as usize];
@@ -1280,6 +1286,15 @@ fn clause_subjects(cx: &Ctx, s: usize, matches: &[Match]) -> Vec<Subject> {
                 .mention_in(t, (t + 3).min(te))
                 .filter(|&(_, mt, _)| opens_at(mt))
             {
+                // («لكن «كتائب حزب الله» نفت»: a quoted name)
+                let me = if me < te
+                    && cx.a.tokens[me].kind == rasad_text::TokenKind::Punct
+                    && cx.a.view.chars[cx.a.tokens[me].nstart as usize] == '»'
+                {
+                    me + 1
+                } else {
+                    me
+                };
                 let verbish = me < te
                     && cx.a.tokens[me].kind == rasad_text::TokenKind::Word
                     && !cx.a.tokens[me].seg.article
