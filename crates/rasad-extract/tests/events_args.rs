@@ -472,3 +472,16 @@ fn a_quoted_topic_denies_and_the_attack_it_denies_is_no_new_event() {
     );
     assert!(all(&d, EventType::Assault).is_empty(), "{:#?}", d.events);
 }
+
+#[test]
+fn a_count_after_a_form_iii_verb_is_its_subject() {
+    // «هاجم» has no passive of that spelling: the settlers attack
+    let d = doc("هاجم مئات المستوطنين، مساء الخميس، بلدة حوارة جنوب نابلس.");
+    let a = all(&d, EventType::Assault);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == vec!["israel-settlers".to_string()]),
+        "{:#?}",
+        d.events
+    );
+}

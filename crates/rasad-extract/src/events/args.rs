@@ -1574,7 +1574,16 @@ fn one(
                 });
             // «قتل 3 جنود», «اعتقل 12 شخصا»: a count right after the verb opens its patient
             // (the passive of wire copy), not a subject
+            // (a form III verb written with its alef, «هاجم مئات المستوطنين البلدة», has no
+            // passive of that spelling — «هوجم» — so its count is the subject)
+            let form_iii = {
+                let w = cx.word(h);
+                let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
+                let cs: Vec<char> = w.chars().collect();
+                cs.len() == 4 && cs[1] == 'ا'
+            };
             let counted = h + 1 < se
+                && !form_iii
                 && (cx.quantity_at[h + 1].is_some()
                     || cx.a.tokens[h + 1].kind == rasad_text::TokenKind::Number);
             let vso = vso.filter(|_| !counted);
