@@ -10,6 +10,15 @@ fn all(d: &Document, ty: EventType) -> Vec<&rasad_doc::Event> {
     d.events.iter().filter(|e| e.event_type == ty).collect()
 }
 
+/// `d` has an event of type `ty` whose actor is `id` alone.
+fn assert_acted_by(d: &Document, ty: EventType, id: &str) {
+    assert!(
+        all(d, ty).iter().any(|e| e.actor == [id]),
+        "no {ty:?} by {id}: {:#?}",
+        d.events
+    );
+}
+
 #[test]
 fn coordinated_attacks_share_their_target() {
     // «غارات» has no recipient of its own; it is joined by و to «ضربات … على»
@@ -35,23 +44,13 @@ fn a_sentence_tells_two_acts_with_the_same_sides_twice() {
 fn a_feminine_pronoun_skips_a_masculine_mention() {
     // «لاجتياحها»: the militia (feminine), not «تنظيم القاعدة»
     let d = doc("وقال المصدر إن مليشيا الحوثي استغلت تنظيم القاعدة ذريعة لاجتياحها عددا من المدن.");
-    let e = all(&d, EventType::Coerce);
-    assert!(
-        e.iter().any(|e| e.actor == vec!["houthis".to_string()]),
-        "{:#?}",
-        d.events
-    );
+    assert_acted_by(&d, EventType::Coerce, "houthis");
 }
 
 #[test]
 fn a_release_is_by_the_captor_the_participle_names() {
     let d = doc("وجرت الصفقة للإفراج عن صحفي فرنسي كان مختطفا لدى حركة الشباب منذ عامين.");
-    let r = all(&d, EventType::Retreat);
-    assert!(
-        r.iter().any(|e| e.actor == vec!["al-shabaab".to_string()]),
-        "{:#?}",
-        d.events
-    );
+    assert_acted_by(&d, EventType::Retreat, "al-shabaab");
 }
 
 #[test]
@@ -404,12 +403,7 @@ fn a_state_agent_without_a_country_acts_for_the_state_the_article_names_most() {
     let d = doc(
         "اتهمت منظمة هيومن رايتس ووتش لبنان بترحيل لاجئين إلى سوريا دون محاكمة في لبنان. ونفى مصدر عسكري اتهامات المنظمة.",
     );
-    let r = all(&d, EventType::Reject);
-    assert!(
-        r.iter().any(|e| e.actor == vec!["lebanon".to_string()]),
-        "{:#?}",
-        d.events
-    );
+    assert_acted_by(&d, EventType::Reject, "lebanon");
 }
 
 #[test]
@@ -418,24 +412,14 @@ fn a_name_in_quotes_is_the_clause_subject_and_a_statement_keeps_its_issuer() {
     let d = doc(
         "وقالت «حماس» في بيان إن الاعتقالات تأتي في إطار حملة ممنهجة، متهمة السلطة الفلسطينية بالتنسيق الأمني مع إسرائيل.",
     );
-    let a = all(&d, EventType::Accuse);
-    assert!(
-        a.iter().any(|e| e.actor == vec!["hamas".to_string()]),
-        "{:#?}",
-        d.events
-    );
+    assert_acted_by(&d, EventType::Accuse, "hamas");
 }
 
 #[test]
 fn a_state_agent_acts_for_a_named_organ_when_the_state_is_only_a_place() {
     // Iraq is named only as where things happen; «مسؤول أمني» speaks for the Iraqi police named
     let d = doc("قتل 3 محتجين في البصرة برصاص الشرطة العراقية. ونفى مسؤول أمني مسؤولية الشرطة.");
-    let r = all(&d, EventType::Reject);
-    assert!(
-        r.iter().any(|e| e.actor == vec!["iraq-police".to_string()]),
-        "{:#?}",
-        d.events
-    );
+    assert_acted_by(&d, EventType::Reject, "iraq-police");
 }
 
 #[test]
