@@ -469,3 +469,18 @@ fn a_count_after_a_form_iii_verb_is_its_subject() {
         d.events
     );
 }
+
+#[test]
+fn an_armed_groups_seizure_with_no_target_is_against_the_state_of_the_story() {
+    // no counterpart of al-Shabaab is told; the story is about Somalia
+    let d = doc(
+        "قالت الحكومة الصومالية إن الصومال يواجه أزمة جفاف. واستولى مسلحو حركة الشباب على بلدة قرب مقديشو.",
+    );
+    let c = all(&d, EventType::Coerce);
+    assert!(
+        c.iter()
+            .any(|e| e.actor == ["al-shabaab"] && e.recipient == ["somalia"]),
+        "{:#?}",
+        d.events
+    );
+}

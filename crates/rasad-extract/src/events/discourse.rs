@@ -16,6 +16,8 @@
 //! - `counterpart`: failing those, it faces the side its actor (or another organ of its state)
 //!   deals with most in the whole article («الحكومة تعهدت بصرف الرواتب» in a story of the
 //!   teachers' strike → the teachers' syndicate).
+//! - `insurgent`: failing all of those, an armed group's attack or seizure is against the state
+//!   the story is about («واستولى مسلحو حركة الشباب على بلدة» in a Somali story → Somalia).
 //!
 //! - `perpetrators`: «المهاجمين», «الجناة», «منفذي الهجوم» (the generic `assailants`) name
 //!   the actor of the last attack told before them when that actor is specific («هجوم شنه
@@ -38,7 +40,7 @@
 //!   (any title event of a type the body tells) is dropped and the body's telling, with its
 //!   time, place and source, stands.
 //!
-//! `reply`, `reaction` and `counterpart` only fill an empty side; what the clause states is never replaced.
+//! `reply`, `reaction`, `counterpart` and `insurgent` only fill an empty side; what the clause states is never replaced.
 
 use super::args::Args;
 use super::cues::Frame;
@@ -85,6 +87,7 @@ fn reaction_type(t: T) -> bool {
 /// `reply` and `reaction`: fill the empty recipient of an event with an actor from the events
 /// told before it in the article (in text order).
 pub fn counterparts(doc: &Document, events: &mut [Event]) {
+    let focus = focus_country(doc);
     for i in 0..events.len() {
         if events[i].actor.is_empty() || !events[i].recipient.is_empty() {
             continue;
@@ -136,6 +139,19 @@ pub fn counterparts(doc: &Document, events: &mut [Event]) {
         let found = found.or_else(|| {
             let c = counterpart(doc, events, &actor, &states)?;
             Some(vec![c])
+        });
+        // `insurgent`: an armed group's attack or seizure with no stated target and no
+        // counterpart, in a story about one state, is against that state
+        let found = found.or_else(|| {
+            if !matches!(events[i].event_type, T::Assault | T::Coerce)
+                || actor
+                    .iter()
+                    .any(|a| state_of(doc, a).is_some() || generic_entity(doc, a))
+            {
+                return None;
+            }
+            let s = state_entity_of(doc, focus.as_deref()?)?;
+            (!actor.contains(&s)).then(|| vec![s])
         });
         if let Some(r) = found {
             events[i].recipient = r;
@@ -248,13 +264,9 @@ const STATE_AGENTS: &[&str] = &[
     "government",
 ];
 
-/// `national`: state agents with a country act for the state the article names; one whose
-/// country the text does not give acts for the state the article names most (when one state is
-/// named most).
-pub fn national(doc: &Document, events: &mut [Event]) {
-    // the country the article's actors belong to most (counted over mentions of actors with a
-    // country): a state agent the text gives no country («مصدر عسكري» in a Lebanese story) is
-    // that state's — its entity, or its organ the article names when the state is only a place
+/// The country the article's actors belong to most, counted over mentions of actors with a
+/// country (state agents aside); none unless one country leads.
+fn focus_country(doc: &Document) -> Option<String> {
     let mut named: Vec<(&str, usize)> = Vec::new();
     for m in &doc.mentions {
         let Some(e) = m
@@ -275,11 +287,43 @@ pub fn national(doc: &Document, events: &mut [Event]) {
             None => named.push((c, 1)),
         }
     }
-    let best = named.iter().map(|n| n.1).max().unwrap_or(0);
-    // (only a clear focus: one state named most)
-    let focus: Option<String> = (named.iter().filter(|n| n.1 == best).count() == 1)
-        .then(|| named.iter().find(|n| n.1 == best).map(|n| n.0.to_string()))
-        .flatten();
+    let best = named.iter().map(|n| n.1).max()?;
+    let mut leaders = named.iter().filter(|n| n.1 == best);
+    let first = leaders.next()?;
+    leaders.next().is_none().then(|| first.0.to_string())
+}
+
+/// The entity standing for the state of `country` in the article: the state itself, or (when the
+/// state is named only as a place, «في العراق») the shortest-named organ of it the article names.
+fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
+    doc.entities
+        .iter()
+        .filter(|e| {
+            e.kind == rasad_doc::EntityKind::Gpe
+                && e.country.as_deref() == Some(country)
+                && !STATE_AGENTS.contains(&e.id.as_str())
+        })
+        .min_by_key(|e| e.id.len())
+        .map(|e| e.id.clone())
+        .or_else(|| {
+            doc.entities
+                .iter()
+                .filter(|e| {
+                    !STATE_AGENTS.contains(&e.id.as_str())
+                        && state_of(doc, &e.id).as_deref() == Some(country)
+                })
+                .min_by_key(|e| e.id.len())
+                .map(|e| e.id.clone())
+        })
+}
+
+/// `national`: state agents with a country act for the state the article names; one whose
+/// country the text does not give acts for the state the article names most (when one state is
+/// named most).
+pub fn national(doc: &Document, events: &mut [Event]) {
+    // a state agent the text gives no country («مصدر عسكري» in a Lebanese story) is the focus
+    // state's — its entity, or its organ the article names when the state is only a place
+    let focus = focus_country(doc);
     let state_entity = |id: &str| -> Option<String> {
         if !STATE_AGENTS.contains(&id) {
             return None;
@@ -291,26 +335,7 @@ pub fn national(doc: &Document, events: &mut [Event]) {
             .country
             .clone()
             .or_else(|| focus.clone())?;
-        doc.entities
-            .iter()
-            .filter(|e| {
-                e.kind == rasad_doc::EntityKind::Gpe
-                    && e.country.as_deref() == Some(country.as_str())
-                    && !STATE_AGENTS.contains(&e.id.as_str())
-            })
-            .min_by_key(|e| e.id.len())
-            .map(|e| e.id.clone())
-            // an article that names the state only as a place («في العراق») names its organs
-            .or_else(|| {
-                doc.entities
-                    .iter()
-                    .filter(|e| {
-                        !STATE_AGENTS.contains(&e.id.as_str())
-                            && state_of(doc, &e.id).as_deref() == Some(country.as_str())
-                    })
-                    .min_by_key(|e| e.id.len())
-                    .map(|e| e.id.clone())
-            })
+        state_entity_of(doc, &country)
     };
     for e in events.iter_mut() {
         for side in [&mut e.actor, &mut e.recipient] {
