@@ -484,3 +484,13 @@ fn an_armed_groups_seizure_with_no_target_is_against_the_state_of_the_story() {
         d.events
     );
 }
+
+#[test]
+fn a_governor_acts_for_the_government_of_the_state_the_story_names() {
+    // «محافظ حضرموت» (a generic local official) speaks for Yemen's government, not for the
+    // Hadrami army unit the story also names
+    let d = doc(
+        "اعتقلت قوات النخبة الحضرمية 6 من أبناء القبائل في المكلا، فيما التزمت الحكومة اليمنية الصمت. وأعلن محافظ حضرموت الإفراج عن المعتقلين.",
+    );
+    assert_acted_by(&d, EventType::Retreat, "yemen-government");
+}

@@ -259,6 +259,8 @@ const STATE_AGENTS: &[&str] = &[
     "army-commander",
     "government-official",
     "government-source",
+    // a governor or district chief («محافظ حضرموت») is the state's local arm
+    "local-official",
     "security-forces",
     "armed-forces",
     "government",
@@ -294,7 +296,8 @@ fn focus_country(doc: &Document) -> Option<String> {
 }
 
 /// The entity standing for the state of `country` in the article: the state itself, or (when the
-/// state is named only as a place, «في العراق») the shortest-named organ of it the article names.
+/// state is named only as a place, «في العراق») the organ of it the article names: its
+/// government, else the shortest-named.
 fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
     doc.entities
         .iter()
@@ -312,7 +315,17 @@ fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
                     !STATE_AGENTS.contains(&e.id.as_str())
                         && state_of(doc, &e.id).as_deref() == Some(country)
                 })
-                .min_by_key(|e| e.id.len())
+                // (its government first: «محافظ حضرموت» speaks for Yemen's government, not
+                // for a Hadrami army unit)
+                .min_by_key(|e| {
+                    let gov = e
+                        .codes
+                        .cameo
+                        .as_deref()
+                        .and_then(|c| c.strip_prefix(country))
+                        == Some("GOV");
+                    (!gov, e.id.len())
+                })
                 .map(|e| e.id.clone())
         })
 }
