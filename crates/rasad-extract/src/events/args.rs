@@ -832,8 +832,8 @@ fn object_of_verb(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) 
             || cx.has_conj(n.start())
             || cx.a.tokens[n.start()].seg.article
             || (v.end()..n.start()).any(|t| {
-                cx.is_break(t) && !cx.is_comma(t)
-                    || cx.has_conj(t) && cx.mention_at[t].is_none() && cx.in_mention[t].is_none()
+                (cx.is_break(t) && !cx.is_comma(t))
+                    || (cx.has_conj(t) && cx.in_mention[t].is_none())
             })
         {
             continue;
@@ -873,9 +873,8 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let m = &matches[i];
         let (ss, se) = cx.sentence_of(m.start());
         let near = |t: usize| {
-            let w = cx.word(t);
-            let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
-            DUALS.contains(&w)
+            let w = cx.bare(t);
+            DUALS.iter().any(|d| w.iter().copied().eq(d.chars()))
         };
         let before = (m.start().saturating_sub(3).max(ss)..m.start())
             .rev()
@@ -1577,10 +1576,8 @@ fn one(
             // (a form III verb written with its alef, «هاجم مئات المستوطنين البلدة», has no
             // passive of that spelling — «هوجم» — so its count is the subject)
             let form_iii = {
-                let w = cx.word(h);
-                let w = w.strip_prefix(['و', 'ف']).unwrap_or(&w);
-                let cs: Vec<char> = w.chars().collect();
-                cs.len() == 4 && cs[1] == 'ا'
+                let w = cx.bare(h);
+                w.len() == 4 && w[1] == 'ا'
             };
             let counted = h + 1 < se
                 && !form_iii
@@ -1741,7 +1738,7 @@ fn one(
             // «هجوما») is in no construct: a definite noun after it is its object
             let tanween = {
                 let t = &cx.a.tokens[h];
-                !t.seg.article && t.seg.pron.is_none() && cx.word(h).ends_with('ا')
+                !t.seg.article && t.seg.pron.is_none() && cx.bare(h).last() == Some(&'ا')
             };
             if a.actor.is_empty() && tanween && obj {
                 if let Some((mi, mt, me)) = cx.mention_in(after_head, after_head + 1) {

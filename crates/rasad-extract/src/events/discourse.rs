@@ -86,8 +86,7 @@ fn reaction_type(t: T) -> bool {
 
 /// `reply` and `reaction`: fill the empty recipient of an event with an actor from the events
 /// told before it in the article (in text order).
-pub fn counterparts(doc: &Document, events: &mut [Event]) {
-    let focus = focus_country(doc);
+pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
     for i in 0..events.len() {
         if events[i].actor.is_empty() || !events[i].recipient.is_empty() {
             continue;
@@ -150,7 +149,7 @@ pub fn counterparts(doc: &Document, events: &mut [Event]) {
             {
                 return None;
             }
-            let s = state_entity_of(doc, focus.as_deref()?)?;
+            let s = state_entity_of(doc, focus?)?;
             (!actor.contains(&s)).then(|| vec![s])
         });
         if let Some(r) = found {
@@ -268,7 +267,7 @@ const STATE_AGENTS: &[&str] = &[
 
 /// The country the article's actors belong to most, counted over mentions of actors with a
 /// country (state agents aside); none unless one country leads.
-fn focus_country(doc: &Document) -> Option<String> {
+pub fn focus_country(doc: &Document) -> Option<String> {
     let mut named: Vec<(&str, usize)> = Vec::new();
     for m in &doc.mentions {
         let Some(e) = m
@@ -333,10 +332,9 @@ fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
 /// `national`: state agents with a country act for the state the article names; one whose
 /// country the text does not give acts for the state the article names most (when one state is
 /// named most).
-pub fn national(doc: &Document, events: &mut [Event]) {
+pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
     // a state agent the text gives no country («مصدر عسكري» in a Lebanese story) is the focus
     // state's — its entity, or its organ the article names when the state is only a place
-    let focus = focus_country(doc);
     let state_entity = |id: &str| -> Option<String> {
         if !STATE_AGENTS.contains(&id) {
             return None;
@@ -347,7 +345,7 @@ pub fn national(doc: &Document, events: &mut [Event]) {
             .find(|e| e.id == id)?
             .country
             .clone()
-            .or_else(|| focus.clone())?;
+            .or_else(|| focus.map(str::to_string))?;
         state_entity_of(doc, &country)
     };
     for e in events.iter_mut() {
@@ -383,6 +381,14 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
         .collect()
 }
 
+/// How an event's trigger was told, for [`retold`]: its start, its lexicon lemma, and whether it
+/// is a definite event noun.
+pub struct Telling<'l> {
+    pub start: u32,
+    pub lemma: &'l str,
+    pub definite: bool,
+}
+
 /// `retold`: a definite event noun («الهجوم», «عمليات الترحيل», «الدعم القطري») in a later
 /// sentence names an act already told and makes no event of its own; the earlier telling gains
 /// confidence. The earlier act is of the same type and mode (a retelling naming no means may
@@ -390,21 +396,12 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
 /// sides as the retelling reads them may be wrong: «وانتقد الاتحاد الأوروبي عمليات الهدم»), or
 /// the retelling is a general noun of its type («الهجوم», «الاعتداء»), or every named side of the
 /// retelling is among the earlier act's or is a generic group.
-pub fn retold(
-    doc: &Document,
-    events: Vec<Event>,
-    definite: &[u32],
-    lemmas: &[(u32, &str)],
-) -> Vec<Event> {
-    let lemma = |e: &Event| {
-        lemmas
-            .iter()
-            .find(|l| l.0 == e.trigger.start)
-            .map_or("", |l| l.1)
-    };
+pub fn retold(doc: &Document, events: Vec<Event>, tellings: &[Telling]) -> Vec<Event> {
+    let telling = |e: &Event| tellings.iter().find(|t| t.start == e.trigger.start);
+    let lemma = |e: &Event| telling(e).map_or("", |t| t.lemma);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
-        if definite.contains(&e.trigger.start) {
+        if telling(&e).is_some_and(|t| t.definite) {
             let l = lemma(&e);
             let told = out.iter_mut().find(|o| {
                 let same_word = lemma(o) == l || RETELLING_NOUNS.contains(&l);

@@ -180,6 +180,18 @@ impl<'a> Ctx<'a> {
         self.a.tokens[t].view(&self.a.view).iter().collect()
     }
 
+    /// Token `t`'s view form without its conjunction («وقع» stays, «والطرفان» → «الطرفان»; no
+    /// allocation).
+    pub fn bare(&self, t: usize) -> &[char] {
+        let tok = &self.a.tokens[t];
+        let v = tok.view(&self.a.view);
+        if tok.seg.conj.is_some() && !v.is_empty() {
+            &v[1..]
+        } else {
+            v
+        }
+    }
+
     /// Token `t`'s view form is `w` (no allocation).
     pub fn word_is(&self, t: usize, w: &str) -> bool {
         self.a.tokens[t]
@@ -656,10 +668,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
-    // trigger starts of definite event nouns («الهجوم», «عمليات الترحيل»): candidates for retellings
-    let mut definite: Vec<u32> = Vec::new();
-    // every event's trigger start and lemma
-    let mut lemmas: Vec<(u32, &str)> = Vec::new();
+    // each event's trigger start, lemma, and whether it is a definite event noun («الهجوم»,
+    // «عمليات الترحيل»: a candidate retelling)
+    let mut tellings: Vec<discourse::Telling> = Vec::new();
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
         let s = cx.sent[m.start()] as usize;
@@ -716,19 +727,21 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         };
         ev.confidence = confidence(&ev, m.head);
         // (not after a partitive «من»: «محطات كثيرة من التعاون» counts instances)
-        if m.head == Head::Noun
+        let definite = m.head == Head::Noun
             && a.tokens[m.start()].seg.article
-            && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"))
-        {
-            definite.push(start);
-        }
-        lemmas.push((start, e.lemma.as_str()));
+            && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"));
+        tellings.push(discourse::Telling {
+            start,
+            lemma: e.lemma.as_str(),
+            definite,
+        });
         events.push(ev);
     }
-    discourse::national(doc, &mut events);
+    let focus = discourse::focus_country(doc);
+    discourse::national(doc, focus.as_deref(), &mut events);
     discourse::witnesses(&mut events);
     discourse::perpetrators(doc, &mut events);
-    discourse::counterparts(doc, &mut events);
+    discourse::counterparts(doc, focus.as_deref(), &mut events);
     let title = doc.title.as_ref().and_then(|sp| {
         doc.sentences
             .iter()
@@ -736,7 +749,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             .map(|i| i as u32)
     });
     let events = discourse::headline(events, title);
-    let events = discourse::retold(doc, events, &definite, &lemmas);
+    let events = discourse::retold(doc, events, &tellings);
     let mut events = merge(events);
     for (i, e) in events.iter_mut().enumerate() {
         e.id = format!("e{}", i + 1);
