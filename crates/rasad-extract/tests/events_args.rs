@@ -494,3 +494,27 @@ fn a_governor_acts_for_the_government_of_the_state_the_story_names() {
     );
     assert_acted_by(&d, EventType::Retreat, "yemen-government");
 }
+
+#[test]
+fn a_noun_after_a_construct_with_a_preposition_is_no_verb_and_its_pronoun_is_its_agent() {
+    // «بوقف دعمه»: «دعمه» is the genitive of «وقف», a verbal noun whose pronoun (the union)
+    // is the agent of the support, given to the coast guard after «لـ»
+    let d = doc("وطالبت منظمة العفو الدولية الاتحاد الأوروبي بوقف دعمه لخفر السواحل الليبي.");
+    let a = all(&d, EventType::Aid);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == ["european-union"] && e.recipient == ["libya-coast-guard"]),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn a_possessive_noun_with_a_preposition_is_no_relative_verb() {
+    // «…، مطالبة الاتحاد الأوروبي بوقف دعمه لخفر السواحل»: «دعمه لخفر» opens no relative
+    // clause whose subject would be the coast guard; the demand is Amnesty's
+    let d = doc(
+        "وانتقدت منظمة العفو الدولية ترحيل المهاجرين، مطالبة الاتحاد الأوروبي بوقف دعمه لخفر السواحل الليبي.",
+    );
+    assert_acted_by(&d, EventType::Request, "amnesty-international");
+}

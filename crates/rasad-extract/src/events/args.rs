@@ -1723,8 +1723,12 @@ fn one(
                     && !cx.is_word_prep(r)
                     && cx.has_pron(r)
                 {
-                    if let Some((mi, _, _)) = cx.np_mention(r + 1, (r + 6).min(se)) {
-                        if cx.mention_at[r + 1].is_some() || cx.in_mention[r + 1].is_none() {
+                    // (a subject takes no preposition: «بوقف دعمه لخفر السواحل» is a noun
+                    // with its possessive, not a relative verb)
+                    if let Some((mi, mt, _)) = cx.np_mention(r + 1, (r + 6).min(se)) {
+                        if (cx.mention_at[r + 1].is_some() || cx.in_mention[r + 1].is_none())
+                            && cx.a.tokens[mt].seg.prep.is_none()
+                        {
                             a.actor.push(cx.entity(mi));
                         }
                     }
@@ -1771,6 +1775,21 @@ fn one(
                         a.recipient.push(id);
                         obj_taken = true;
                     }
+                }
+            }
+            // `possessive agent`: a verbal noun's possessive pronoun with no object frame is its
+            // agent («طالبت المنظمة الاتحاد بوقف دعمه لـ» → the union's support), before the
+            // verb governing it gives its own subject
+            // (with an object frame only when its «لـ» recipient follows: «دعمه للحركة»; else
+            // the pronoun is the patient: «اختطافه»)
+            let li_next = end < se
+                && e.frame.recipient.iter().any(|p| p == "ل")
+                && cx.a.tokens[end].seg.prep == Some(Prep::Li)
+                && cx.mention_at[end].is_some();
+            if a.actor.is_empty() && (!obj || li_next) && cx.has_pron(h) && !cx.has_conj(h) {
+                if let Some(id) = cx.antecedent(h, h, &[], chain_of) {
+                    a.pron = Some(id.clone());
+                    a.actor.push(id);
                 }
             }
             if a.actor.is_empty() {

@@ -530,6 +530,27 @@ impl Ctx<'_> {
         self.blocked(block, head)
     }
 
+    /// Whether the word before `t` is a noun in construct opened by a preposition: «بوقف»,
+    /// «لتعزيز» (a preposition clitic, no article, no pronoun, a stem of three letters or more
+    /// that is no demonstrative: «لذلك» opens no construct).
+    fn construct_before(&self, t: usize) -> bool {
+        let p = &self.a.tokens[t - 1];
+        let prep = matches!(
+            p.seg.prep,
+            Some(rasad_text::clitics::Prep::Bi | rasad_text::clitics::Prep::Li)
+        );
+        prep && p.kind == rasad_text::TokenKind::Word
+            && !p.seg.article
+            && p.seg.pron.is_none()
+            && self.in_mention[t - 1].is_none()
+            && {
+                // (the view form still holds the preposition: «بوقف» is four letters)
+                let w = self.bare(t - 1);
+                w.len() >= 4
+                    && !matches!(&w[1..], ['ذ', 'ل', 'ك'] | ['ه', 'ذ', 'ا'] | ['ه', 'ذ', 'ه'])
+            }
+    }
+
     /// All trigger matches, longest first, without overlaps, in text order.
     pub fn matches(&self, lex: &Lexicon) -> Vec<Match> {
         let mut cands: Vec<Match> = Vec::new();
@@ -556,6 +577,11 @@ impl Ctx<'_> {
                     let seg = &tok.seg;
                     let prep = seg.prep.is_some_and(|p| p != rasad_text::clitics::Prep::Sa);
                     if (p.head == Head::Verb || p.bare) && (seg.article || prep) {
+                        continue;
+                    }
+                    // a word after a noun in construct that carries a preposition («بوقف
+                    // دعمه», «لتعزيز دعمها») is that noun's genitive, no verb
+                    if p.head == Head::Verb && t > 0 && self.construct_before(t) {
                         continue;
                     }
                     // a counted participle is a noun: «أحالت 41 متهما» (defendants)
