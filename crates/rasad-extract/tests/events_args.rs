@@ -518,3 +518,36 @@ fn a_possessive_noun_with_a_preposition_is_no_relative_verb() {
     );
     assert_acted_by(&d, EventType::Request, "amnesty-international");
 }
+
+#[test]
+fn the_two_sides_as_an_object_are_the_last_two_sided_acts_sides() {
+    // «دعت الجامعة العربية البلدين»: the two countries that cut their ties
+    let d = doc(
+        "قطعت الكويت علاقاتها مع العراق بعد خلاف حدودي. ودعت الجامعة العربية البلدين إلى الحوار.",
+    );
+    let r = all(&d, EventType::Request);
+    assert!(
+        r.iter().any(|e| e.actor == ["arab-league"]
+            && e.recipient.contains(&"kuwait".to_string())
+            && e.recipient.contains(&"iraq".to_string())),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn a_reaction_to_an_act_told_before_is_to_its_sides() {
+    // «انتقدت إثيوبيا الاتفاقية»: the agreement the two states signed, named by the same word,
+    // not the memorandum told in between
+    let d = doc(
+        "وقعت تركيا والصومال اتفاقية للتعاون الدفاعي. وكانت إثيوبيا قد وقعت مذكرة تفاهم مع أرض الصومال. وانتقدت إثيوبيا الاتفاقية ووصفتها بأنها خطوة غير ودية.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter().any(|e| e.actor == ["ethiopia"]
+            && e.recipient.contains(&"turkey".to_string())
+            && e.recipient.contains(&"somalia".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

@@ -716,6 +716,35 @@ fn anaphoric(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let clear = (p.end()..h).all(|t| !cx.is_break(t));
         if reaction && clear {
             out[i].absorbed = true;
+            // the reaction is to whoever did the act told before («انتقدت إثيوبيا الاتفاقية»
+            // → the two signatories; «ندد بالهجوم» → the attacker)
+            let ty = lex.entries[m.entry as usize].ty;
+            // (not a denial: what is denied is a claim, made by someone else)
+            let reactor = out[j].actor.clone();
+            if out[j].recipient.is_empty() && pe.ty != T::Reject {
+                // (the same word first, even one told as a verb's object: «الاتفاقية» is the
+                // «اتفاقية» signed, not a memorandum told in between)
+                let usable = |k: usize| !out[k].actor.is_empty() && !out[k].absorbed;
+                let told = (0..j)
+                    .rev()
+                    .find(|&k| matches[k].entry == m.entry && !out[k].actor.is_empty())
+                    .or_else(|| {
+                        (0..j)
+                            .rev()
+                            .find(|&k| lex.entries[matches[k].entry as usize].ty == ty && usable(k))
+                    });
+                if let Some(k) = told {
+                    let symmetric = lex.entries[matches[k].entry as usize].frame.symmetric
+                        || matches!(ty, T::Agree | T::Consult | T::Cooperate);
+                    let mut sides = out[k].actor.clone();
+                    if symmetric {
+                        sides.extend(out[k].recipient.iter().cloned());
+                    }
+                    sides.retain(|x| !reactor.contains(x));
+                    sides.dedup();
+                    out[j].recipient = sides;
+                }
+            }
         }
     }
 }
@@ -865,17 +894,46 @@ const DUALS: &[&str] = &[
 /// `dual`: «بحث الجانبان», «دون أن يتفق الطرفان», «ويتبادل الجانبان القصف» — an act with no
 /// actor whose clause names «the two sides» (within three words of the trigger, no clause break
 /// between) is by the two sides of the last act told with two named, specific sides.
+///
+/// An act with an actor and no recipient whose object is «the two sides» («دعت الجامعة العربية
+/// البلدين إلى الحوار»: in a phrase's gap or right after it) is done to those two sides.
 fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
     for i in 0..matches.len() {
-        if !out[i].actor.is_empty() {
-            continue;
-        }
         let m = &matches[i];
         let (ss, se) = cx.sentence_of(m.start());
         let near = |t: usize| {
             let w = cx.bare(t);
             DUALS.iter().any(|d| w.iter().copied().eq(d.chars()))
         };
+        if !out[i].actor.is_empty() {
+            if !out[i].recipient.is_empty() {
+                continue;
+            }
+            let object = (m.start() + 1..m.end())
+                .filter(|t| !m.toks.contains(t))
+                .chain(m.end()..(m.end() + 2).min(se))
+                .take_while(|&t| !cx.is_break(t))
+                .any(near);
+            if !object {
+                continue;
+            }
+            let actor = out[i].actor.clone();
+            let sides = (0..i).rev().find_map(|j| {
+                let mut both: Vec<String> = out[j]
+                    .actor
+                    .iter()
+                    .chain(&out[j].recipient)
+                    .filter(|x| !cx.generic_id(x) && !actor.contains(x))
+                    .cloned()
+                    .collect();
+                both.dedup();
+                (both.len() == 2).then_some(both)
+            });
+            if let Some(both) = sides {
+                out[i].recipient = both;
+            }
+            continue;
+        }
         let before = (m.start().saturating_sub(3).max(ss)..m.start())
             .rev()
             .take_while(|&t| !cx.is_break(t))
