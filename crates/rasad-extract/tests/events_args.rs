@@ -551,3 +551,21 @@ fn a_reaction_to_an_act_told_before_is_to_its_sides() {
         d.events
     );
 }
+
+#[test]
+fn a_coordinated_double_object_verb_keeps_the_previous_subject() {
+    // «وحملت وزارة الداخلية المسؤولية»: the ministry is held responsible, by the union that
+    // condemned the attack in the clause before
+    let d = doc(
+        "ونددت نقابة الصحفيين الليبيين بالاعتداء على المراسل، وحملت وزارة الداخلية الليبية المسؤولية الكاملة.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter().any(|e| e.actor == ["libyan-journalists-syndicate"]
+            && e.recipient
+                .iter()
+                .any(|r| r.contains("interior") || r.starts_with("libya"))),
+        "{:#?}",
+        d.events
+    );
+}

@@ -1644,8 +1644,38 @@ fn one(
             let vso = vso.filter(|_| !counted);
             passive = counted;
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
+            // `carried object`: «ونددت النقابة بالخطف، وحملت وزارة الداخلية المسؤولية» — a
+            // coordinated verb whose gap before its definite second object holds one noun
+            // phrase (with its prepositional modifiers) has it as its first object; the subject
+            // is the previous clause's
+            let carried = cx.has_conj(h) && obj && adjacent.is_some() && m.toks.len() > 1 && {
+                let second = m.toks[1];
+                second > h + 1
+                    && cx.a.tokens[second].seg.article
+                    && cx.a.tokens[second].seg.prep.is_none()
+                    && (h + 1..second)
+                        .filter(|&t| {
+                            cx.mention_at[t].is_some() && cx.a.tokens[t].seg.prep.is_none()
+                        })
+                        .count()
+                        == 1
+            };
+            let carried_actor = prev
+                .iter()
+                .rev()
+                .find(|p| !p.actor.is_empty())
+                .filter(|_| carried)
+                .map(|p| p.actor.clone());
             let mut subject_end = None;
-            if let (Some((mi, _, me)), false) = (adjacent, obj && svo.is_some()) {
+            if let (Some(actor), Some((mi, _, _))) = (carried_actor, adjacent) {
+                a.actor = actor;
+                a.subject = true;
+                let id = cx.entity(mi);
+                if !a.actor.contains(&id) {
+                    a.recipient.push(id);
+                }
+                obj_taken = true;
+            } else if let (Some((mi, _, me)), false) = (adjacent, obj && svo.is_some()) {
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
                 // «استقبل الرئيس المصري عبد الفتاح السيسي»: a title and a person's name in
