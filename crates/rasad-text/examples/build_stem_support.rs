@@ -2,7 +2,7 @@
 //! segmenter (run by `scripts/build-stem-support.py`, which makes the count table).
 //!
 //! usage: `cargo run --release -p rasad-text --example build_stem_support -- FORMS.tsv
-//!         [--min N] [--rounds N] > data/text/stem-support.tsv`
+//!         [--min N] [--rounds N] [--lexicon WORDS.txt --lexicon-support N] > data/text/stem-support.tsv`
 //!
 //! FORMS.tsv: `FORM TAB COUNT` lines, forms as written minus diacritics and tatweel; `#` lines are
 //! copied into the output header.
@@ -19,6 +19,9 @@
 //!   segmenter's prior ([`Segmenter::set_clitic_frequencies`]); the last shares are written as
 //!   `#prior` lines.
 //! - Stems whose support is below `--min` are dropped.
+//! - `--lexicon WORDS.txt` (one word a line, an experiment; the committed table uses none): each
+//!   word's own key gets `--lexicon-support` free support in every round, which no leave-one-out
+//!   takes away — a dictionary saying the word stands on its own (see `data/text/README.md`).
 
 use rasad_text::clitics::Support;
 use rasad_text::{Normalized, Segmentation, Segmenter};
@@ -34,8 +37,22 @@ struct Form {
     count: u32,
 }
 
+fn load_words(path: &str) -> (Vec<String>, Vec<Form>) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: String = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| format!("{}\t1\n", l.trim()))
+        .collect();
+    parse(&lines)
+}
+
 fn load(path: &str) -> (Vec<String>, Vec<Form>) {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    parse(&text)
+}
+
+fn parse(text: &str) -> (Vec<String>, Vec<Form>) {
     let mut header = Vec::new();
     let mut forms = Vec::new();
     for line in text.lines() {
@@ -118,6 +135,29 @@ fn main() {
         .expect("usage: build_stem_support FORMS.tsv [--min N] [--rounds N]");
     let (header, forms) = load(&path);
     let mut buf = String::new();
+    // a word list (one word a line): each word's own key gets `--lexicon-support` in every round,
+    // as free support that no leave-one-out takes away (the list says the word exists on its own)
+    let lexicon_support = opt("--lexicon-support", 0);
+    let mut lexicon: Vec<Box<str>> = Vec::new();
+    if let Some(i) = args.iter().position(|a| a == "--lexicon") {
+        let (_, words) = load_words(&args[i + 1]);
+        for f in &words {
+            if let Some(k) = key(&Segmentation::whole(f.view.len()), f, &mut buf) {
+                lexicon.push(k);
+            }
+        }
+        lexicon.sort();
+        lexicon.dedup();
+    }
+    let add_lexicon = |sup: &mut FxHashMap<Box<str>, Support>| {
+        if lexicon_support > 0 {
+            for k in &lexicon {
+                let v = sup.entry(k.clone()).or_default();
+                v[0] += lexicon_support;
+                v[1] += lexicon_support;
+            }
+        }
+    };
 
     // round 0: every admissible reading; `keys0[i]` remembers form i's distinct keys for the
     // leave-one-out of round 1
@@ -150,6 +190,7 @@ fn main() {
         }
         keys0.push(keys);
     }
+    add_lexicon(&mut support);
     *seg.support_mut() = support;
 
     // rounds 1..: hard assignment with leave-one-out
@@ -190,6 +231,7 @@ fn main() {
             assigned[i] = k;
         }
         eprintln!("round {round}: {changed} forms changed reading");
+        add_lexicon(&mut next);
         *seg.support_mut() = next;
         shares = clitic_shares(&seg, &forms, &mut buf);
         seg.set_clitic_frequencies(&shares);

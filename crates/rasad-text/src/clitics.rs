@@ -29,7 +29,10 @@
 //!    preposition before it.
 //!
 //! **Stem support** (`data/text/stem-support.tsv`, built by `scripts/build-stem-support.py` and
-//! `examples/build_stem_support.rs` from a news corpus) is made by hard EM with this very
+//! `examples/build_stem_support.rs` from word counts whose licences let the table ship: wordfreq's
+//! Arabic frequencies scaled to a 7 M-word corpus, ANERcorp and the Wojood sample weighted ×40, and
+//! the project's own data files counting 1 a form; the table is CC BY-SA 4.0, its sources in
+//! `data/text/README.md`) is made by hard EM with this very
 //! segmenter: round 0 gives each corpus form's count to every reading's stem; each later round
 //! gives it only to the stem of the form's best reading under the previous round's table, with the
 //! form's own count taken out first (leave-one-out), so a stem must be attested by other words:
