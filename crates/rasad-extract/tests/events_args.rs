@@ -569,3 +569,18 @@ fn a_coordinated_double_object_verb_keeps_the_previous_subject() {
         d.events
     );
 }
+
+#[test]
+fn help_told_as_a_manner_adjunct_is_by_the_min_phrase_to_the_clause_actor() {
+    // «بدعم من ميليشيات العشائر»: the militias help the army's offensive, not the reverse
+    let d = doc(
+        "وشن الجيش الصومالي هجوما على مواقع حركة الشباب في إقليم هيران بدعم من ميليشيات العشائر.",
+    );
+    let a = all(&d, EventType::Aid);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == ["somalia-clan-militias"] && e.recipient == ["somalia-military"]),
+        "{:#?}",
+        d.events
+    );
+}

@@ -641,6 +641,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     dual(cx, lex, matches, &mut out);
     object_of_verb(cx, lex, matches, &mut out);
     mediation(cx, lex, matches, &mut out);
+    by_agent(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
@@ -680,6 +681,50 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             }
             break;
         }
+    }
+}
+
+/// `by agent`: «جرت العملية بمساندة جوية من التحالف», «أطلقتها الحكومة بدعم من ميليشيات
+/// العشائر» — help told as a manner adjunct («بدعم / بمساندة» with «من» after it, one adjective
+/// between at most) is given by the «من» phrase's actor to the actor of the clause it modifies.
+fn by_agent(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let ty = lex.entries[m.entry as usize].ty;
+        if m.head != Head::Noun
+            || !matches!(ty, T::Aid | T::Support)
+            || cx.a.tokens[h].seg.prep != Some(Prep::Bi)
+            || cx.a.tokens[h].seg.article
+        {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(h);
+        let Some(min) = (m.end()..(m.end() + 2).min(se))
+            .take_while(|&t| !cx.is_break(t) && cx.in_mention[t].is_none())
+            .find(|&t| cx.word_is(t, "من"))
+        else {
+            continue;
+        };
+        let Some((mi, _, _)) = cx.mention_in(min + 1, min + 2) else {
+            continue;
+        };
+        let giver = cx.entity(mi);
+        // the helped: the actor the rules gave the adjunct (its clause's), else the sentence's
+        // latest act's actor
+        let mut helped: Vec<String> = out[i].actor.clone();
+        if helped.is_empty() {
+            helped = (0..i)
+                .rev()
+                .take_while(|&j| cx.sent[matches[j].start()] == cx.sent[h])
+                .find(|&j| !out[j].actor.is_empty())
+                .map(|j| out[j].actor.clone())
+                .unwrap_or_default();
+        }
+        helped.retain(|x| *x != giver);
+        out[i].actor = vec![giver];
+        out[i].recipient = helped;
     }
 }
 
