@@ -584,3 +584,19 @@ fn help_told_as_a_manner_adjunct_is_by_the_min_phrase_to_the_clause_actor() {
         d.events
     );
 }
+
+#[test]
+fn an_object_opened_by_an_office_and_ending_in_a_name_is_that_person() {
+    // after a dated insertion, «قائد القوات المسلحة في شرق ليبيا المشير خليفة حفتر» is Haftar,
+    // not the armed forces the office is of
+    let d = doc(
+        "استقبل الرئيس المصري عبد الفتاح السيسي، الاثنين 3 مارس/آذار 2025، قائد القوات المسلحة في شرق ليبيا المشير خليفة حفتر في القاهرة.",
+    );
+    let c = all(&d, EventType::Consult);
+    assert!(
+        c.iter()
+            .any(|e| e.recipient.contains(&"khalifa-haftar".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

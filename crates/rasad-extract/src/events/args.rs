@@ -262,6 +262,27 @@ impl Ctx<'_> {
             .filter(|&(mi, _, _)| !self.generic(mi))
     }
 
+    /// The person named at the end of a noun phrase opened at `from` by an office
+    /// («قائد القوات المسلحة في شرق ليبيا المشير خليفة حفتر»): the first person mention within
+    /// ten words before a clause break.
+    fn titled_person(&self, from: usize, se: usize) -> Option<usize> {
+        let tok = self.a.tokens.get(from)?;
+        if from >= se
+            || tok.seg.prep.is_some()
+            || tok.seg.conj.is_some()
+            || self.in_mention[from].is_some()
+            || !self.is_any(from, REPRESENTATIVES)
+        {
+            return None;
+        }
+        (from + 1..(from + 10).min(se))
+            .take_while(|&t| !self.is_break(t) && !self.has_conj(t))
+            .find_map(|t| {
+                let (mi, _) = self.mention_at[t]?;
+                matches!(self.doc.mentions[mi].kind, rasad_doc::EntityKind::Per).then_some(mi)
+            })
+    }
+
     /// A complementizer opening reported content (أن، إن، بأن …) stands in `[from, to)`; «قبل
     /// أن», «بعد أن», «دون أن» subordinate a clause with the same subject and do not count.
     fn any_complementizer(&self, from: usize, to: usize) -> bool {
@@ -2023,7 +2044,17 @@ fn one(
     // subject comes before any prepositional recipient further on
     if a.recipient.is_empty() && obj && !obj_taken && subject_after {
         let at = cx.insertion_end(obj_from).unwrap_or(obj_from);
-        if let Some((mi, mt, _)) = cx.mention_in(at, at + 1) {
+        // `titled object`: «استقبل السيسي، الأحد، قائد القوات المسلحة في شرق ليبيا المشير خليفة
+        // حفتر» — an object opened by an office and ending in a person's name is that person
+        if let Some(mi) = cx.titled_person(at, se) {
+            let id = cx.entity(mi);
+            if !a.actor.contains(&id) {
+                a.recipient.push(id);
+                obj_taken = true;
+            }
+        }
+        if obj_taken {
+        } else if let Some((mi, mt, _)) = cx.mention_in(at, at + 1) {
             if cx.a.tokens[mt].seg.prep.is_none() && !a.actor.contains(&cx.entity(mi)) {
                 a.recipient.push(cx.entity(mi));
             }
