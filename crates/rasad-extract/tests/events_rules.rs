@@ -62,6 +62,36 @@ fn block_phrase_drops_a_match() {
     assert!(d.events.iter().all(|e| e.event_type != EventType::Aid));
 }
 
+#[test]
+fn block_phrases_name_places_and_devices_not_acts() {
+    // the prison and the detention centre are places; a device «ready for detonation» was not set off
+    let d = doc("وشن مسلحون هجوما على سجن الصناعة في مدينة الحسكة.");
+    assert!(
+        !d.events.iter().any(|e| e.event_type == EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+    let d = doc("وتدير السلطات الليبية مراكز احتجاز للمهاجرين في طرابلس.");
+    assert!(
+        !d.events.iter().any(|e| e.event_type == EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+    let d = doc("وضبطت الشرطة المصرية عبوات ناسفة معدة للتفجير داخل سيارة.");
+    assert!(
+        !d.events.iter().any(|e| e.event_type == EventType::Assault),
+        "{:#?}",
+        d.events
+    );
+    // «قضت عليه بالسجن» stays a prison sentence
+    let d = doc("وكانت محكمة مصرية قد قضت عليه بالسجن خمس سنوات.");
+    assert!(
+        d.events.iter().any(|e| e.event_type == EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+}
+
 fn ids(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
