@@ -92,6 +92,27 @@ fn block_phrases_name_places_and_devices_not_acts() {
     );
 }
 
+#[test]
+fn a_phrase_takes_in_the_launched_weapon_or_the_shelling_instrument() {
+    // one launch, one shelling: the salvo and the mortar rounds are no attacks of their own
+    for text in [
+        "وأطلق حزب الله رشقة صاروخية على مستوطنة كريات شمونة.",
+        "وقصف الحوثيون أحياء سكنية في مدينة تعز بقذائف الهاون.",
+    ] {
+        let d = doc(text);
+        let n = d
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .count();
+        assert_eq!(n, 1, "{text}: {:#?}", d.events);
+    }
+    // tear-gas canisters are repression (175), not heavy weapons
+    let d = doc("وأطلقت الشرطة العراقية قنابل الغاز على المحتجين في البصرة.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(e.cameo.as_deref(), Some("175"), "{:#?}", d.events);
+}
+
 fn ids(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
