@@ -113,6 +113,19 @@ fn a_phrase_takes_in_the_launched_weapon_or_the_shelling_instrument() {
     assert_eq!(e.cameo.as_deref(), Some("175"), "{:#?}", d.events);
 }
 
+#[test]
+fn protesters_closing_a_site_is_a_protest() {
+    // «أغلق» with the protesters as its subject is obstruction, not an authority's blockade
+    let d = doc("وأغلق محتجون، صباح الاثنين، ميناء الزويتينة النفطي في شرق ليبيا.");
+    let e = find(&d, EventType::Protest);
+    assert_eq!(e.mode.as_deref(), Some("obstruct"));
+    assert!(
+        !d.events.iter().any(|e| e.event_type == EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+}
+
 fn ids(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
 }
