@@ -600,3 +600,12 @@ fn an_object_opened_by_an_office_and_ending_in_a_name_is_that_person() {
         d.events
     );
 }
+
+#[test]
+fn a_definite_noun_retells_an_act_told_by_a_phrase_with_the_same_head_word() {
+    // «قصف … بقذائف الهاون» is a phrase of the lexicon; «القصف» later retells it
+    let d = doc(
+        "قصفت القوات التركية مواقع لقوات سوريا الديمقراطية بقذائف الهاون قرب منبج. وقالت قسد إن القصف أدى إلى أضرار في المنازل.",
+    );
+    assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
+}

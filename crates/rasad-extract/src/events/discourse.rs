@@ -381,11 +381,13 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
         .collect()
 }
 
-/// How an event's trigger was told, for [`retold`]: its start, its lexicon lemma, and whether it
-/// is a definite event noun.
+/// How an event's trigger was told, for [`retold`]: its start, its lexicon lemma, the lemma's
+/// head word (a phrase «قصف ... بقذائف الهاون» is told with the word «قصف»), and whether it is a
+/// definite event noun.
 pub struct Telling<'l> {
     pub start: u32,
     pub lemma: &'l str,
+    pub head: &'l str,
     pub definite: bool,
 }
 
@@ -399,12 +401,13 @@ pub struct Telling<'l> {
 pub fn retold(doc: &Document, events: Vec<Event>, tellings: &[Telling]) -> Vec<Event> {
     let telling = |e: &Event| tellings.iter().find(|t| t.start == e.trigger.start);
     let lemma = |e: &Event| telling(e).map_or("", |t| t.lemma);
+    let head = |e: &Event| telling(e).map_or("", |t| t.head);
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
         if telling(&e).is_some_and(|t| t.definite) {
             let l = lemma(&e);
             let told = out.iter_mut().find(|o| {
-                let same_word = lemma(o) == l || RETELLING_NOUNS.contains(&l);
+                let same_word = head(o) == head(&e) || RETELLING_NOUNS.contains(&l);
                 o.event_type == e.event_type
                     && o.sentence < e.sentence
                     // «الهجوم» retells an air strike, not an abduction

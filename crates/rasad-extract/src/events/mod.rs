@@ -759,6 +759,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         tellings.push(discourse::Telling {
             start,
             lemma: e.lemma.as_str(),
+            head: e.head_key.as_str(),
             definite,
         });
         events.push(ev);
