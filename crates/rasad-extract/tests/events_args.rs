@@ -609,3 +609,11 @@ fn a_definite_noun_retells_an_act_told_by_a_phrase_with_the_same_head_word() {
     );
     assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn an_imperfect_verb_after_an_indefinite_phrase_has_its_mention_as_subject() {
+    // «وفد عماني يتوسط»: the verb describes the Omani delegation, whose country mediates
+    let d =
+        doc("وصل وفد سعودي إلى صنعاء يوم الأحد، برفقة وفد عماني يتوسط بين الرياض وجماعة الحوثي.");
+    assert_acted_by(&d, EventType::Consult, "oman");
+}

@@ -1674,7 +1674,27 @@ fn one(
                         // the clause the complementizer opens
                         && (*comp || !cx.any_complementizer(*e, h))
                 })
-                .map(|(_, _, id, _, _)| id.clone());
+                .map(|(_, _, id, _, _)| id.clone())
+                .or_else(|| {
+                    // `adjectival`: «برفقة وفد عماني يتوسط بين الرياض والحوثيين» — an imperfect
+                    // verb right after an indefinite noun phrase ending in a mention describes it:
+                    // the mention is its subject
+                    let p = h.checked_sub(1).filter(|&p| p >= ss)?;
+                    let mi = cx.in_mention[p]?;
+                    let imperfect = matches!(cx.bare(h).first(), Some('ي' | 'ت'));
+                    let first = cx.doc.mentions[mi].start;
+                    let mt = (ss..=p).find(|&t| cx.a.tokens[t].start == first)?;
+                    let tok = &cx.a.tokens[mt];
+                    (imperfect
+                        && !cx.has_conj(h)
+                        && !tok.seg.article
+                        && tok.seg.prep.is_none()
+                        && mt > ss
+                        && !cx.is_break(mt - 1)
+                        && cx.a.tokens[mt - 1].kind == rasad_text::TokenKind::Word
+                        && cx.in_mention[mt - 1].is_none())
+                    .then(|| cx.entity(mi))
+                });
             let vso = cx
                 .mention_in(h + 1, h + 2)
                 .or_else(|| {
