@@ -617,3 +617,13 @@ fn an_imperfect_verb_after_an_indefinite_phrase_has_its_mention_as_subject() {
         doc("وصل وفد سعودي إلى صنعاء يوم الأحد، برفقة وفد عماني يتوسط بين الرياض وجماعة الحوثي.");
     assert_acted_by(&d, EventType::Consult, "oman");
 }
+
+#[test]
+fn a_strike_called_by_a_union_is_the_unions_and_its_purpose_is_no_second_protest() {
+    let d = doc(
+        "نفذ موظفو البلديات في تونس إضرابا عاما بدعوة من الاتحاد العام التونسي للشغل، احتجاجا على تجميد الأجور.",
+    );
+    let p = all(&d, EventType::Protest);
+    assert_eq!(p.len(), 1, "{:#?}", d.events);
+    assert_eq!(p[0].actor, ["ugtt"], "{:#?}", d.events);
+}

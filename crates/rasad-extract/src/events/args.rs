@@ -663,6 +663,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     object_of_verb(cx, lex, matches, &mut out);
     mediation(cx, lex, matches, &mut out);
     by_agent(cx, lex, matches, &mut out);
+    called_by(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
@@ -746,6 +747,63 @@ fn by_agent(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         helped.retain(|x| *x != giver);
         out[i].actor = vec![giver];
         out[i].recipient = helped;
+    }
+}
+
+/// `called by`: «نفذ الموظفون إضرابا عاما بدعوة من الاتحاد العام للشغل» — a protest called by
+/// someone is that caller's act; and the protest's purpose told after it («…، احتجاجا على
+/// تجميد الأجور») is the same act, not a second protest: it gives the protest its recipient.
+fn called_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        if lex.entries[m.entry as usize].ty != T::Protest {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(m.start());
+        let call = (m.end()..(m.end() + 2).min(se))
+            .take_while(|&t| !cx.is_break(t))
+            .find(|&t| {
+                let w = cx.bare(t);
+                w.iter().copied().eq("بدعوه".chars()) || w.iter().copied().eq("بدعوة".chars())
+            });
+        if let Some(c) = call {
+            let at = if c + 1 < se && cx.word_is(c + 1, "من") {
+                c + 2
+            } else {
+                c + 1
+            };
+            if let Some((mi, _, _)) = cx.mention_in(at, at + 1) {
+                let id = cx.entity(mi);
+                out[i].recipient.retain(|r| *r != id);
+                out[i].actor = vec![id];
+            }
+        }
+        // the purpose: a later protest noun of the same sentence in the accusative («احتجاجا»)
+        let Some(j) = (i + 1..matches.len())
+            .take_while(|&j| cx.sent[matches[j].start()] == cx.sent[m.start()])
+            .find(|&j| {
+                let n = &matches[j];
+                lex.entries[n.entry as usize].ty == T::Protest
+                    && n.head == Head::Noun
+                    && cx.word_is(n.start(), "احتجاجا")
+            })
+        else {
+            continue;
+        };
+        if out[i].actor.is_empty() && out[i].recipient.is_empty() {
+            continue;
+        }
+        if out[i].recipient.is_empty() {
+            let actor = out[i].actor.clone();
+            out[i].recipient = out[j]
+                .recipient
+                .iter()
+                .filter(|r| !actor.contains(r))
+                .cloned()
+                .collect();
+        }
+        out[j].absorbed = true;
     }
 }
 
