@@ -627,3 +627,31 @@ fn a_strike_called_by_a_union_is_the_unions_and_its_purpose_is_no_second_protest
     assert_eq!(p.len(), 1, "{:#?}", d.events);
     assert_eq!(p[0].actor, ["ugtt"], "{:#?}", d.events);
 }
+
+#[test]
+fn a_count_after_the_verb_is_its_subject_when_an_object_follows_the_dated_insertion() {
+    // «أغلق مئات المحتجين، الأحد …، طرقا رئيسية»: the protesters close the roads (no passive)
+    let d = doc(
+        "أغلق مئات المحتجين، الأحد 2 مارس/آذار 2025، طرقا رئيسية في مدينة الناصرية احتجاجا على انقطاع المياه.",
+    );
+    assert_acted_by(&d, EventType::Protest, "protesters");
+}
+
+#[test]
+fn a_count_after_the_verb_stays_its_patient_before_a_cause() {
+    // «قتل 4 جنود، الأحد …، جراء انفجار»: the passive of wire copy; the soldiers are no actor
+    let d = doc(
+        "قتل 4 جنود عراقيين، الأحد 2 مارس/آذار 2025، جراء انفجار عبوة ناسفة استهدفت دوريتهم في كركوك.",
+    );
+    assert!(
+        d.events
+            .iter()
+            .filter(|e| e.event_type == EventType::Assault)
+            .all(|e| !e
+                .actor
+                .iter()
+                .any(|a| a == "iraq" || a.starts_with("iraq-"))),
+        "{:#?}",
+        d.events
+    );
+}

@@ -193,6 +193,17 @@ const RELATIVES: &[&str] = &["التي", "الذي", "الذين", "اللذين
 const GOVERNORS: &[&str] = &[
     "عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب", "اثر", "اطار",
 ];
+/// Nouns used as prepositions of cause: «قتل 3 جنود، الأحد، جراء قصف».
+const CAUSES: &[&str] = &[
+    "جراء",
+    "اثر",
+    "بسبب",
+    "نتيجه",
+    "اثناء",
+    "وسط",
+    "اثناء",
+    "عند",
+];
 const NEGATORS: &[&str] = &["عدم", "دون", "بدون", "اي"];
 
 impl Ctx<'_> {
@@ -1785,6 +1796,25 @@ fn one(
                 && !form_iii
                 && (cx.quantity_at[h + 1].is_some()
                     || cx.a.tokens[h + 1].kind == rasad_text::TokenKind::Number);
+            // `counted subject`: «أغلق مئات المحتجين، الأحد، طرقا رئيسية» — a count whose
+            // phrase is followed, past a dated insertion, by a direct object is the subject
+            let counted = counted && {
+                let mut t = cx.quantity_at[h + 1].map_or(h + 2, |(_, e)| e);
+                if let Some((_, me)) = cx.mention_at.get(t).copied().flatten() {
+                    t = me;
+                }
+                let object = cx.insertion_end(t).is_some_and(|o| {
+                    o < se
+                        && cx.a.tokens[o].kind == rasad_text::TokenKind::Word
+                        && cx.a.tokens[o].seg.prep.is_none()
+                        && cx.a.tokens[o].seg.conj.is_none()
+                        && !cx.is_word_prep(o)
+                        && !cx.is_any(o, GOVERNORS)
+                        && !cx.is_any(o, CAUSES)
+                        && cx.time_at[o].is_none()
+                });
+                !object
+            };
             let vso = vso.filter(|_| !counted);
             passive = counted;
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
@@ -2142,8 +2172,14 @@ fn one(
     if a.recipient.is_empty() {
         let mut ex = a.actor.clone();
         ex.extend(sentence_actors.iter().cloned());
+        // (a dated insertion «، الخميس 16 فبراير،» is stepped over, not a clause break)
+        let mut skip_to = 0;
         'scan: for t in h + 1..to {
-            if m.toks.contains(&t) {
+            if t < skip_to || m.toks.contains(&t) {
+                continue;
+            }
+            if let Some(e) = cx.insertion_end(t) {
+                skip_to = e;
                 continue;
             }
             if cx.is_break(t) {
