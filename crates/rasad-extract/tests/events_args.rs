@@ -655,3 +655,28 @@ fn a_count_after_the_verb_stays_its_patient_before_a_cause() {
         d.events
     );
 }
+
+#[test]
+fn a_charge_after_a_dated_insertion_is_the_accused_act() {
+    // «اتهم مندوب ليبيا لدى الأمم المتحدة، الأحد …، دولة تركيا بتزويد …»: where the envoy serves
+    // is part of the subject, «دولة تركيا» is the accused, and the supplying is Turkey's
+    let d = doc(
+        "اتهم مندوب ليبيا لدى الأمم المتحدة، الأحد 2 مارس/آذار 2025، دولة تركيا بتزويد المليشيات بالأسلحة.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter().any(|e| e.recipient == ["turkey"]),
+        "{:#?}",
+        d.events
+    );
+    assert_acted_by(&d, EventType::Aid, "turkey");
+}
+
+#[test]
+fn a_frame_recipient_is_found_past_a_long_subject_and_a_dated_insertion() {
+    let d = doc(
+        "سلمت بعثة الاتحاد الأفريقي الانتقالية في الصومال، الأحد 2 مارس/آذار 2025، قاعدتين عسكريتين في إقليم شبيلي السفلى إلى الجيش الصومالي.",
+    );
+    let r = all(&d, EventType::Retreat);
+    assert!(r.iter().any(|e| !e.recipient.is_empty()), "{:#?}", d.events);
+}

@@ -327,6 +327,22 @@ impl Ctx<'_> {
         (te < n && self.is_comma(te)).then_some(te + 1)
     }
 
+    /// No clause break stands in `[from, to)` but the commas of dated insertions.
+    fn clear_between(&self, from: usize, to: usize) -> bool {
+        let mut t = from;
+        while t < to {
+            if let Some(e) = self.insertion_end(t) {
+                t = e;
+                continue;
+            }
+            if self.is_break(t) {
+                return false;
+            }
+            t += 1;
+        }
+        true
+    }
+
     /// The token before `t`, stepping back over a comma-delimited time insertion.
     fn before_insertion(&self, t: usize, floor: usize) -> Option<usize> {
         let p = t.checked_sub(1).filter(|&p| p >= floor)?;
@@ -500,6 +516,8 @@ impl Ctx<'_> {
                 n <= 3
                     && !(n <= 2 && b.starts_with(['ي', 'ت', 'ن']))
                     && !(n <= 2 && *suf == "هما" && b.starts_with('م'))
+                    // nor «اتهم» (accused): «ات» is a key of the word, no stem
+                    && b != "ات"
                     && self.is(t, b)
             })
         })
@@ -702,9 +720,13 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi);
             let through = h > 0 && cx.is_any(h - 1, &["عبر", "خلال"]);
             let between_break = (matches[j - 1].end()..h).any(|t| cx.is_break(t));
-            if (!charged && by_bi && h.saturating_sub(matches[i].end()) <= 6)
-                || (charged && through && !between_break)
-            {
+            // (the charge follows the accused: within six words, or further when only the
+            // subject and a dated insertion stand between: «اتهم مندوب السودان، الثلاثاء …،
+            // دولة الإمارات بتزويد»)
+            let near = h.saturating_sub(matches[i].end()) <= 6
+                || (h.saturating_sub(matches[i].end()) <= 20
+                    && cx.clear_between(matches[i].end(), h));
+            if (!charged && by_bi && near) || (charged && through && !between_break) {
                 out[j].actor = accused.clone();
                 let a = out[j].actor.clone();
                 out[j].recipient.retain(|r| !a.contains(r));
@@ -2151,6 +2173,14 @@ fn one(
     // «وطالب مسؤولون صوماليون مجلس الأمن بتأجيل … للبعثة»: a direct object right after the
     // subject comes before any prepositional recipient further on
     if a.recipient.is_empty() && obj && !obj_taken && subject_after {
+        // («اتهم مندوب السودان لدى الأمم المتحدة، الثلاثاء، دولة الإمارات»: where the subject
+        // serves is part of it)
+        let mut obj_from = obj_from;
+        if obj_from < se && cx.is_any(obj_from, &["لدى", "لدي"]) {
+            if let Some((_, _, me)) = cx.mention_in(obj_from + 1, obj_from + 2) {
+                obj_from = me;
+            }
+        }
         let at = cx.insertion_end(obj_from).unwrap_or(obj_from);
         // `titled object`: «استقبل السيسي، الأحد، قائد القوات المسلحة في شرق ليبيا المشير خليفة
         // حفتر» — an object opened by an office and ending in a person's name is that person
@@ -2162,7 +2192,19 @@ fn one(
             }
         }
         if obj_taken {
-        } else if let Some((mi, mt, _)) = cx.mention_in(at, at + 1) {
+        } else if let Some((mi, mt, _)) = cx.mention_in(at, at + 1).or_else(|| {
+            // «دولة الإمارات», «سلطات الاحتلال»: a head noun in construct before the name
+            let tok = cx.a.tokens.get(at)?;
+            (at + 1 < se
+                && tok.kind == rasad_text::TokenKind::Word
+                && tok.seg.prep.is_none()
+                && !tok.seg.article
+                && cx.in_mention[at].is_none()
+                && !cx.is_word_prep(at)
+                && cx.time_at[at].is_none())
+            .then(|| cx.mention_in(at + 1, at + 2))
+            .flatten()
+        }) {
             if cx.a.tokens[mt].seg.prep.is_none() && !a.actor.contains(&cx.entity(mi)) {
                 a.recipient.push(cx.entity(mi));
             }
@@ -2173,13 +2215,24 @@ fn one(
         let mut ex = a.actor.clone();
         ex.extend(sentence_actors.iter().cloned());
         // (a dated insertion «، الخميس 16 فبراير،» is stepped over, not a clause break)
-        let mut skip_to = 0;
-        'scan: for t in h + 1..to {
-            if t < skip_to || m.toks.contains(&t) {
+        // (and does not count against the reach, nor does a subject after the verb)
+        let mut reach = if subject_after {
+            to.max((obj_from + 12).min(se))
+        } else {
+            to
+        };
+        let mut t = h;
+        'scan: loop {
+            t += 1;
+            if t >= reach {
+                break;
+            }
+            if m.toks.contains(&t) {
                 continue;
             }
             if let Some(e) = cx.insertion_end(t) {
-                skip_to = e;
+                reach = (reach + (e - t)).min(se);
+                t = e - 1;
                 continue;
             }
             if cx.is_break(t) {
