@@ -680,3 +680,12 @@ fn a_frame_recipient_is_found_past_a_long_subject_and_a_dated_insertion() {
     let r = all(&d, EventType::Retreat);
     assert!(r.iter().any(|e| !e.recipient.is_empty()), "{:#?}", d.events);
 }
+
+#[test]
+fn lakin_with_a_pronoun_keeps_the_clause_subject() {
+    // «لكنها طالبت»: the government that welcomed the step makes the demand
+    let d = doc(
+        "ورحبت الحكومة العراقية بالإفراج عن المحتجزين، لكنها طالبت في بيان حزب العمال الكردستاني بتسليم أسلحته.",
+    );
+    assert_acted_by(&d, EventType::Request, "iraq-government");
+}
