@@ -689,3 +689,12 @@ fn lakin_with_a_pronoun_keeps_the_clause_subject() {
     );
     assert_acted_by(&d, EventType::Request, "iraq-government");
 }
+
+#[test]
+fn a_governing_verb_after_qad_takes_the_stated_clause_subject() {
+    // «وكان تنظيم داعش … قد تبنى … هجوما»: the attack is the claimant's
+    let d = doc(
+        "وكان تنظيم داعش الإرهابي قد تبنى في مايو/أيار 2022 هجوما على حاجز للجيش العراقي في ديالى.",
+    );
+    assert_acted_by(&d, EventType::Assault, "isis");
+}

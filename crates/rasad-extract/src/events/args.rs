@@ -1684,6 +1684,7 @@ fn governing_subject(
     ss: usize,
     prev: &[Args],
     prev_m: &[Match],
+    stated: &[Subject],
 ) -> Option<String> {
     let mut t = h;
     let mut steps = 0;
@@ -1718,7 +1719,16 @@ fn governing_subject(
     }
     // «الجيش الأردني أعلن …», «أن القوات شنت …»
     let before = verb.checked_sub(1).filter(|&b| b >= ss)?;
-    cx.in_mention[before].map(|mi| cx.entity(mi))
+    if let Some(mi) = cx.in_mention[before] {
+        return Some(cx.entity(mi));
+    }
+    // «وكان تنظيم «ولاية سيناء» الموالي لداعش قد تبنى … هجوما»: the clause's stated subject
+    // with no break before the verb
+    stated
+        .iter()
+        .rev()
+        .find(|(t, e, _, _, _)| *t >= ss && *e <= verb && (*e..verb).all(|u| !cx.is_break(u)))
+        .map(|(_, _, id, _, _)| id.clone())
 }
 
 /// A pronoun chain's entity unless it is the event's own actor (an act is not done to oneself).
@@ -2094,7 +2104,7 @@ fn one(
                 }
             }
             if a.actor.is_empty() {
-                if let Some(id) = governing_subject(cx, h, ss, prev, prev_m) {
+                if let Some(id) = governing_subject(cx, h, ss, prev, prev_m, stated) {
                     a.actor.push(id);
                     a.subject = true;
                 }
