@@ -698,3 +698,21 @@ fn a_governing_verb_after_qad_takes_the_stated_clause_subject() {
     );
     assert_acted_by(&d, EventType::Assault, "isis");
 }
+
+#[test]
+fn an_act_restated_after_an_affirming_participle_is_one_act() {
+    // «…، مؤكدة في بيان أنها استهدفت …»: the attack the group claimed, told again
+    let d = doc(
+        "هاجم مسلحون من حركة الشباب فندقا في مقديشو. وتبنت حركة الشباب الهجوم في بيان، مؤكدة أنها استهدفت «مسؤولين حكوميين».",
+    );
+    assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
+}
+
+#[test]
+fn a_new_subject_after_an_affirming_participle_tells_another_act() {
+    // «مشيرا إلى أن قوة من الجيش اشتبكت معهم»: the army's clash is not the attackers' attack
+    let d = doc(
+        "وهاجم مسلحون من تنظيم داعش نقطة للشرطة العراقية في كركوك، مشيرا إلى أن قوة من الجيش العراقي اشتبكت معهم لنحو ساعة.",
+    );
+    assert!(all(&d, EventType::Assault).len() >= 2, "{:#?}", d.events);
+}

@@ -710,6 +710,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     mediation(cx, lex, matches, &mut out);
     by_agent(cx, lex, matches, &mut out);
     called_by(cx, lex, matches, &mut out);
+    affirmed(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
@@ -854,6 +855,54 @@ fn called_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                 .collect();
         }
         out[j].absorbed = true;
+    }
+}
+
+/// Circumstantial participles of affirming: «…، مؤكدة في بيان أنها استهدفت …».
+const AFFIRMING: &[&str] = &[
+    "مؤكدا",
+    "مؤكده",
+    "مؤكدين",
+    "مشيرا",
+    "مشيره",
+    "موضحا",
+    "موضحه",
+    "معلنا",
+    "معلنه",
+];
+
+/// `affirmed`: «وتبنت الحركة الهجوم، مؤكدة في بيان أن عناصرها استهدفت الفندق» — an act told
+/// in the complement of an affirming participle, of the type of an act the same sentence told
+/// before it, with no new subject after the complementizer («أنها استهدفت»), is that act
+/// restated, not a second one.
+fn affirmed(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for j in 1..matches.len() {
+        let n = &matches[j];
+        let h = n.start();
+        let s = cx.sent[h];
+        let ty = lex.entries[n.entry as usize].ty;
+        let Some(i) = (0..j)
+            .rev()
+            .take_while(|&i| cx.sent[matches[i].start()] == s)
+            .find(|&i| {
+                // (the earlier telling may itself retell: «وتبنت الحركة الهجوم»)
+                lex.entries[matches[i].entry as usize].ty == ty
+            })
+        else {
+            continue;
+        };
+        let from = matches[i].end();
+        let Some(p) = (from..h).find(|&t| cx.is_any(t, AFFIRMING)) else {
+            continue;
+        };
+        // the complement keeps the subject: «أنها استهدفت», «أن استهدف»; a new subject
+        // («مشيرا إلى أن قوة من الجيش اشتبكت») tells another act
+        let Some(c) = (p..h).rev().find(|&t| cx.is_any(t, COMPLEMENTIZERS)) else {
+            continue;
+        };
+        if cx.has_pron(c) || c + 1 == h {
+            out[j].absorbed = true;
+        }
     }
 }
 
