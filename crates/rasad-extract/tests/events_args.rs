@@ -716,3 +716,12 @@ fn a_new_subject_after_an_affirming_participle_tells_another_act() {
     );
     assert!(all(&d, EventType::Assault).len() >= 2, "{:#?}", d.events);
 }
+
+#[test]
+fn a_purpose_and_a_result_after_an_act_of_force_are_that_act() {
+    // «أطلقت الشرطة الغاز … لتفريق المحتجين، ما أسفر عن مقتل 2»: one act, with its victims
+    let d = doc(
+        "وأطلقت الشرطة العراقية الغاز المسيل للدموع لتفريق المحتجين في البصرة، ما أسفر عن مقتل متظاهرين اثنين.",
+    );
+    assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
+}

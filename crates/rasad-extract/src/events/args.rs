@@ -1331,12 +1331,14 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             if let Some(j) = next {
                 pairs.push((i, j, j - 1));
             }
-        } else if attack(i)
-            && i + 1 < matches.len()
-            && casualty(i + 1)
-            && cx.sent[matches[i + 1].start()] == s
-        {
-            pairs.push((i + 1, i, i));
+        } else if attack(i) {
+            // every casualty that follows at once (a purpose and then a result: «أطلقت الغاز
+            // لتفريق المحتجين، ما أسفر عن مقتل 9»)
+            for j in (i + 1..matches.len())
+                .take_while(|&j| cx.sent[matches[j].start()] == s && casualty(j))
+            {
+                pairs.push((j, i, i));
+            }
         }
     }
     // «قتل 9 أشخاص، بينهم 3 من عناصر الأمن»: the casualties named in the «بينهم» phrase
@@ -1374,6 +1376,10 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                     .any(|t| cx.is_any(t, CAUSE_LINKS))
         } else {
             (p.end()..m.start()).any(|t| cx.is_any(t, RESULT_LINKS))
+                // a purpose right after the act: «أطلقت الغاز لتفريق المحتجين»
+                || (cx.a.tokens[m.start()].seg.prep == Some(Prep::Li)
+                    && !cx.a.tokens[m.start()].seg.article
+                    && (p.end()..m.start()).all(|t| !cx.is_break(t)))
         };
         if !tied {
             continue;
