@@ -22,7 +22,13 @@
 //!   demonym qualifies («لاجئا سوريا») is that country's group (`via: coref`).
 //! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»);
 //!   a generic actor's name yields to a descriptor made for the focus country («أفراد الأمن» in a
-//!   Yemeni story → the Yemeni security forces).
+//!   Yemeni story → the Yemeni security forces). One document entity has one country, so a state
+//!   agent qualified by another country than the one it first had («مسؤولين مصريين» … «مسؤول
+//!   إسرائيلي») is that other state (`foreign_agent`).
+//! - **Article.** A descriptor written with «ال» («الرئيس», «الرئاسة») does not link a bare word
+//!   heading a construct («برئاسة مستشار», «رئيس المخابرات»), except before a place or a state
+//!   («شرطة عدن»): `construct_head`. «فتح» before what is opened or after ب is "opening", not
+//!   Fatah: `is_opening`.
 
 use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
 use rasad_lexicon::{
@@ -231,6 +237,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut last_actor: Option<(usize, u32)> = None;
     // where the last demonym read as a nationality ended («من جنسيات نيجرية وتشادية»)
     let mut nationality_end: Option<usize> = None;
+    // each state agent's first mention (where it ends) and the country a demonym gave it there
+    let mut agent_country: FxHashMap<u32, (usize, Option<CountryId>)> = FxHashMap::default();
     let mut covered = vec![false; a.tokens.len()];
     let mut places: Vec<u32> = Vec::new();
     // pending mentions: (start, end, actor, via)
@@ -246,6 +254,9 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             _ => None,
         });
         let actor_target = capital_homograph(a, m, actor_target, lex, focus);
+        // «فتح» read as "opening" names no one
+        let opening = is_opening(a, m, &mut buf);
+        let actor_target = actor_target.filter(|_| !opening);
         let descriptor = m
             .targets
             .iter()
@@ -257,6 +268,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 DescriptorContext::Any => true,
                 DescriptorContext::Country(c) => Some(c) == focus_id,
             })
+            .filter(|&(x, d)| !construct_head(a, m.first_token, lex, x, d))
+            .filter(|_| !opening)
             .max_by_key(|&(x, d)| {
                 // a descriptor made for the focus country beats a context-free one; then salience
                 let ctx = lex.descriptor_context(x, d);
@@ -310,6 +323,20 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
         if let Some(y) = demonym_of.and_then(|(prev, c)| group_of_country(lex, prev, c)) {
             regroup(&mut raw, &mut actor_order, &mut actor_count, y, m.end);
+        } else if let Some((prev, c)) = demonym_of.filter(|&(prev, _)| is_state_agent(lex, prev)) {
+            // `foreign_agent`: one document entity has one country; a state agent qualified by
+            // the demonym of another country than the one it first had here («مسؤولين مصريين» …
+            // «مسؤول إسرائيلي») is that other state
+            match agent_country.get_mut(&prev) {
+                Some((first_end, country)) if *first_end == m.first_token => *country = c,
+                Some((_, country)) if *country != c => {
+                    let state = actor_target
+                        .map(|t| t.0)
+                        .expect("a demonym is a state's alias");
+                    regroup(&mut raw, &mut actor_order, &mut actor_count, state, m.end);
+                }
+                _ => {}
+            }
         }
         let actor_target = actor_target.filter(|_| demonym_of.is_none());
         let linked_actor = actor_target.map(|t| t.0).or(descriptor.map(|d| d.0));
@@ -322,6 +349,9 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             raw.push((m.start, m.end, x, via));
         } else if let Some((x, _)) = descriptor {
             raw.push((m.start, m.end, x, Via::Descriptor));
+        }
+        if let Some(x) = linked_actor.filter(|&x| group.is_none() && is_state_agent(lex, x)) {
+            agent_country.entry(x).or_insert((m.end_token, None));
         }
         if let Some(x) = linked_actor {
             // (the generic actor as read: a demonym after it still qualifies it)
@@ -437,6 +467,113 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     linked
 }
 
+/// `construct_head`: a descriptor written with the article («الرئيس», «الرئاسة», «النواب») names
+/// its actor only where the text has the article too. The bare word heads a construct or is
+/// indefinite — «رئيس المخابرات» is the intelligence chief, «برئاسة مستشار الأمن» "headed by", «نواب
+/// في البرلمان» some deputies — and is not the president, the presidency or the parliament; except
+/// before a place or a state, whose organ it then is («شرطة عدن», «رئيس اليمن»).
+fn construct_head(a: &Analysis, first: usize, lex: &Lexicon, x: u32, d: u16) -> bool {
+    let Some(entry) = lex.actors[x as usize].descriptors.get(d as usize) else {
+        return false;
+    };
+    let text = entry.text();
+    if !text.starts_with("ال") {
+        return false;
+    }
+    let t = &a.tokens[first];
+    if t.seg.article {
+        return false;
+    }
+    // (a name whose «ال» the segmenter kept in the stem is written with the article too)
+    let view = view_of(a, t);
+    let stem = &view[(t.seg.stem_start as usize).min(view.len())..];
+    if stem.starts_with(&['ا', 'ل']) {
+        return false;
+    }
+    // a construct with a place or a state is the organ of that place («شرطة عدن», «محافظ
+    // حضرموت», «رئيس اليمن»)
+    let next = first + 1;
+    let of_place = next < a.tokens.len()
+        && a.tokens[next].kind == TokenKind::Word
+        && a.tokens[next].seg.conj.is_none()
+        && a.tokens[next].seg.prep.is_none()
+        && lex.matcher.word_targets(a, next).is_some_and(|ts| {
+            ts.iter().any(|t| match *t {
+                Target::Place(_) => true,
+                Target::ActorName(y) | Target::ActorAlias(y) => {
+                    lex.actor_facts[y as usize].kind == ActorKind::Gpe
+                }
+                _ => false,
+            })
+        });
+    !of_place
+}
+
+/// What is opened in news («فتح المعابر», «فتح تحقيق», «فتح النار»), as stem keys.
+const OPENED: &[&str] = &[
+    "معبر",
+    "معابر",
+    "طريق",
+    "طرق",
+    "طرقات",
+    "ممر",
+    "ممرات",
+    "منفذ",
+    "منافذ",
+    "حدود",
+    "مجال",
+    "مطار",
+    "ميناء",
+    "تحقيق",
+    "نار",
+    "باب",
+    "ابواب",
+    "سفاره",
+    "سفارات",
+    "مكتب",
+    "مكاتب",
+    "اسواق",
+    "مدارس",
+    "ملف",
+    "جبهه",
+    "جبهات",
+    "حساب",
+];
+
+/// `is_opening`: the one word «فتح» (Fatah's bare name in a Palestinian story) with the preposition
+/// ب («مطالبة بفتح معبر»), after «إعادة» / «عدم», or before what is opened («فتح المعابر», «فتح
+/// النار») is the verbal noun "opening".
+fn is_opening(a: &Analysis, m: &rasad_lexicon::Match<'_>, buf: &mut String) -> bool {
+    let first = m.first_token;
+    let t = &a.tokens[first];
+    if m.end_token != first + 1 || t.kind != TokenKind::Word || t.seg.article {
+        return false;
+    }
+    // (the stem's letters compared in place: this runs for every one-word match)
+    let view = view_of(a, t);
+    let (s, e) = (t.seg.stem_start as usize, t.seg.stem_end as usize);
+    if view.get(s..e) != Some(&['ف', 'ت', 'ح'][..]) {
+        return false;
+    }
+    if a.tokens[first].seg.prep == Some(rasad_text::clitics::Prep::Bi) {
+        return true;
+    }
+    if first > 0
+        && a.tokens[first - 1].kind == TokenKind::Word
+        && key_of(a, first - 1, buf)
+        && matches!(buf.as_str(), "اعاده" | "عدم")
+    {
+        return true;
+    }
+    let next = first + 1;
+    next < a.tokens.len()
+        && a.tokens[next].kind == TokenKind::Word
+        && a.tokens[next].seg.conj.is_none()
+        && a.tokens[next].seg.prep.is_none()
+        && key_of(a, next, buf)
+        && OPENED.contains(&buf.as_str())
+}
+
 /// True when the word at `first` follows «جنسية» / «جنسيات», or is joined by «و» to a nationality
 /// that ended there.
 fn is_nationality(a: &Analysis, first: usize, list_end: Option<usize>, buf: &mut String) -> bool {
@@ -469,6 +606,16 @@ fn salient_group(
         return Some(first);
     }
     order.iter().rev().copied().find(|y| groups.contains(y))
+}
+
+/// A generic agent of a state («مسؤول», «مصدر عسكري», «قوات الأمن»): its CAMEO role is a state
+/// role (government, military, police).
+fn is_state_agent(lex: &Lexicon, x: u32) -> bool {
+    lex.actor_facts[x as usize].generic
+        && matches!(
+            lex.actors[x as usize].cameo.as_deref(),
+            Some("GOV" | "MIL" | "COP")
+        )
 }
 
 /// The population group (`NORP`) of a country that a generic actor stands for: «لاجئا سوريا» →
@@ -996,5 +1143,129 @@ mod tests {
             .find(|e| e.id == "security-official")
             .unwrap();
         assert_eq!(e.country.as_deref(), Some("YEM"));
+    }
+    fn descriptor(x: &mut Actor, text: &str, context: &str) {
+        x.descriptors.push(DescriptorEntry::Table(Descriptor {
+            text: text.into(),
+            context: Some(context.into()),
+        }));
+    }
+
+    #[test]
+    fn a_definite_descriptor_needs_the_article() {
+        let mut presidency = actor(
+            "yemen-presidency",
+            ActorKind::Org,
+            "رئاسة الجمهورية اليمنية",
+            &[],
+            Some("YEM"),
+        );
+        descriptor(&mut presidency, "الرئيس", "YEM");
+        descriptor(&mut presidency, "الرئاسة", "YEM");
+        let lex = Lexicon::new(
+            vec![
+                presidency,
+                actor("yemen", ActorKind::Gpe, "اليمن", &[], Some("YEM")),
+            ],
+            vec![],
+        );
+        let linked = |text: &str| -> Vec<String> {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .filter(|m| m.entity.as_deref() == Some("yemen-presidency"))
+                .map(|m| m.text.clone())
+                .collect()
+        };
+        assert_eq!(linked("اليمن: قال الرئيس إن الحوار مستمر"), ["الرئيس"]);
+        assert!(linked("اليمن: وصل وفد برئاسة وزير النقل ولقي رئيس الغرفة التجارية").is_empty());
+        assert_eq!(linked("قال رئيس اليمن إن الحوار مستمر"), ["رئيس"]);
+    }
+
+    #[test]
+    fn opening_is_not_fatah() {
+        let mut fatah = actor("fatah", ActorKind::Org, "حركة فتح", &[], Some("PSE"));
+        descriptor(&mut fatah, "فتح", "PSE");
+        let lex = Lexicon::new(
+            vec![
+                fatah,
+                actor(
+                    "palestine",
+                    ActorKind::Gpe,
+                    "فلسطين",
+                    &["الفلسطينية"],
+                    Some("PSE"),
+                ),
+            ],
+            vec![],
+        );
+        let fatah_in = |text: &str| {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .filter(|m| m.entity.as_deref() == Some("fatah"))
+                .count()
+        };
+        assert_eq!(fatah_in("السلطة الفلسطينية: التقت فتح وفدا من الفصائل"), 1);
+        assert_eq!(fatah_in("السلطة الفلسطينية تطالب بفتح الطريق"), 0);
+        assert_eq!(
+            fatah_in("السلطة الفلسطينية: قرر الوزير فتح المعابر وإعادة فتح سفارة"),
+            0
+        );
+    }
+
+    #[test]
+    fn a_state_agent_of_another_country_is_that_state() {
+        let mut official = actor(
+            "government-official",
+            ActorKind::Per,
+            "مسؤول",
+            &["مسؤولين"],
+            None,
+        );
+        official.generic = true;
+        official.cameo = Some("GOV".into());
+        let lex = Lexicon::new(
+            vec![
+                official,
+                actor(
+                    "egypt",
+                    ActorKind::Gpe,
+                    "مصر",
+                    &["مصري", "مصريين"],
+                    Some("EGY"),
+                ),
+                actor(
+                    "israel",
+                    ActorKind::Gpe,
+                    "إسرائيل",
+                    &["إسرائيلي"],
+                    Some("ISR"),
+                ),
+            ],
+            vec![],
+        );
+        let l = link(
+            &Analysis::new("التقى الوفد مسؤولين مصريين، وقال مسؤول إسرائيلي إن حكومته ترفض"),
+            &lex,
+        );
+        let links: Vec<_> = l
+            .mentions
+            .iter()
+            .map(|m| (m.text.as_str(), m.entity.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                ("مسؤولين", "government-official"),
+                ("مسؤول إسرائيلي", "israel")
+            ]
+        );
+        let e = l
+            .entities
+            .iter()
+            .find(|e| e.id == "government-official")
+            .unwrap();
+        assert_eq!(e.country.as_deref(), Some("EGY"));
     }
 }

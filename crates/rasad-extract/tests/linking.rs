@@ -12,9 +12,10 @@ use rasad_ingest::{read_plain, Origin};
 use rasad_lexicon::Lexicon;
 
 /// Floors: the values measured when the set was written (actors P 0.740 R 0.797, places P 0.712
-/// R 0.888), rounded down to 0.05. Raise them as linking improves; never lower them to pass.
-const ACTOR_PRECISION_FLOOR: f64 = 0.80;
-const ACTOR_RECALL_FLOOR: f64 = 0.80;
+/// R 0.888), rounded down to 0.05. Raise them as linking improves; never lower them to pass
+/// (actors raised after the article and «فتح» rules: P 0.853 R 0.875).
+const ACTOR_PRECISION_FLOOR: f64 = 0.85;
+const ACTOR_RECALL_FLOOR: f64 = 0.85;
 const PLACE_PRECISION_FLOOR: f64 = 0.85;
 const PLACE_RECALL_FLOOR: f64 = 0.85;
 
