@@ -297,7 +297,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         let actor_target = actor_target.filter(|&(x, _)| {
             !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
-                && is_locative(a, m.first_token, &mut buf))
+                && (is_locative(a, m.first_token, &mut buf) || is_dateline(a, m)))
         });
         // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
         let nationality = actor_target.is_some_and(|(x, _)| {
@@ -317,7 +317,10 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 && m.end_token == m.first_token + 1;
             last_actor
                 .filter(|&(end, prev)| {
-                    demonym && end == m.first_token && lex.actor_facts[prev as usize].generic
+                    demonym
+                        && end == m.first_token
+                        && lex.actor_facts[prev as usize].generic
+                        && !sentence_break(a, a.tokens[end - 1].end, m.start)
                 })
                 .map(|(_, prev)| (prev, lex.actor_facts[x as usize].country))
         });
@@ -690,13 +693,20 @@ fn capital_homograph(
         .map(|i| (i as u32, Via::Alias))
 }
 
+/// True when a sentence starts between `from` and `to`: a word across it qualifies nothing before
+/// it (a title ending «… وزير سابق» and the dateline «بغداد –» of the lead).
+fn sentence_break(a: &Analysis, from: u32, to: u32) -> bool {
+    let i = a.sentences.partition_point(|s| s.start <= from);
+    i < a.sentences.len() && a.sentences[i].start <= to
+}
+
 /// The document entity of an actor; a generic actor takes its country from a demonym after it.
 fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entity {
     let mut country = actor.country.clone();
     if actor.generic {
         // the first token at or after the mention's end (tokens are in text order)
         let next = a.tokens.partition_point(|t| t.start < mention_end);
-        if next < a.tokens.len() {
+        if next < a.tokens.len() && !sentence_break(a, mention_end, a.tokens[next].start) {
             // the names that word alone is (a word is read alone as in the text, so the matcher
             // looks it up in place; another token is analysed alone)
             let targets = if a.tokens[next].kind == TokenKind::Word {
@@ -759,6 +769,20 @@ fn is_locative(a: &Analysis, first: usize, buf: &mut String) -> bool {
         && a.tokens[first - 1].seg.pron.is_none()
         && key_of(a, first - 1, buf)
         && before_name(buf).preposition
+}
+
+/// `is_dateline`: a name opening a sentence and followed by a dash («بيروت – أعلن …») is the
+/// dateline: where the story was filed, not an actor.
+fn is_dateline(a: &Analysis, m: &rasad_lexicon::Match<'_>) -> bool {
+    let opens = a
+        .sentences
+        .binary_search_by_key(&a.tokens[m.first_token].start, |s| s.start)
+        .is_ok();
+    opens
+        && a.tokens.get(m.end_token).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && matches!(original_chars(a, t.start, t.end), ['–' | '—' | '-'])
+        })
 }
 
 /// What a stem key is among the words read before a name: a place cue of [`PLACE_CUES`] (with its
@@ -1267,5 +1291,29 @@ mod tests {
             .find(|e| e.id == "government-official")
             .unwrap();
         assert_eq!(e.country.as_deref(), Some("EGY"));
+    }
+
+    #[test]
+    fn a_demonym_across_a_sentence_break_qualifies_nothing() {
+        let l = link_text("اعتقال مسؤول أمني\n\nاليمنية – أعلنت الحكومة");
+        let e = l
+            .entities
+            .iter()
+            .find(|e| e.id == "security-official")
+            .unwrap();
+        assert_eq!(e.country, None);
+    }
+
+    #[test]
+    fn a_dateline_is_a_place_not_an_actor() {
+        let l = link_text("اليمن – أعلنت الحكومة أن اليمن ترفض");
+        let states: Vec<_> = l
+            .mentions
+            .iter()
+            .filter(|m| m.entity.as_deref() == Some("yemen"))
+            .map(|m| m.start)
+            .collect();
+        assert_eq!(states, [25]);
+        assert!(l.places.iter().any(|p| p.id == "yemen"));
     }
 }
