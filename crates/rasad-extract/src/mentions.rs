@@ -285,11 +285,24 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         }));
 
         // a generic actor's name («أفراد الأمن») yields to a descriptor made for the focus country
-        // (the Yemeni security forces in a Yemeni story)
+        // (the Yemeni security forces in a Yemeni story); so does the name of an actor of another
+        // country (`shared_name`: «قوى الأمن الداخلي» in a Syrian story is the Asayish, not
+        // Lebanon's police). A parent's name stays («القاعدة» is al-Qaeda, not its Yemeni branch:
+        // either is right, and the event rules read the parent).
         let focus_descriptor =
             descriptor.filter(|&(x, d)| lex.descriptor_context(x, d) != DescriptorContext::Any);
         let actor_target = match (actor_target, focus_descriptor) {
             (Some((x, _)), Some(_)) if lex.actor_facts[x as usize].generic => None,
+            (Some((x, _)), Some((y, _)))
+                if x != y
+                    && lex.actor_facts[x as usize]
+                        .country
+                        .is_some_and(|c| Some(c) != focus_id)
+                    && lex.actors[y as usize].parent.as_deref()
+                        != Some(lex.actors[x as usize].id.as_str()) =>
+            {
+                None
+            }
             (t, _) => t,
         };
         // a state named where something happens («في جنوب لبنان», «بغداد» after ب) is a place
@@ -1315,5 +1328,49 @@ mod tests {
             .collect();
         assert_eq!(states, [25]);
         assert!(l.places.iter().any(|p| p.id == "yemen"));
+    }
+
+    #[test]
+    fn a_shared_name_is_the_focus_country_actor() {
+        let mut police = actor(
+            "lebanon-police",
+            ActorKind::Org,
+            "قوى الأمن الداخلي",
+            &[],
+            Some("LBN"),
+        );
+        police.sectors = vec!["COP".into()];
+        let mut asayish = actor("asayish", ActorKind::Org, "الأسايش", &[], Some("SYR"));
+        descriptor(&mut asayish, "قوى الأمن الداخلي", "SYR");
+        let lex = Lexicon::new(
+            vec![
+                police,
+                asayish,
+                actor("syria", ActorKind::Gpe, "سوريا", &["السورية"], Some("SYR")),
+                actor(
+                    "lebanon",
+                    ActorKind::Gpe,
+                    "لبنان",
+                    &["اللبنانية"],
+                    Some("LBN"),
+                ),
+            ],
+            vec![],
+        );
+        let police_of = |text: &str| {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .find(|m| m.text == "قوى الأمن الداخلي")
+                .and_then(|m| m.entity.clone())
+        };
+        assert_eq!(
+            police_of("الحسكة السورية: اعتقلت قوى الأمن الداخلي عشرة أشخاص شمال سوريا").as_deref(),
+            Some("asayish")
+        );
+        assert_eq!(
+            police_of("بيروت اللبنانية: اعتقلت قوى الأمن الداخلي عشرة أشخاص").as_deref(),
+            Some("lebanon-police")
+        );
     }
 }
