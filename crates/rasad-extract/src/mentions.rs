@@ -29,6 +29,10 @@
 //!   heading a construct («برئاسة مستشار», «رئيس المخابرات»), except before a place or a state
 //!   («شرطة عدن»): `construct_head`. «فتح» before what is opened or after ب is "opening", not
 //!   Fatah: `is_opening`.
+//! - **Shared names.** A descriptor is read in the context of the state it is located in by «في»
+//!   («القوات المسلحة في شرق ليبيا» in an Egyptian story: `located_in`), else of the focus; a
+//!   descriptor for that context beats another country's actor of the same name («قوى الأمن
+//!   الداخلي» in a Syrian story is the Asayish: `shared_name`).
 
 use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
 use rasad_lexicon::{
@@ -256,6 +260,15 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         let actor_target = capital_homograph(a, m, actor_target, lex, focus);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
+        // a descriptor located in another country («القوات المسلحة في شرق ليبيا» in an Egyptian
+        // story) is read in that country's context
+        let context_id = m
+            .targets
+            .iter()
+            .any(|t| matches!(t, Target::ActorDescriptor(..)))
+            .then(|| located_in(a, m.end_token, lex, &mut buf))
+            .flatten()
+            .or(focus_id);
         let actor_target = actor_target.filter(|_| !opening);
         let descriptor = m
             .targets
@@ -266,7 +279,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             })
             .filter(|&(x, d)| match lex.descriptor_context(x, d) {
                 DescriptorContext::Any => true,
-                DescriptorContext::Country(c) => Some(c) == focus_id,
+                DescriptorContext::Country(c) => Some(c) == context_id,
             })
             .filter(|&(x, d)| !construct_head(a, m.first_token, lex, x, d))
             .filter(|_| !opening)
@@ -555,6 +568,50 @@ const OPENED: &[&str] = &[
     "جبهات",
     "حساب",
 ];
+
+/// Words of direction between «في» and a place («في شرق ليبيا»), as stem keys.
+const DIRECTIONS: &[&str] = &[
+    "شرق",
+    "غرب",
+    "شمال",
+    "جنوب",
+    "وسط",
+    "شرقي",
+    "غربي",
+    "شمالي",
+    "جنوبي",
+];
+
+/// `located_in`: the state named right after a name by «في» (with an optional word of direction:
+/// «القوات المسلحة في شرق ليبيا»), by its name or its capital («الحكومة في بغداد»).
+fn located_in(a: &Analysis, end: usize, lex: &Lexicon, buf: &mut String) -> Option<CountryId> {
+    let word = |i: usize| i < a.tokens.len() && a.tokens[i].kind == TokenKind::Word;
+    if !word(end) || a.tokens[end].seg.conj.is_some() || !key_of(a, end, buf) || buf != "في" {
+        return None;
+    }
+    let mut i = end + 1;
+    if word(i) && key_of(a, i, buf) && DIRECTIONS.contains(&buf.as_str()) {
+        i += 1;
+    }
+    if !word(i) {
+        return None;
+    }
+    // (a state only, or its capital: «في بيان» is "in a statement", not the Kuwaiti town)
+    lex.matcher
+        .word_targets(a, i)?
+        .iter()
+        .find_map(|t| match *t {
+            Target::Place(p) if lex.place_facts[p as usize].class == FeatureClass::Country => {
+                lex.place_facts[p as usize].country
+            }
+            Target::ActorName(y) | Target::ActorAlias(y)
+                if lex.actor_facts[y as usize].kind == ActorKind::Gpe =>
+            {
+                lex.actor_facts[y as usize].country
+            }
+            _ => None,
+        })
+}
 
 /// `is_opening`: the one word «فتح» (Fatah's bare name in a Palestinian story) with the preposition
 /// ب («مطالبة بفتح معبر»), after «إعادة» / «عدم», or before what is opened («فتح المعابر», «فتح
@@ -1372,5 +1429,70 @@ mod tests {
             police_of("بيروت اللبنانية: اعتقلت قوى الأمن الداخلي عشرة أشخاص").as_deref(),
             Some("lebanon-police")
         );
+    }
+
+    #[test]
+    fn a_descriptor_located_in_another_country_is_read_there() {
+        let mut egypt_army = actor(
+            "egypt-military",
+            ActorKind::Org,
+            "الجيش المصري",
+            &[],
+            Some("EGY"),
+        );
+        descriptor(&mut egypt_army, "القوات المسلحة", "EGY");
+        let mut libya_army = actor(
+            "libya-military",
+            ActorKind::Org,
+            "الجيش الليبي",
+            &[],
+            Some("LBY"),
+        );
+        descriptor(&mut libya_army, "القوات المسلحة", "LBY");
+        let lex = Lexicon::new(
+            vec![
+                egypt_army,
+                libya_army,
+                actor(
+                    "egypt",
+                    ActorKind::Gpe,
+                    "مصر",
+                    &["المصري", "القاهرة"],
+                    Some("EGY"),
+                ),
+                actor("libya", ActorKind::Gpe, "ليبيا", &[], Some("LBY")),
+            ],
+            vec![place("libya", "ليبيا", "PCLI", "LBY", 7_000_000)],
+        );
+        let army = |text: &str| {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .find(|m| m.text == "القوات المسلحة")
+                .and_then(|m| m.entity.clone())
+        };
+        assert_eq!(
+            army("القاهرة – استقبل الرئيس المصري قائد القوات المسلحة في شرق ليبيا").as_deref(),
+            Some("libya-military")
+        );
+        assert_eq!(
+            army("القاهرة – قال الرئيس المصري إن القوات المسلحة مستعدة").as_deref(),
+            Some("egypt-military")
+        );
+        let lex = Lexicon::new(
+            lex.actors.clone(),
+            vec![
+                place("libya", "ليبيا", "PCLI", "LBY", 7_000_000),
+                place("libya/bayan", "بيان", "PPL", "LBY", 5_000),
+            ],
+        );
+        let l = link(
+            &Analysis::new("القاهرة – قالت القوات المسلحة المصرية وقالت القوات المسلحة في بيان"),
+            &lex,
+        );
+        assert!(l
+            .mentions
+            .iter()
+            .all(|m| m.entity.as_deref() != Some("libya-military")));
     }
 }
