@@ -11,8 +11,9 @@
 //!   the one mentioned most.
 //! - **Generic references** («التنظيم», «الجماعة», «الحركة», «المليشيات»): a definite generic head
 //!   noun not inside a name resolves to the most recent actor before it whose own names start with
-//!   that head (تنظيم القاعدة → «التنظيم»), else the article's most mentioned such actor (`via:
-//!   coref`).
+//!   that head (تنظيم القاعدة → «التنظيم»), a mention written with the head itself first
+//!   (`written_head`: «تنظيم داعش», not «قسد» alias «تنظيم قسد»), else the article's most
+//!   mentioned such actor (`via: coref`).
 //! - **Places.** A place name after a definite noun that is not a place cue («الراية البيضاء») is an
 //!   adjective, not a place; with a cue («محافظة», «مدينة»), a preposition or a proclitic it is a
 //!   place. Among places of one name: the focus country first, then the cue's feature (محافظة →
@@ -70,6 +71,7 @@ const GENERIC_HEADS: &[&str] = &[
     "وكاله",
     "لجنه",
     "قياده",
+    "برنامج",
     // a body known by its kind in the plural or as an alliance («اللجان», «الحلف», «الخلية»)
     "لجان",
     "حلف",
@@ -438,11 +440,23 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         if candidates.is_empty() {
             continue;
         }
-        let before = mention_at
-            .iter()
-            .rev()
-            .find(|(start, x)| *start < t.start && candidates.contains(x))
+        // `written_head`: the last mention written with the head noun itself («تنظيم داعش» before
+        // «التنظيم») first, then the last of any candidate (an actor merely having such a name:
+        // «قسد» is also «تنظيم قسد»)
+        let head = std::mem::take(&mut buf);
+        let earlier = || {
+            mention_at
+                .iter()
+                .rev()
+                .filter(|(start, x)| *start < t.start && candidates.contains(x))
+        };
+        let written = earlier()
+            .find(|&&(start, _)| {
+                let j = a.tokens.partition_point(|tk| tk.end <= start);
+                j < a.tokens.len() && key_of(a, j, &mut buf) && buf == head
+            })
             .map(|m| m.1);
+        let before = written.or_else(|| earlier().next().map(|m| m.1));
         let chosen = before.or_else(|| {
             candidates
                 .iter()
@@ -1494,5 +1508,28 @@ mod tests {
             .mentions
             .iter()
             .all(|m| m.entity.as_deref() != Some("libya-military")));
+    }
+
+    #[test]
+    fn a_generic_reference_prefers_a_mention_written_with_its_head() {
+        let lex = Lexicon::new(
+            vec![
+                actor("isis", ActorKind::Org, "تنظيم داعش", &["داعش"], None),
+                actor(
+                    "sdf",
+                    ActorKind::Org,
+                    "قوات سوريا الديمقراطية",
+                    &["قسد", "تنظيم قسد"],
+                    Some("SYR"),
+                ),
+            ],
+            vec![],
+        );
+        let l = link(
+            &Analysis::new("اعتقلت قسد عناصر من تنظيم داعش، وقالت قسد إن التنظيم يخطط لهجمات"),
+            &lex,
+        );
+        let c = l.mentions.iter().find(|m| m.text == "التنظيم").unwrap();
+        assert_eq!(c.entity.as_deref(), Some("isis"));
     }
 }
