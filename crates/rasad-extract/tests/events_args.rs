@@ -725,3 +725,26 @@ fn a_purpose_and_a_result_after_an_act_of_force_are_that_act() {
     );
     assert_eq!(all(&d, EventType::Assault).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn a_clause_after_haythu_with_no_subject_is_the_sentence_subjects() {
+    // «حيث دربت»: Turkey trains, in the base the sentence says it runs
+    let d = doc("وتدير تركيا قاعدة عسكرية كبيرة في مقديشو، حيث دربت آلاف الجنود الصوماليين.");
+    assert_acted_by(&d, EventType::Aid, "turkey");
+}
+
+#[test]
+fn a_symmetric_act_of_coordinated_subjects_is_between_them() {
+    // «أعلنت قطر والبحرين … الاتفاق على استئناف العلاقات بينهما»: not with the host named
+    // between
+    let d = doc(
+        "أعلنت قطر والبحرين، الخميس 5 يناير/كانون الثاني 2023، في بيان مشترك مع السعودية، الاتفاق على استئناف العلاقات بينهما.",
+    );
+    let a = all(&d, EventType::Agree);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == ["qatar"] && e.recipient == ["bahrain"]),
+        "{:#?}",
+        d.events
+    );
+}

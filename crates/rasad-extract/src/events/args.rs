@@ -2026,7 +2026,10 @@ fn one(
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
                 subject_end = Some(me);
-            } else if cx.has_conj(h) {
+            } else if cx.has_conj(h) || (h > ss && cx.is_any(h - 1, &["حيث", "كما", "ثم"]))
+            {
+                // («حيث دربت»: a clause with no subject of its own after «حيث / كما / ثم» is
+                // the sentence's subject's, as after و)
                 if let Some(p) = prev.iter().rev().find(|p| !p.actor.is_empty()) {
                     a.actor = p.actor.clone();
                 } else if let Some(id) = latest_subject(subjects, h) {
@@ -2395,6 +2398,23 @@ fn one(
             if !a.recipient.contains(one) {
                 a.actor.push(one.clone());
             }
+        }
+    }
+    // `coordinated sides`: «أعلنت السعودية وإيران، الجمعة، الاتفاق على استئناف العلاقات
+    // بينهما»: a symmetric act whose actor is a subject coordinated with another before it has
+    // that other as its other side
+    if e.frame.symmetric && a.actor.len() == 1 && m.head != Head::Verb {
+        let id = a.actor[0].clone();
+        let other = (ss..h).find_map(|t| {
+            let (mi, me) = cx.mention_at[t]?;
+            (cx.entity(mi) == id && me < h && cx.has_conj(me))
+                .then(|| cx.mention_in(me, me + 1))
+                .flatten()
+                .filter(|&(_, mt, _)| cx.a.tokens[mt].seg.prep.is_none())
+                .map(|(mj, _, _)| cx.entity(mj))
+        });
+        if let Some(o) = other.filter(|o| *o != id) {
+            a.recipient = vec![o];
         }
     }
     a.recipient.retain(|r| !a.actor.contains(r));
