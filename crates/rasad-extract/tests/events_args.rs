@@ -748,3 +748,20 @@ fn a_symmetric_act_of_coordinated_subjects_is_between_them() {
         d.events
     );
 }
+
+#[test]
+fn a_carried_object_may_have_a_prepositional_modifier_naming_another_body() {
+    // «وحملت وزارة الداخلية في حكومة الوحدة الوطنية المسؤولية»: one object, its government
+    // named after «في»; the union is still the one holding it responsible
+    let d = doc(
+        "ونددت نقابة الصحفيين الليبيين بالاعتداء على المراسل، وحملت وزارة الداخلية في حكومة الوحدة الوطنية المسؤولية.",
+    );
+    assert_acted_by(&d, EventType::Accuse, "libyan-journalists-syndicate");
+    assert!(
+        all(&d, EventType::Accuse)
+            .iter()
+            .all(|e| !e.actor.iter().any(|a| a.contains("interior"))),
+        "{:#?}",
+        d.events
+    );
+}

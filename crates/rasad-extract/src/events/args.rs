@@ -1933,7 +1933,9 @@ fn one(
                     && cx.a.tokens[second].seg.prep.is_none()
                     && (h + 1..second)
                         .filter(|&t| {
-                            cx.mention_at[t].is_some() && cx.a.tokens[t].seg.prep.is_none()
+                            cx.mention_at[t].is_some()
+                                && cx.a.tokens[t].seg.prep.is_none()
+                                && !cx.is_word_prep(t - 1)
                         })
                         .count()
                         == 1
