@@ -765,3 +765,18 @@ fn a_carried_object_may_have_a_prepositional_modifier_naming_another_body() {
         d.events
     );
 }
+
+#[test]
+fn a_circumstantial_demand_goes_to_the_nearest_act_with_a_recipient() {
+    // «ونددت … وحملت الوزارة المسؤولية، مطالبة بالكشف عن الجناة»: the demand is the ministry's
+    let d = doc(
+        "ونددت نقابة الصحفيين الليبيين بالاعتداء على المراسل، وحملت حكومة الوحدة الوطنية المسؤولية، مطالبة بالكشف عن الجناة.",
+    );
+    let r = all(&d, EventType::Request);
+    assert!(
+        r.iter()
+            .any(|e| e.actor == ["libyan-journalists-syndicate"] && !e.recipient.is_empty()),
+        "{:#?}",
+        d.events
+    );
+}

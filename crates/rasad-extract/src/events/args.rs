@@ -1443,11 +1443,19 @@ fn share(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         {
             continue;
         }
+        // (the nearest such act with a recipient: «ونددت النقابة بالخطف، وحملت الوزارة
+        // المسؤولية، مطالبة بالكشف عن الجناة» → the ministry)
         let s = cx.sent[h];
-        let Some(j) = (0..i).find(|&j| cx.sent[matches[j].start()] == s) else {
+        let Some(j) = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| {
+                speech(lex.entries[matches[j].entry as usize].ty) && !out[j].recipient.is_empty()
+            })
+        else {
             continue;
         };
-        if speech(lex.entries[matches[j].entry as usize].ty) && !out[j].recipient.is_empty() {
+        {
             let actor = out[i].actor.clone();
             out[i].recipient = out[j].recipient.clone();
             out[i].recipient.retain(|r| !actor.contains(r));
