@@ -51,6 +51,16 @@ pub struct Match<'m> {
     pub first_key: u32,
 }
 
+/// A word's stem key as [`Matcher::stem_key`] reads it.
+enum StemKey {
+    /// The word has no stem.
+    None,
+    /// The key packed.
+    Packed(u128),
+    /// The key does not pack: its characters were written out.
+    Long,
+}
+
 /// What the key table holds for one key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct KeyEntry {
@@ -149,13 +159,15 @@ const EMPTY_SLOT: Slot = Slot {
 struct KeyTable {
     slots: Vec<Slot>,
     used: usize,
+    /// 64 − log2 of the number of slots: a key's home slot is the top bits of its hash.
+    shift: u32,
 }
 
 impl KeyTable {
-    /// The home slot of a key (bits of the same product the Bloom filter takes its top bits from).
+    /// The home slot of a key (the top bits of its hash, as the Bloom filter's bit).
     #[inline]
     fn home(&self, k: u128) -> usize {
-        (key_hash(k) >> 20) as usize & (self.slots.len() - 1)
+        (key_hash(k) >> self.shift) as usize
     }
 
     /// The entry of a key.
@@ -183,6 +195,7 @@ impl KeyTable {
         if self.slots.len() < 2 * (self.used + 1) {
             let old = std::mem::take(&mut self.slots);
             self.slots = vec![EMPTY_SLOT; (old.len() * 2).max(64)];
+            self.shift = 64 - self.slots.len().trailing_zeros();
             self.used = 0;
             for s in old.iter().filter(|s| s.key != 0) {
                 self.set(s.key, s.entry);
@@ -240,55 +253,133 @@ pub struct Matcher {
     names: usize,
 }
 
-/// Pack a key of ASCII and U+0600–U+067F characters into a u128 (up to 15 characters): one
-/// byte per character, first character highest, then its length in the low byte.
+/// Pack a key of ASCII and U+0600–U+067F characters into a u128 (up to 15 characters): character
+/// `i` in byte `i` of the little-endian key (ASCII as itself, U+0600–U+067F as 0x80–0xFF), the
+/// length in byte 15, the bytes between zero. No key packs to 0 (its length is at least 1).
 #[inline]
 fn pack(chars: &[char]) -> Option<u128> {
-    let (&last, body) = chars.split_last()?;
-    pack_parts(&[], body, last)
+    let n = chars.len();
+    if n == 0 || n > 15 {
+        return None;
+    }
+    let mut window = ['\0'; 16];
+    window[..n].copy_from_slice(chars);
+    pack_window(&window, n)
+}
+
+/// The byte of a character in a packed key, and the offset that tells whether it packs:
+/// `min(x, x ^ 0x600)` is below 0x80 for exactly ASCII and U+0600–U+067F (their offset in their
+/// block), and `(x >> 3) & 0x80` marks the second. (On x86-64 [`pack_window_sse2`] does the same
+/// on four characters at a time.)
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn key_byte(x: u32) -> (u8, u32) {
+    let off = x.min(x ^ 0x600);
+    ((off | ((x >> 3) & 0x80)) as u8, off)
+}
+
+/// [`pack`] of the first `n` (1..=15) of 16 characters read at once (characters from `n` on are
+/// masked out): the hot path of matching, run for every word of a text. On x86-64 it is four
+/// SSE2 steps of four characters each, without a branch ([`pack_window_sse2`]); elsewhere a loop
+/// over the 16 with [`key_byte`]. (A loop over the word's own characters mispredicted its exit
+/// on most words; written for 16 lanes in plain Rust, the compiler did not vectorise it.)
+#[inline(always)]
+fn pack_window(window: &[char; 16], n: usize) -> Option<u128> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        // SAFETY: SSE2 is part of every x86-64 processor (the target's baseline features).
+        unsafe { pack_window_sse2(window, n) }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        let mut bytes = [0u8; 16];
+        let mut worst = 0u32;
+        for (i, &c) in window.iter().enumerate() {
+            let x = c as u32 & ((i < n) as u32).wrapping_neg();
+            let (b, off) = key_byte(x);
+            worst |= off;
+            bytes[i] = b;
+        }
+        bytes[15] = n as u8;
+        (worst < 0x80).then_some(u128::from_le_bytes(bytes))
+    }
+}
+
+/// [`pack_window`] in SSE2: per lane of four characters, mask the lanes from `n` on, take
+/// `min(x, x ^ 0x600)` (below 0x80 for exactly ASCII and U+0600–U+067F), mark the second with
+/// 0x80, and narrow the 16 lanes to 16 bytes.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "sse2")]
+#[inline]
+fn pack_window_sse2(window: &[char; 16], n: usize) -> Option<u128> {
+    use std::arch::x86_64::*;
+    let nv = _mm_set1_epi32(n as i32);
+    let block = _mm_set1_epi32(0x600);
+    let mark = _mm_set1_epi32(0x80);
+    let mut worst = _mm_setzero_si128();
+    let mut bytes = [_mm_setzero_si128(); 4];
+    for (k, b) in bytes.iter_mut().enumerate() {
+        // SAFETY: characters 4k..4k + 4 of the 16 (an unaligned load of 16 bytes)
+        let x = unsafe { _mm_loadu_si128(window.as_ptr().add(4 * k).cast::<__m128i>()) };
+        let i = 4 * k as i32;
+        let keep = _mm_cmpgt_epi32(nv, _mm_set_epi32(i + 3, i + 2, i + 1, i));
+        let x = _mm_and_si128(x, keep);
+        // min(x, x ^ 0x600) (characters are below 2^21: a signed comparison will do)
+        let y = _mm_xor_si128(x, block);
+        let y_less = _mm_cmpgt_epi32(x, y);
+        let off = _mm_or_si128(_mm_and_si128(y_less, y), _mm_andnot_si128(y_less, x));
+        worst = _mm_or_si128(worst, off);
+        *b = _mm_or_si128(off, _mm_and_si128(_mm_srli_epi32(x, 3), mark));
+    }
+    if _mm_movemask_epi8(_mm_cmpgt_epi32(worst, _mm_set1_epi32(0x7F))) != 0 {
+        return None;
+    }
+    // (every byte is at most 0xFF: the saturating narrowings keep them)
+    let packed = _mm_packus_epi16(
+        _mm_packs_epi32(bytes[0], bytes[1]),
+        _mm_packs_epi32(bytes[2], bytes[3]),
+    );
+    let lo = _mm_cvtsi128_si64(packed) as u64 as u128;
+    let hi = _mm_cvtsi128_si64(_mm_unpackhi_epi64(packed, packed)) as u64 as u128;
+    Some(lo | (hi << 64) | ((n as u128) << 120))
+}
+
+/// The length of a packed key.
+#[inline]
+fn packed_len(k: u128) -> usize {
+    (k >> 120) as usize
+}
+
+/// A packed key with «ال» before it (none when that makes it longer than 15 characters).
+#[inline]
+fn with_article_prefix(k: u128) -> Option<u128> {
+    let n = packed_len(k) + 2;
+    let chars = k & ((1u128 << 120) - 1);
+    // «ا» U+0627 and «ل» U+0644 as [`key_byte`] writes them
+    (n <= 15).then_some((chars << 16) | 0xC4A7 | ((n as u128) << 120))
+}
+
+/// The characters of a packed key.
+fn key_chars(k: u128) -> impl Iterator<Item = char> {
+    (0..packed_len(k)).map(move |i| {
+        let b = ((k >> (8 * i)) & 0xFF) as u32;
+        char::from_u32(if b < 0x80 { b } else { 0x0600 + b - 0x80 })
+            .expect("a packed key character")
+    })
 }
 
 const BLOOM_WORDS: usize = 1 << 13;
 
+/// The hash of a packed key: its high bits pick the Bloom filter's bit and the key table's home
+/// slot (the high bits of a product depend on every bit of the key).
 #[inline]
 fn key_hash(k: u128) -> u64 {
-    ((k as u64) ^ ((k >> 64) as u64).rotate_left(31)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    ((k as u64) ^ ((k >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 #[inline]
 fn bloom_bit(k: u128) -> usize {
     (key_hash(k) >> (64 - 19)) as usize
-}
-
-/// [`pack`] of `head` + `body` + `last` (the hot path of matching: no branch per character, the
-/// characters' range is checked once at the end). Character `i` of `n` is written to byte `n - i`
-/// of the little-endian key and `n` to byte 0, as [`pack`] describes.
-#[inline]
-fn pack_parts(head: &[char], body: &[char], last: char) -> Option<u128> {
-    let n = head.len() + body.len() + 1;
-    if n > 15 {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[0] = n as u8;
-    // ASCII packs to itself, U+0600–U+067F to 0x80–0xFF: `min(x, x ^ 0x600)` is below 0x80 for
-    // exactly those characters (their offset in their block), `(x >> 3) & 0x80` marks the second
-    let mut worst = 0u32;
-    let mut put = |i: usize, c: char| {
-        let x = c as u32;
-        let off = x.min(x ^ 0x600);
-        worst |= off;
-        // (`n - i` is 1..=15: the mask only spares a bounds check)
-        bytes[(n - i) & 15] = (off | ((x >> 3) & 0x80)) as u8;
-    };
-    for (i, &c) in head.iter().enumerate() {
-        put(i, c);
-    }
-    for (i, &c) in body.iter().enumerate() {
-        put(head.len() + i, c);
-    }
-    put(n - 1, last);
-    (worst < 0x80).then_some(u128::from_le_bytes(bytes))
 }
 
 /// A token's view characters, as [`Token::view`] gives them (inlined here: this is read for
@@ -386,14 +477,7 @@ impl Matcher {
             .map(|(k, e)| (e.id, k.to_string()))
             .collect();
         for (&k, e) in &self.packed {
-            let n = (k & 0xFF) as usize;
-            let key = (0..n)
-                .map(|i| {
-                    let b = ((k >> (8 * (n - i))) & 0xFF) as u32;
-                    char::from_u32(if b < 0x80 { b } else { 0x0600 + b - 0x80 })
-                        .expect("a packed key character")
-                })
-                .collect();
+            let key = key_chars(k).collect();
             out.push((e.id, key));
         }
         out.sort_unstable();
@@ -443,64 +527,106 @@ impl Matcher {
         }
     }
 
-    /// A word's stem as it is keyed: its characters but the last, and the last (ه for a
-    /// ta marbuta before a pronoun); none for a word without a stem.
-    #[inline]
-    fn stem_parts<'a>(a: &'a Analysis, t: &Token) -> Option<(&'a [char], char)> {
-        let view = view_of(a, t);
+    /// A word's stem key: its stem's view characters with a ta marbuta restored (ه for the ت
+    /// before a pronoun), packed when it packs ([`pack`]), else as characters (written into
+    /// `long`); none for a word without a stem.
+    fn stem_key(a: &Analysis, t: &Token, long: &mut Vec<char>) -> StemKey {
+        let chars = &a.view.chars;
         let s = t.seg;
-        let (st, en) = (s.stem_start as usize, (s.stem_end as usize).min(view.len()));
+        let end = (t.nend as usize).min(chars.len());
+        let st = (t.nstart as usize).min(end) + s.stem_start as usize;
+        let en = ((t.nstart as usize).min(end) + s.stem_end as usize).min(end);
         if st >= en {
-            return None;
+            return StemKey::None;
         }
-        let stem = &view[st..en];
-        let last = if s.ta_marbuta {
-            'ه'
-        } else {
-            stem[stem.len() - 1]
-        };
-        Some((&stem[..stem.len() - 1], last))
-    }
-
-    /// The entry of a definite word's key with its article («السجن»).
-    fn article_entry(&self, a: &Analysis, t: &Token, buf: &mut String) -> KeyEntry {
-        let Some((body, last)) = Self::stem_parts(a, t) else {
-            return NO_ENTRY;
-        };
-        match pack_parts(&['ا', 'ل'], body, last) {
-            Some(k) => self.get_packed(k),
-            None => self.get_long(
-                ['ا', 'ل']
-                    .into_iter()
-                    .chain(body.iter().copied())
-                    .chain(std::iter::once(last)),
-                buf,
-            ),
+        long.clear();
+        long.extend_from_slice(&chars[st..en]);
+        if s.ta_marbuta {
+            long[en - st - 1] = 'ه';
+        }
+        match pack(long) {
+            Some(k) => StemKey::Packed(k),
+            None => StemKey::Long,
         }
     }
 
     /// A token's entries, without and with its article (the second only for a definite word
     /// whose stem is [`KeyEntry::with_article`]).
-    #[inline]
+    ///
+    /// This runs for every token of a text, so the usual case — a word whose stem packs, with 16
+    /// view characters from its stem on — is kept short: its 16 characters are packed at once
+    /// ([`pack_window`], the characters after the stem masked out), and everything else is
+    /// [`Matcher::token_entries_slow`].
+    #[inline(always)]
     fn token_entries(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
+        let s = t.seg;
+        if t.kind != TokenKind::Word || s.pron.is_some() {
+            return self.token_entries_slow(a, t, buf);
+        }
+        let chars = &a.view.chars;
+        let start = t.nstart as usize + s.stem_start as usize;
+        let n = (s.stem_end as usize).wrapping_sub(s.stem_start as usize);
+        let window = match chars.get(start..start + 16) {
+            Some(w) if (1..=15).contains(&n) && t.nstart + (s.stem_end as u32) <= t.nend => w,
+            _ => return self.token_entries_slow(a, t, buf),
+        };
+        let window: &[char; 16] = window.try_into().expect("16 characters");
+        let Some(mut k) = pack_window(window, n) else {
+            return self.token_entries_slow(a, t, buf);
+        };
+        if s.ta_marbuta {
+            // the stem's last character, a ت, is keyed as ه (0x647 packs to 0xC7)
+            let at = 8 * (n - 1);
+            k = (k & !(0xFF << at)) | (0xC7 << at);
+        }
+        let plain = self.get_packed(k);
+        let art = if s.article && plain.with_article {
+            match with_article_prefix(k) {
+                Some(k) => self.get_packed(k),
+                None => return self.token_entries_slow(a, t, buf),
+            }
+        } else {
+            NO_ENTRY
+        };
+        [plain, art]
+    }
+
+    /// [`Matcher::token_entries`] of any token.
+    #[cold]
+    #[inline(never)]
+    fn token_entries_slow(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
         if t.seg.pron.is_some() {
             return [NO_ENTRY; 2];
         }
         match t.kind {
             TokenKind::Word => {
-                let Some((body, last)) = Self::stem_parts(a, t) else {
-                    return [NO_ENTRY; 2];
-                };
-                let plain = match pack_parts(&[], body, last) {
-                    Some(k) => self.get_packed(k),
-                    None => self.get_long(body.iter().copied().chain(std::iter::once(last)), buf),
-                };
-                let art = if t.seg.article && plain.with_article {
-                    self.article_entry(a, t, buf)
-                } else {
-                    NO_ENTRY
-                };
-                [plain, art]
+                let mut long = Vec::new();
+                match Self::stem_key(a, t, &mut long) {
+                    StemKey::None => [NO_ENTRY; 2],
+                    StemKey::Packed(k) => {
+                        let plain = self.get_packed(k);
+                        let art = if t.seg.article && plain.with_article {
+                            match with_article_prefix(k) {
+                                Some(k) => self.get_packed(k),
+                                None => {
+                                    self.get_long(['ا', 'ل'].into_iter().chain(key_chars(k)), buf)
+                                }
+                            }
+                        } else {
+                            NO_ENTRY
+                        };
+                        [plain, art]
+                    }
+                    StemKey::Long => {
+                        let plain = self.get_long(long.iter().copied(), buf);
+                        let art = if t.seg.article && plain.with_article {
+                            self.get_long(['ا', 'ل'].into_iter().chain(long.iter().copied()), buf)
+                        } else {
+                            NO_ENTRY
+                        };
+                        [plain, art]
+                    }
+                }
             }
             TokenKind::Latin | TokenKind::Number => {
                 [self.lookup_chars(view_of(a, t), buf), NO_ENTRY]
@@ -1012,6 +1138,74 @@ mod tests {
             let alone = Analysis::new(&a.slice(t.start, t.end));
             let want = m.find(&alone).first().map(|x| x.targets.to_vec());
             assert_eq!(m.word_targets(&a, i), want, "{}", a.slice(t.start, t.end));
+        }
+    }
+
+    /// [`pack`] as one character at a time would write it.
+    fn pack_reference(chars: &[char]) -> Option<u128> {
+        if chars.is_empty() || chars.len() > 15 {
+            return None;
+        }
+        let mut k = (chars.len() as u128) << 120;
+        for (i, &c) in chars.iter().enumerate() {
+            let b = match c as u32 {
+                x @ 0..=0x7F => x,
+                x @ 0x600..=0x67F => x - 0x600 + 0x80,
+                _ => return None,
+            };
+            k |= (b as u128) << (8 * i);
+        }
+        Some(k)
+    }
+
+    #[test]
+    fn keys_pack_as_one_character_at_a_time_would() {
+        for s in [
+            "a",
+            "حوثيين",
+            "abc123",
+            "الدوله",
+            "ابجدهوزحطيكلمنسع",
+            "ابجدهوزحطيكلمنس",
+            "كرکوک",
+            "ۀ",
+            "€",
+            "\u{10FFFF}",
+            "ٹ",
+            "ـ",
+        ] {
+            let chars: Vec<char> = s.chars().collect();
+            assert_eq!(pack(&chars), pack_reference(&chars), "{s}");
+            if let Some(k) = pack(&chars) {
+                assert_eq!(key_chars(k).collect::<Vec<_>>(), chars, "{s}");
+                let mut with = vec!['ا', 'ل'];
+                with.extend(&chars);
+                assert_eq!(with_article_prefix(k), pack_reference(&with), "{s}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_token_is_keyed_as_the_general_path_keys_it() {
+        let m = Matcher::build(
+            &[actor("houthis", "الحوثيون", &["الحوثيين", "مليشيا الحوثي"])],
+            &[
+                place("x/sijn", "السجن"),
+                place("tehran", "طهران"),
+                place("x/b", "البيضاء"),
+            ],
+        );
+        let a = Analysis::new(
+            "قال الحوثيين ولطهران إن السجن سجن قواتها في البيضاء وسيطرتها على مدينة Sana'a عام 2014 والاستراتيجيات",
+        );
+        let mut buf = String::new();
+        for t in &a.tokens {
+            assert_eq!(
+                m.token_entries(&a, t, &mut buf),
+                m.token_entries_slow(&a, t, &mut buf),
+                "{}",
+                a.slice(t.start, t.end)
+            );
         }
     }
 
