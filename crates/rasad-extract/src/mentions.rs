@@ -150,6 +150,41 @@ fn key_of(a: &Analysis, i: usize, buf: &mut String) -> bool {
     true
 }
 
+/// The stem key of word `i` (as [`key_of`] writes it) packed into a number, so that the words
+/// read around a name are looked up in [`words`] without writing their key out: up to 15
+/// characters of U+0600–U+06FF, one byte each (their offset from U+0600), and the length in the
+/// low byte. None for other tokens and for keys that do not pack, which are no word of those lists
+/// (short Arabic words, all of which pack).
+#[inline]
+fn stem_code(a: &Analysis, i: usize) -> Option<u128> {
+    let t = &a.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let view = view_of(a, t);
+    let e = (t.seg.stem_end as usize).min(view.len());
+    let stem = &view[(t.seg.stem_start as usize).min(e)..e];
+    let (&last, body) = stem.split_last()?;
+    let last = if t.seg.ta_marbuta { 'ه' } else { last };
+    code_of(body.iter().copied().chain(std::iter::once(last)))
+}
+
+/// [`stem_code`] of a key's characters.
+#[inline]
+fn code_of(chars: impl Iterator<Item = char>) -> Option<u128> {
+    let mut k = 0u128;
+    let mut n = 0;
+    for c in chars {
+        let off = (c as u32).wrapping_sub(0x0600);
+        if off > 0xFF || n == 15 {
+            return None;
+        }
+        n += 1;
+        k |= (off as u128) << (8 * n);
+    }
+    Some(k | n as u128)
+}
+
 /// The original characters of a span, clamped as [`Analysis::slice`] clamps them.
 #[inline]
 fn original_chars(a: &Analysis, start: u32, end: u32) -> &[char] {
@@ -234,11 +269,18 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         .map(|&(c, _)| c);
     let focus: Option<&str> = focus_id.map(|c| lex.countries[c as usize].as_str());
 
-    let mut linked = Linked::default();
+    // (sized for a usual article — some five actors and three places — so that filling them
+    // rarely grows them)
+    let mut linked = Linked {
+        entities: Vec::with_capacity(8),
+        mentions: Vec::new(),
+        places: Vec::with_capacity(4),
+    };
     // (sized by the matches, so that pushing rarely reallocates)
     let mut actor_order: Vec<u32> = Vec::with_capacity(matches.len());
-    let mut actor_count: FxHashMap<u32, usize> = FxHashMap::default();
-    let mut place_seen: FxHashSet<u32> = FxHashSet::default();
+    let mut actor_count: FxHashMap<u32, usize> =
+        FxHashMap::with_capacity_and_hasher(8, Default::default());
+    let mut place_seen: FxHashSet<u32> = FxHashSet::with_capacity_and_hasher(4, Default::default());
     let mut last_place: Option<(usize, u32)> = None;
     let mut last_actor: Option<(usize, u32)> = None;
     // where the last demonym read as a nationality ended («من جنسيات نيجرية وتشادية»)
@@ -325,13 +367,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         let actor_target = actor_target.filter(|&(x, _)| {
             !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
-                && (is_locative(a, m.first_token, &mut buf) || is_dateline(a, m)))
+                && (is_locative(a, m.first_token) || is_dateline(a, m)))
         });
         // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
         let nationality = actor_target.is_some_and(|(x, _)| {
             lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && m.end_token == m.first_token + 1
-                && is_nationality(a, m.first_token, nationality_end, &mut buf)
+                && is_nationality(a, m.first_token, nationality_end)
         });
         if nationality {
             nationality_end = Some(m.end_token);
@@ -429,11 +471,9 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             stem_first,
             Some('ت' | 'ج' | 'ح' | 'م' | 'ف' | 'ق' | 'و' | 'ه' | 'ن' | 'ا' | 'إ' | 'ب' | 'ل')
                 | Some('خ')
-        ) || !key_of(a, i, &mut buf)
+        ) || !word_at(a, i).generic_head
+            || !key_of(a, i, &mut buf)
         {
-            continue;
-        }
-        if !GENERIC_HEADS.contains(&buf.as_str()) {
             continue;
         }
         let candidates = lex.actors_with_head(&buf);
@@ -491,7 +531,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     raw.sort_by_key(|r| r.0);
-    let mut entity_seen: FxHashSet<u32> = FxHashSet::default();
+    let mut entity_seen: FxHashSet<u32> =
+        FxHashSet::with_capacity_and_hasher(8, Default::default());
     linked.mentions.reserve_exact(raw.len());
     for (start, end, x, via) in raw {
         let actor = &lex.actors[x as usize];
@@ -663,14 +704,11 @@ fn is_opening(a: &Analysis, m: &rasad_lexicon::Match<'_>, buf: &mut String) -> b
 
 /// True when the word at `first` follows «جنسية» / «جنسيات», or is joined by «و» to a nationality
 /// that ended there.
-fn is_nationality(a: &Analysis, first: usize, list_end: Option<usize>, buf: &mut String) -> bool {
+fn is_nationality(a: &Analysis, first: usize, list_end: Option<usize>) -> bool {
     if list_end == Some(first) && a.tokens[first].seg.conj.is_some() {
         return true;
     }
-    first > 0
-        && a.tokens[first - 1].seg.pron.is_none()
-        && key_of(a, first - 1, buf)
-        && matches!(buf.as_str(), "جنسيه" | "جنسيات")
+    first > 0 && a.tokens[first - 1].seg.pron.is_none() && word_at(a, first - 1).nationality
 }
 
 /// The specific group a generic actor stands for in this article: the one most recently named of
@@ -844,15 +882,14 @@ fn doc_place(p: &Place) -> DocPlace {
 /// Choose the place a match refers to, or none when it reads as an adjective.
 /// True when the match at token `first` names where something is: after a preposition of place
 /// or direction, or with the preposition ب on its first word.
-fn is_locative(a: &Analysis, first: usize, buf: &mut String) -> bool {
+fn is_locative(a: &Analysis, first: usize) -> bool {
     if a.tokens[first].seg.prep == Some(rasad_text::clitics::Prep::Bi) {
         return true;
     }
     first > 0
         && a.tokens[first - 1].kind == TokenKind::Word
         && a.tokens[first - 1].seg.pron.is_none()
-        && key_of(a, first - 1, buf)
-        && before_name(buf).preposition
+        && word_at(a, first - 1).preposition
 }
 
 /// `is_dateline`: a name opening a sentence and followed by a dash («بيروت – أعلن …») is the
@@ -869,30 +906,46 @@ fn is_dateline(a: &Analysis, m: &rasad_lexicon::Match<'_>) -> bool {
         })
 }
 
-/// What a stem key is among the words read before a name: a place cue of [`PLACE_CUES`] (with its
-/// feature) and/or one of the [`PREPOSITIONS`].
+/// What a stem key is among the words the rules look for around a name: a place cue of
+/// [`PLACE_CUES`] (with its feature), one of the [`PREPOSITIONS`], one of the [`GENERIC_HEADS`],
+/// or «جنسية» / «جنسيات».
 #[derive(Debug, Clone, Copy, Default)]
-struct BeforeName {
+struct Word {
     cue: Option<Option<&'static str>>,
     preposition: bool,
+    generic_head: bool,
+    nationality: bool,
 }
 
-/// [`BeforeName`] of a stem key: one hash lookup instead of a scan of both lists (this runs for
-/// every place match).
-fn before_name(key: &str) -> BeforeName {
-    static WORDS: OnceLock<FxHashMap<&'static str, BeforeName>> = OnceLock::new();
+/// [`Word`] of a packed stem key ([`stem_code`]): one hash lookup of a number instead of a scan
+/// of the lists (this runs for the word before every place match and for every head word).
+fn words(code: u128) -> Word {
+    static WORDS: OnceLock<FxHashMap<u128, Word>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        let mut m: FxHashMap<&'static str, BeforeName> = FxHashMap::default();
+        let mut m: FxHashMap<u128, Word> = FxHashMap::default();
+        let code = |k: &str| code_of(k.chars()).expect("a short Arabic word");
         for &(k, feature) in PLACE_CUES {
             // the first entry of a key wins, as a scan would find it
-            m.entry(k).or_default().cue.get_or_insert(feature);
+            m.entry(code(k)).or_default().cue.get_or_insert(feature);
         }
         for &k in PREPOSITIONS {
-            m.entry(k).or_default().preposition = true;
+            m.entry(code(k)).or_default().preposition = true;
+        }
+        for &k in GENERIC_HEADS {
+            m.entry(code(k)).or_default().generic_head = true;
+        }
+        for k in ["جنسيه", "جنسيات"] {
+            m.entry(code(k)).or_default().nationality = true;
         }
         m
     });
-    words.get(key).copied().unwrap_or_default()
+    words.get(&code).copied().unwrap_or_default()
+}
+
+/// [`Word`] of word `i` (nothing for a token that is no word or a key of none of the lists).
+#[inline]
+fn word_at(a: &Analysis, i: usize) -> Word {
+    stem_code(a, i).map(words).unwrap_or_default()
 }
 
 /// How often a word is used in news as an ordinary word (corpus support of its stem key) above
@@ -929,12 +982,10 @@ fn choose_place(
     let mut prev_definite = false;
     let mut after_preposition = false;
     if let Some(p) = prev {
-        if key_of(a, p, buf) {
-            let word = before_name(buf);
-            cue = word.cue;
-            prev_definite = a.tokens[p].seg.article;
-            after_preposition = word.preposition && a.tokens[p].seg.pron.is_none();
-        }
+        let word = word_at(a, p);
+        cue = word.cue;
+        prev_definite = a.tokens[p].seg.article;
+        after_preposition = word.preposition && a.tokens[p].seg.pron.is_none();
     }
     // «الراية البيضاء»: a definite noun then the name, no cue, no proclitic: an adjective
     if !has_prep && cue.is_none() && prev_definite && t.seg.article {
