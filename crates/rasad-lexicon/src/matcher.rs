@@ -100,6 +100,8 @@ thread_local! {
     /// [`Matcher::find_with_watched`]'s buffers: the token keys and the walk's node lists.
     static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch {
         keys: Vec::new(),
+        starts: Vec::new(),
+        watched: Vec::new(),
         frontier: Vec::new(),
         next: Vec::new(),
         best_nodes: Vec::new(),
@@ -111,6 +113,11 @@ thread_local! {
 #[derive(Default)]
 struct Scratch {
     keys: Vec<TokenKeys>,
+    /// The tokens whose key starts a name, then the watched tokens: the first so many places
+    /// (the buffers are as long as the longest text yet, so each index is written without a
+    /// branch: see [`Matcher::find_with_watched`]).
+    starts: Vec<u32>,
+    watched: Vec<u32>,
     frontier: Vec<u32>,
     next: Vec<u32>,
     best_nodes: Vec<u32>,
@@ -829,39 +836,48 @@ impl Matcher {
         let toks = &a.tokens;
         // (for the few keys that do not pack: allocated only if one is met)
         let mut buf = String::new();
-        // (sized for a usual text, so that growing them rarely reallocates: about one token in
-        // fifteen starts a name, fewer are watched)
-        let mut watched = Vec::with_capacity(toks.len() / 32 + 4);
-        // every token's keys, written into a buffer kept for the thread (a text's tokens are
-        // many: allocating and freeing this on every call cost more than filling it)
+        // every token's keys, written into buffers kept for the thread (a text's tokens are
+        // many: allocating and freeing them on every call cost more than filling them)
         let Scratch {
             mut keys,
+            mut starts,
+            mut watched,
             mut frontier,
             mut next,
             mut best_nodes,
         } = SCRATCH.with(|k| k.take());
         keys.clear();
-        keys.extend(toks.iter().enumerate().map(|(i, t)| {
+        keys.reserve(toks.len());
+        if starts.len() < toks.len() {
+            starts.resize(toks.len(), 0);
+            watched.resize(toks.len(), 0);
+        }
+        // the tokens that start a name (about one in five) and the watched ones are listed
+        // without a branch, as no predictor could guess which they are: every index is written
+        // at the next free place, which is taken only when the token is one
+        let (mut n_starts, mut n_watched) = (0, 0);
+        for (i, t) in toks.iter().enumerate() {
             let [plain, art] = self.token_entries(a, t, &mut buf);
-            if plain.watched {
-                watched.push(i);
-            }
-            TokenKeys {
+            starts[n_starts] = i as u32;
+            n_starts += ((plain.root | art.root) != 0) as usize;
+            watched[n_watched] = i as u32;
+            n_watched += plain.watched as usize;
+            keys.push(TokenKeys {
                 ids: [plain.id, art.id],
                 roots: [plain.root, art.root],
-            }
-        }));
+            });
+        }
         let mut out = Vec::with_capacity(toks.len() / 12 + 4);
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
         // those of the longest name found so far; reused, so a walk allocates nothing
         frontier.clear();
         next.clear();
         best_nodes.clear();
-        let mut i = 0;
-        while i < toks.len() {
-            // (most tokens start no name: skip them before touching the frontier)
-            if keys[i].roots == [0, 0] {
-                i += 1;
+        // the first token a name may start at (after the last name found)
+        let mut resume = 0;
+        for &i in &starts[..n_starts] {
+            let i = i as usize;
+            if i < resume {
                 continue;
             }
             frontier.clear();
@@ -869,10 +885,6 @@ impl Matcher {
                 if n != 0 && !frontier.contains(&n) {
                     frontier.push(n);
                 }
-            }
-            if frontier.is_empty() {
-                i += 1;
-                continue;
             }
             // the end of the longest name found (0: none) and the nodes it ends at
             let mut best_end = 0;
@@ -923,7 +935,6 @@ impl Matcher {
                 }
             }
             if best_end == 0 {
-                i += 1;
                 continue;
             }
             let end = best_end;
@@ -975,17 +986,20 @@ impl Matcher {
                 targets,
                 first_key: keys[i].ids[0],
             });
-            i = end;
+            resume = end;
         }
+        let watched_tokens = watched[..n_watched].iter().map(|&i| i as usize).collect();
         SCRATCH.with(|k| {
             k.set(Scratch {
                 keys,
+                starts,
+                watched,
                 frontier,
                 next,
                 best_nodes,
             })
         });
-        (out, watched)
+        (out, watched_tokens)
     }
 }
 
