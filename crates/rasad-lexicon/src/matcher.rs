@@ -567,7 +567,9 @@ impl Matcher {
     #[inline(always)]
     fn token_entries(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
         let s = t.seg;
-        if t.kind != TokenKind::Word || s.pron.is_some() {
+        // (`|` and `&` rather than `||` and `&&`: one branch on the outcome, rarely taken, not
+        // one on each operand, which would be taken for two words in five)
+        if (t.kind != TokenKind::Word) | s.pron.is_some() {
             return self.token_entries_slow(a, t, buf);
         }
         let chars = &a.view.chars;
@@ -587,7 +589,7 @@ impl Matcher {
             k = (k & !(0xFF << at)) | (0xC7 << at);
         }
         let plain = self.get_packed(k);
-        let art = if s.article && plain.with_article {
+        let art = if s.article & plain.with_article {
             match with_article_prefix(k) {
                 Some(k) => self.get_packed(k),
                 None => return self.token_entries_slow(a, t, buf),
