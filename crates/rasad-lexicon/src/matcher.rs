@@ -278,7 +278,7 @@ fn pack(chars: &[char]) -> Option<u128> {
 /// `min(x, x ^ 0x600)` is below 0x80 for exactly ASCII and U+0600–U+067F (their offset in their
 /// block), and `(x >> 3) & 0x80` marks the second. (On x86-64 [`pack_window_sse2`] does the same
 /// on four characters at a time.)
-#[cfg(not(target_arch = "x86_64"))]
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 #[inline(always)]
 fn key_byte(x: u32) -> (u8, u32) {
     let off = x.min(x ^ 0x600);
@@ -299,17 +299,25 @@ fn pack_window(window: &[char; 16], n: usize) -> Option<u128> {
     }
     #[cfg(not(target_arch = "x86_64"))]
     {
-        let mut bytes = [0u8; 16];
-        let mut worst = 0u32;
-        for (i, &c) in window.iter().enumerate() {
-            let x = c as u32 & ((i < n) as u32).wrapping_neg();
-            let (b, off) = key_byte(x);
-            worst |= off;
-            bytes[i] = b;
-        }
-        bytes[15] = n as u8;
-        (worst < 0x80).then_some(u128::from_le_bytes(bytes))
+        pack_window_portable(window, n)
     }
+}
+
+/// [`pack_window`] in plain Rust: the path of every target but x86-64, compiled (and checked
+/// against the SSE2 path by a test) on all of them.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[inline(always)]
+fn pack_window_portable(window: &[char; 16], n: usize) -> Option<u128> {
+    let mut bytes = [0u8; 16];
+    let mut worst = 0u32;
+    for (i, &c) in window.iter().enumerate() {
+        let x = c as u32 & ((i < n) as u32).wrapping_neg();
+        let (b, off) = key_byte(x);
+        worst |= off;
+        bytes[i] = b;
+    }
+    bytes[15] = n as u8;
+    (worst < 0x80).then_some(u128::from_le_bytes(bytes))
 }
 
 /// [`pack_window`] in SSE2: per lane of four characters, mask the lanes from `n` on, take
@@ -1028,6 +1036,33 @@ fn not_names() -> std::collections::HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_portable_packing_agrees_with_the_target_packing() {
+        // every length, Arabic, ASCII, a character outside both blocks, and masked tails
+        let words = [
+            "الحوثيين",
+            "a",
+            "UN-2",
+            "صنعاء",
+            "ﻻ",
+            "مليشيا الحوثي",
+            "x\u{0680}y",
+            "é",
+        ];
+        for w in words {
+            let chars: Vec<char> = w.chars().collect();
+            for n in 1..=chars.len().min(15) {
+                let mut window = ['\u{0627}'; 16];
+                window[..n].copy_from_slice(&chars[..n]);
+                assert_eq!(
+                    pack_window(&window, n),
+                    pack_window_portable(&window, n),
+                    "{w:?} {n}"
+                );
+            }
+        }
+    }
     use crate::actors::{Actor, ActorKind, DescriptorEntry};
 
     fn actor(id: &str, ar: &str, aliases: &[&str]) -> Actor {
