@@ -780,3 +780,12 @@ fn a_circumstantial_demand_goes_to_the_nearest_act_with_a_recipient() {
         d.events
     );
 }
+
+#[test]
+fn a_governing_verb_in_a_relative_clause_is_its_antecedents() {
+    // «سائقي الشاحنات الذين يواصلون إضرابا»: the strike is the drivers', not the government's
+    let d = doc(
+        "وقالت الحكومة الأردنية إنها ستلبي مطالب سائقي الشاحنات الذين يواصلون إضرابا منذ أسبوعين.",
+    );
+    assert_acted_by(&d, EventType::Protest, "truck-drivers");
+}

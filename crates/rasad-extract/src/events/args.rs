@@ -1687,6 +1687,8 @@ const GOVERNING_VERBS: &[&str] = &[
     "واصل",
     "واصلت",
     "يواصل",
+    "يواصلون",
+    "واصلوا",
     "تواصل",
     "استانف",
     "استانفت",
@@ -1774,6 +1776,11 @@ fn governing_subject(
     };
     if let Some(i) = prev_m.iter().position(|m| m.toks.contains(&verb)) {
         return prev[i].actor.first().cloned();
+    }
+    // «سائقي الشاحنات الذين يواصلون إضرابا»: a verb of a relative clause is its antecedent's
+    // (an antecedent that names no actor leaves the act without one)
+    if verb >= ss + 2 && cx.is_any(verb - 1, RELATIVES) {
+        return cx.in_mention[verb - 2].map(|mi| cx.entity(mi));
     }
     if let Some((mi, mt, _)) = cx.mention_in(verb + 1, (verb + 3).min(h)) {
         if cx.a.tokens[mt].seg.prep.is_none() {
