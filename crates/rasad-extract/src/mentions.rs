@@ -20,7 +20,9 @@
 //!   ADM1, مدينة → a city), then countries, provinces, capitals, cities by population.
 //! - **Generic groups** («المحتجين», «أبناء القبائل») stand for the group most recently named that
 //!   lists them in its `generic_refs` (the resistance committees, a tribal alliance); one that a
-//!   demonym qualifies («لاجئا سوريا») is that country's group (`via: coref`).
+//!   demonym qualifies («لاجئا سوريا») is that country's group (`via: coref`). A generic
+//!   commander of a unit named by its kind («قائد اللواء» after «اللواء 444 قتال») is that unit
+//!   (`unit_commander`), as a spokesman speaks for his body.
 //! - **Generic actors** («مسؤول أمني») take their country from a demonym right after them («يمني»);
 //!   a generic actor's name yields to a descriptor made for the focus country («أفراد الأمن» in a
 //!   Yemeni story → the Yemeni security forces). One document entity has one country, so a state
@@ -72,6 +74,8 @@ const GENERIC_HEADS: &[&str] = &[
     "لجنه",
     "قياده",
     "برنامج",
+    // «البلدية» after «بلدية القدس»
+    "بلديه",
     // a body known by its kind in the plural or as an alliance («اللجان», «الحلف», «الخلية»)
     "لجان",
     "حلف",
@@ -416,6 +420,14 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         // a generic group («المحتجين», «أبناء القبائل») in an article that has named a group it
         // stands for (the resistance committees, a tribal alliance) is that group
         let group = linked_actor.and_then(|x| salient_group(lex, x, &actor_order, &actor_count));
+        // `unit_commander`: a generic commander of a unit named by its kind («قائد اللواء» after
+        // «اللواء 444 قتال») stands for that unit, as «المتحدث باسم X» stands for X
+        let commander_of = linked_actor
+            .filter(|&x| lex.actor_facts[x as usize].generic)
+            .and_then(|_| {
+                unit_commander(a, m.first_token, m.end_token, lex, &actor_order, &mut buf)
+            });
+        let group = commander_of.or(group);
         if let Some(y) = group {
             raw.push((m.start, m.end, y, Via::Coref));
         } else if let Some((x, via)) = actor_target {
@@ -549,6 +561,37 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
     }
     linked
+}
+
+/// `unit_commander`: «قائد» (or «قادة», «آمر») before a definite noun that heads the name of an
+/// organisation mentioned before («قائد اللواء» after «اللواء 444 قتال», «قائد القوة» after «قوة
+/// الردع») is that organisation's commander, read as the organisation itself: the last such
+/// organisation mentioned. A person whose name starts with the noun (a rank: «اللواء خليفة حفتر»)
+/// is no unit.
+fn unit_commander(
+    a: &Analysis,
+    first: usize,
+    end: usize,
+    lex: &Lexicon,
+    actor_order: &[u32],
+    buf: &mut String,
+) -> Option<u32> {
+    if end != first + 2
+        || !key_of(a, first, buf)
+        || !matches!(buf.as_str(), "قائد" | "قايد" | "قاده" | "امر")
+    {
+        return None;
+    }
+    let t = &a.tokens[first + 1];
+    if !t.seg.article || t.seg.pron.is_some() || !key_of(a, first + 1, buf) {
+        return None;
+    }
+    let units = lex.actors_with_head(buf);
+    actor_order
+        .iter()
+        .rev()
+        .copied()
+        .find(|&x| units.contains(&x) && lex.actor_facts[x as usize].kind == ActorKind::Org)
 }
 
 /// `construct_head`: a descriptor written with the article («الرئيس», «الرئاسة», «النواب») names
@@ -1582,5 +1625,61 @@ mod tests {
         );
         let c = l.mentions.iter().find(|m| m.text == "التنظيم").unwrap();
         assert_eq!(c.entity.as_deref(), Some("isis"));
+    }
+
+    #[test]
+    fn a_unit_commander_stands_for_the_unit() {
+        let mut official = actor(
+            "military-official",
+            ActorKind::Per,
+            "مسؤول عسكري",
+            &[],
+            None,
+        );
+        official.generic = true;
+        official.descriptors = vec![DescriptorEntry::Table(Descriptor {
+            text: "قائد اللواء".into(),
+            context: None,
+        })];
+        let lex = Lexicon::new(
+            vec![
+                official,
+                actor("brigade-9", ActorKind::Org, "اللواء التاسع مشاة", &[], None),
+                actor("a-general", ActorKind::Per, "اللواء سالم ناصر", &[], None),
+            ],
+            vec![],
+        );
+        let l = link(
+            &Analysis::new(
+                "حاصر اللواء التاسع مشاة البلدة، وقال اللواء سالم ناصر إن قائد اللواء أصيب",
+            ),
+            &lex,
+        );
+        let c = l.mentions.iter().find(|m| m.text == "قائد اللواء").unwrap();
+        assert_eq!(c.entity.as_deref(), Some("brigade-9"));
+        // with no unit named before, the commander stays a commander
+        let l = link(&Analysis::new("وقال قائد اللواء إن قواته تقدمت"), &lex);
+        let c = l.mentions.iter().find(|m| m.text == "قائد اللواء").unwrap();
+        assert_eq!(c.entity.as_deref(), Some("military-official"));
+    }
+
+    #[test]
+    fn a_municipality_is_referred_back_to_by_its_kind() {
+        let lex = Lexicon::new(
+            vec![actor(
+                "jerusalem-municipality",
+                ActorKind::Org,
+                "بلدية القدس",
+                &[],
+                Some("ISR"),
+            )],
+            vec![],
+        );
+        let l = link(
+            &Analysis::new("هدمت بلدية القدس منزلين، وقالت العائلة إن البلدية رفضت الترخيص"),
+            &lex,
+        );
+        let c = l.mentions.iter().find(|m| m.text == "البلدية").unwrap();
+        assert_eq!(c.entity.as_deref(), Some("jerusalem-municipality"));
     }
 }
