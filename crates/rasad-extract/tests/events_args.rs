@@ -789,3 +789,9 @@ fn a_governing_verb_in_a_relative_clause_is_its_antecedents() {
     );
     assert_acted_by(&d, EventType::Protest, "truck-drivers");
 }
+
+#[test]
+fn permit_applications_are_no_request_between_actors() {
+    let d = doc("وقال الأهالي إن بلدية القدس رفضت طلبات الترخيص التي قدموها منذ سنوات.");
+    assert!(all(&d, EventType::Request).is_empty(), "{:#?}", d.events);
+}
