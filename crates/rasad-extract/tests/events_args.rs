@@ -795,3 +795,17 @@ fn permit_applications_are_no_request_between_actors() {
     let d = doc("وقال الأهالي إن بلدية القدس رفضت طلبات الترخيص التي قدموها منذ سنوات.");
     assert!(all(&d, EventType::Request).is_empty(), "{:#?}", d.events);
 }
+
+#[test]
+fn a_reaction_to_a_general_noun_is_to_the_lead_act_not_the_reply() {
+    let d = doc(
+        "شنت إسرائيل غارات جوية على مواقع قرب دمشق. وتصدت الدفاعات الجوية السورية للصواريخ. ونددت إيران بالهجوم.",
+    );
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == ["iran"] && e.recipient == ["israel"]),
+        "{:#?}",
+        d.events
+    );
+}

@@ -951,9 +951,11 @@ fn anaphoric(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                 let told = (0..j)
                     .rev()
                     .find(|&k| matches[k].entry == m.entry && !out[k].actor.is_empty())
+                    // (else the story's first act of the type: a reaction names the lead act,
+                    // not a reply told after it — «ونددت إيران بالهجوم» after the air defences'
+                    // interception)
                     .or_else(|| {
                         (0..j)
-                            .rev()
                             .find(|&k| lex.entries[matches[k].entry as usize].ty == ty && usable(k))
                     });
                 if let Some(k) = told {
