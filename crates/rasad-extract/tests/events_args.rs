@@ -809,3 +809,19 @@ fn a_reaction_to_a_general_noun_is_to_the_lead_act_not_the_reply() {
         d.events
     );
 }
+
+#[test]
+fn a_direct_object_after_a_verb_with_its_subject_before_comes_first() {
+    // «وكانت الحكومة الصومالية قد حذرت وكالات الإغاثة من دفع أموال للحركة»: the agencies are
+    // warned, not the movement named after «من»
+    let d = doc("وكانت الحكومة الصومالية قد حذرت الأمم المتحدة من دفع أي أموال لحركة الشباب.");
+    let t = all(&d, EventType::Threaten);
+    assert!(
+        t.iter().any(|e| e
+            .recipient
+            .iter()
+            .any(|r| r == "united-nations" || r == "un")),
+        "{:#?}",
+        d.events
+    );
+}

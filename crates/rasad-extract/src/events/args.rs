@@ -2041,6 +2041,8 @@ fn one(
             } else if let Some(id) = svo {
                 a.actor.push(id);
                 a.subject = true;
+                // «وكانت الحكومة قد حذرت وكالات الإغاثة من …»: the object follows the verb
+                subject_after = true;
             } else if let Some((mi, _, me)) = vso {
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
