@@ -825,3 +825,19 @@ fn a_direct_object_after_a_verb_with_its_subject_before_comes_first() {
         d.events
     );
 }
+
+#[test]
+fn a_reaction_to_the_step_is_to_the_last_sentences_own_act() {
+    // «ورحب الحلف بالخطوة»: the government's concession, not the arrest told in its relative
+    // clause
+    let d = doc(
+        "وأعلنت الحكومة اليمنية الإفراج عن 6 من أبناء القبائل اعتقلتهم قوات النخبة الحضرمية في وقت سابق. ورحب حلف قبائل حضرموت بالخطوة.",
+    );
+    let s = all(&d, EventType::Support);
+    assert!(
+        s.iter()
+            .any(|e| e.recipient.iter().any(|r| r.starts_with("yemen"))),
+        "{:#?}",
+        d.events
+    );
+}

@@ -712,6 +712,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     called_by(cx, lex, matches, &mut out);
     affirmed(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
+    the_step(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
 }
@@ -902,6 +903,57 @@ fn affirmed(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         };
         if cx.has_pron(c) || c + 1 == h {
             out[j].absorbed = true;
+        }
+    }
+}
+
+/// Nouns that name the act just told by its kind: «الخطوة», «القرار», «الإجراء».
+const STEPS: &[&str] = &[
+    "الخطوه",
+    "بالخطوه",
+    "القرار",
+    "بالقرار",
+    "الاجراء",
+    "بالاجراء",
+    "الاعلان",
+    "بالاعلان",
+];
+
+/// `the step`: «ورحب الحلف بالخطوة», «وانتقدت الرباط القرار» — a reaction whose object names the
+/// act just told by its kind is to whoever did it: the actor of the first act of the last sentence
+/// before it that tells one which is no reaction and not the reactor's own.
+fn the_step(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    let reaction = |t: T| matches!(t, T::Accuse | T::Support | T::Protest);
+    for j in 1..matches.len() {
+        let m = &matches[j];
+        if !reaction(lex.entries[m.entry as usize].ty) || !out[j].recipient.is_empty() {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(m.start());
+        // the object right after the trigger, or after its subject
+        let step = (m.end()..(m.end() + 4).min(se))
+            .take_while(|&t| !cx.is_break(t))
+            .any(|t| cx.is_any(t, STEPS));
+        if !step {
+            continue;
+        }
+        // (the first such act of its sentence: the sentence's own act, not a background one
+        // told in a relative clause after it — «…، وإطلاق سراح 6 اعتقلتهم قوات النخبة»)
+        let reactor = out[j].actor.clone();
+        let fits = |k: usize| {
+            !reaction(lex.entries[matches[k].entry as usize].ty)
+                && !out[k].actor.is_empty()
+                && !out[k].actor.iter().any(|x| reactor.contains(x))
+        };
+        let done = (0..j).rev().find(|&k| fits(k)).map(|last| {
+            let s = cx.sent[matches[last].start()];
+            (0..=last)
+                .find(|&k| cx.sent[matches[k].start()] == s && fits(k))
+                .unwrap_or(last)
+        });
+        if let Some(k) = done {
+            out[j].recipient = out[k].actor.clone();
         }
     }
 }
