@@ -17,8 +17,17 @@
 //!    coordinated triggers share sides, a casualty is told by the attack that caused it, a
 //!    charge is the accused's act, a mediation is between the sides it brought together, a
 //!    release is by its captor, truces between the sides that fought, a reaction's definite
-//!    object names an act already told, «the two sides» («الطرفان») are the last two-sided
-//!    act's, and a verb's bare object of its own type («وقع … اتفاقا») is the same act.
+//!    object names an act already told (and is to its doer: «انتقدت إثيوبيا الاتفاقية», «رحب
+//!    بالخطوة»), «the two sides» («الطرفان», «البلدين» as subject or object) are the last
+//!    two-sided act's, a verb's bare object of its own type («وقع … اتفاقا») is the same act, help
+//!    as a manner adjunct («بدعم من X») is X's to the clause's actor, a protest «بدعوة من X» is X's
+//!    and its «احتجاجا على» purpose the same act, an act restated after «مؤكدة أنها» is one act,
+//!    and a purpose or result of an act of force («لتفريق», «ما أسفر عن مقتل») is that act.
+//!    Within a clause: a coordinated double-object verb keeps the previous subject («وحملت
+//!    الوزارة المسؤولية»), «لكنها» and «حيث» keep the sentence subject, an imperfect verb after an
+//!    indefinite noun phrase is its («وفد عماني يتوسط»), a relative clause's governing verb is its
+//!    antecedent's, a count before a direct object is a subject, and dated insertions
+//!    («، الأحد 14 يناير،») are stepped over.
 //! 3. **attach**: time, place and quantity nearest within the trigger's clause, with the time
 //!    relation from «منذ / حتى / عقب / بعد / قبل» before the time; else the dateline's place.
 //! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]); an unattributed event is the
