@@ -1194,19 +1194,7 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             if !object {
                 continue;
             }
-            let actor = out[i].actor.clone();
-            let sides = (0..i).rev().find_map(|j| {
-                let mut both: Vec<String> = out[j]
-                    .actor
-                    .iter()
-                    .chain(&out[j].recipient)
-                    .filter(|x| !cx.generic_id(x) && !actor.contains(x))
-                    .cloned()
-                    .collect();
-                both.dedup();
-                (both.len() == 2).then_some(both)
-            });
-            if let Some(both) = sides {
+            if let Some(both) = last_two_sides(cx, &out[..i], &out[i].actor) {
                 out[i].recipient = both;
             }
             continue;
@@ -1221,18 +1209,7 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         if !(before || after) {
             continue;
         }
-        let sides = (0..i).rev().find_map(|j| {
-            let mut both: Vec<String> = out[j]
-                .actor
-                .iter()
-                .chain(&out[j].recipient)
-                .filter(|x| !cx.generic_id(x))
-                .cloned()
-                .collect();
-            both.dedup();
-            (both.len() == 2).then_some(both)
-        });
-        if let Some(both) = sides {
+        if let Some(both) = last_two_sides(cx, &out[..i], &[]) {
             let e = &lex.entries[m.entry as usize];
             let a = &mut out[i];
             a.recipient.retain(|r| !both.contains(r));
@@ -1242,6 +1219,22 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             }
         }
     }
+}
+
+/// The two named, specific sides of the last act in `before` told with exactly two, leaving
+/// `except` out.
+fn last_two_sides(cx: &Ctx, before: &[Args], except: &[String]) -> Option<Vec<String>> {
+    before.iter().rev().find_map(|a| {
+        let mut both: Vec<String> = a
+            .actor
+            .iter()
+            .chain(&a.recipient)
+            .filter(|x| !cx.generic_id(x) && !except.contains(x))
+            .cloned()
+            .collect();
+        both.dedup();
+        (both.len() == 2).then_some(both)
+    })
 }
 
 fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
