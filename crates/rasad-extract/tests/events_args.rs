@@ -841,3 +841,16 @@ fn a_reaction_to_the_step_is_to_the_last_sentences_own_act() {
         d.events
     );
 }
+
+#[test]
+fn a_seizure_after_a_fight_is_taken_from_whom_it_was_fought() {
+    let d = doc(
+        "وكان الجيش الصومالي قد استعاد السيطرة على بلدة قرب جوهر في مارس/آذار 2024 بعد معارك مع مسلحي حركة الشباب.",
+    );
+    let c = all(&d, EventType::Coerce);
+    assert!(
+        c.iter().any(|e| e.recipient == ["al-shabaab"]),
+        "{:#?}",
+        d.events
+    );
+}

@@ -713,6 +713,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     affirmed(cx, lex, matches, &mut out);
     anaphoric(cx, lex, matches, &mut out);
     the_step(cx, lex, matches, &mut out);
+    won_by_fighting(cx, lex, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
 }
@@ -903,6 +904,41 @@ fn affirmed(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         };
         if cx.has_pron(c) || c + 1 == h {
             out[j].absorbed = true;
+        }
+    }
+}
+
+/// `won by fighting`: «استعاد الجيش السيطرة على بلدة … بعد معارك مع مسلحي الحركة» — a seizure
+/// with no other side told as following a fight («بعد / إثر / عقب» + an attack) is taken from
+/// whom it was fought against.
+fn won_by_fighting(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.ty != T::Coerce || e.mode.as_deref() != Some("seize") || !out[i].recipient.is_empty() {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let fight = (i + 1..matches.len())
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| {
+                let h = matches[j].start();
+                lex.entries[matches[j].entry as usize].ty == T::Assault
+                    && h > 0
+                    && cx.is_any(h - 1, &["بعد", "اثر", "عقب"])
+            });
+        if let Some(j) = fight {
+            let actor = out[i].actor.clone();
+            let other: Vec<String> = out[j]
+                .recipient
+                .iter()
+                .chain(&out[j].actor)
+                .filter(|x| !actor.contains(x))
+                .cloned()
+                .collect();
+            if let Some(first) = other.into_iter().next() {
+                out[i].recipient = vec![first];
+            }
         }
     }
 }
