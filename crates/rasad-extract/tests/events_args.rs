@@ -854,3 +854,10 @@ fn a_seizure_after_a_fight_is_taken_from_whom_it_was_fought() {
         d.events
     );
 }
+
+#[test]
+fn a_charge_reaches_an_act_governed_by_continuing() {
+    // «اتهمت الحكومة طهران بمواصلة تزويد الحوثيين»: the supplying is Iran's
+    let d = doc("واتهمت الحكومة اليمنية طهران بمواصلة تزويد الحوثيين بالأسلحة.");
+    assert_acted_by(&d, EventType::Aid, "iran");
+}

@@ -737,7 +737,15 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let mut charged = false;
         while j < matches.len() && cx.sent[matches[j].start()] == s {
             let h = matches[j].start();
-            let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi);
+            // («بمواصلة تزويد الحوثيين», «بمحاولة اغتيال»: the charge's «بـ» on a verbal noun of
+            // continuing or trying that governs the act)
+            let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi)
+                || (h > 0
+                    && cx.a.tokens[h - 1].seg.prep == Some(Prep::Bi)
+                    && cx.is_any(
+                        h - 1,
+                        &["بمواصله", "بمحاوله", "باستمرار", "بمواصلة", "بمحاولة"],
+                    ));
             let through = h > 0 && cx.is_any(h - 1, &["عبر", "خلال"]);
             let between_break = (matches[j - 1].end()..h).any(|t| cx.is_break(t));
             // (the charge follows the accused: within six words, or further when only the
