@@ -861,3 +861,13 @@ fn a_charge_reaches_an_act_governed_by_continuing() {
     let d = doc("واتهمت الحكومة اليمنية طهران بمواصلة تزويد الحوثيين بالأسلحة.");
     assert_acted_by(&d, EventType::Aid, "iran");
 }
+
+#[test]
+fn the_acts_a_proposal_holds_are_not_done() {
+    // «حول مقترح جديد لوقف إطلاق النار»: talks about a ceasefire proposal, no ceasefire yet
+    let d = doc(
+        "وصل وفد من حركة حماس إلى القاهرة لإجراء محادثات مع مسؤولين مصريين حول مقترح جديد لوقف إطلاق النار.",
+    );
+    assert!(all(&d, EventType::Retreat).is_empty(), "{:#?}", d.events);
+    assert!(!all(&d, EventType::Consult).is_empty(), "{:#?}", d.events);
+}

@@ -714,6 +714,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     anaphoric(cx, lex, matches, &mut out);
     the_step(cx, lex, matches, &mut out);
     won_by_fighting(cx, lex, matches, &mut out);
+    proposed(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     out
 }
@@ -947,6 +948,38 @@ fn won_by_fighting(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
             if let Some(first) = other.into_iter().next() {
                 out[i].recipient = vec![first];
             }
+        }
+    }
+}
+
+/// Nouns of a plan not yet done: «مقترح», «مبادرة», «مسودة».
+const PROPOSALS: &[&str] = &["مقترح", "مقترحا", "اقتراح", "مبادره", "مسوده", "مشروع"];
+
+/// `proposed`: «محادثات حول مقترح جديد لوقف إطلاق النار في غزة وتبادل الأسرى» — the acts a
+/// proposal holds (a verbal noun after it, and those coordinated with it) are its content, not
+/// acts done; the talks about it are the event.
+fn proposed(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
+    let mut content = false;
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let (ss, _) = cx.sentence_of(h);
+        let after_proposal = m.head == Head::Noun
+            && (h.saturating_sub(3).max(ss)..h)
+                .rev()
+                .take_while(|&t| !cx.is_break(t) && cx.in_mention[t].is_none())
+                .any(|t| cx.is_any(t, PROPOSALS));
+        // («…، لوقف إطلاق النار وتبادل الأسرى»: the next noun joined by و right after it)
+        let joined = content
+            && i > 0
+            && m.head == Head::Noun
+            && cx.has_conj(h)
+            && cx.sent[matches[i - 1].start()] == cx.sent[h]
+            && h.saturating_sub(matches[i - 1].end()) <= 3
+            && (matches[i - 1].end()..h).all(|t| !cx.is_break(t));
+        content = after_proposal || joined;
+        if content {
+            out[i].absorbed = true;
         }
     }
 }
