@@ -211,16 +211,7 @@ const GOVERNORS: &[&str] = &[
     "عبر", "خلال", "على", "علي", "بهدف", "اجل", "بعد", "عقب", "اثر", "اطار",
 ];
 /// Nouns used as prepositions of cause: «قتل 3 جنود، الأحد، جراء قصف».
-const CAUSES: &[&str] = &[
-    "جراء",
-    "اثر",
-    "بسبب",
-    "نتيجه",
-    "اثناء",
-    "وسط",
-    "اثناء",
-    "عند",
-];
+const CAUSES: &[&str] = &["جراء", "اثر", "بسبب", "نتيجه", "اثناء", "وسط", "عند"];
 const NEGATORS: &[&str] = &["عدم", "دون", "بدون", "اي"];
 
 impl Ctx<'_> {
@@ -743,10 +734,7 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             let by_bi = cx.a.tokens[h].seg.prep == Some(Prep::Bi)
                 || (h > 0
                     && cx.a.tokens[h - 1].seg.prep == Some(Prep::Bi)
-                    && cx.is_any(
-                        h - 1,
-                        &["بمواصله", "بمحاوله", "باستمرار", "بمواصلة", "بمحاولة"],
-                    ));
+                    && cx.is_any(h - 1, &["مواصله", "محاوله", "استمرار"]));
             let through = h > 0 && cx.is_any(h - 1, &["عبر", "خلال"]);
             let between_break = (matches[j - 1].end()..h).any(|t| cx.is_break(t));
             // (the charge follows the accused: within six words, or further when only the
@@ -825,10 +813,7 @@ fn called_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let (_, se) = cx.sentence_of(m.start());
         let call = (m.end()..(m.end() + 2).min(se))
             .take_while(|&t| !cx.is_break(t))
-            .find(|&t| {
-                let w = cx.bare(t);
-                w.iter().copied().eq("بدعوه".chars()) || w.iter().copied().eq("بدعوة".chars())
-            });
+            .find(|&t| cx.is_any(t, &["بدعوه"]));
         if let Some(c) = call {
             let at = if c + 1 < se && cx.word_is(c + 1, "من") {
                 c + 2
@@ -2419,20 +2404,24 @@ fn one(
                 obj_taken = true;
             }
         }
-        if obj_taken {
-        } else if let Some((mi, mt, _)) = cx.mention_in(at, at + 1).or_else(|| {
-            // «دولة الإمارات», «سلطات الاحتلال»: a head noun in construct before the name
-            let tok = cx.a.tokens.get(at)?;
-            (at + 1 < se
-                && tok.kind == rasad_text::TokenKind::Word
-                && tok.seg.prep.is_none()
-                && !tok.seg.article
-                && cx.in_mention[at].is_none()
-                && !cx.is_word_prep(at)
-                && cx.time_at[at].is_none())
-            .then(|| cx.mention_in(at + 1, at + 2))
-            .flatten()
-        }) {
+        let object = (!obj_taken)
+            .then(|| {
+                cx.mention_in(at, at + 1).or_else(|| {
+                    // «دولة الإمارات», «سلطات الاحتلال»: a head noun in construct before the name
+                    let tok = cx.a.tokens.get(at)?;
+                    (at + 1 < se
+                        && tok.kind == rasad_text::TokenKind::Word
+                        && tok.seg.prep.is_none()
+                        && !tok.seg.article
+                        && cx.in_mention[at].is_none()
+                        && !cx.is_word_prep(at)
+                        && cx.time_at[at].is_none())
+                    .then(|| cx.mention_in(at + 1, at + 2))
+                    .flatten()
+                })
+            })
+            .flatten();
+        if let Some((mi, mt, _)) = object {
             if cx.a.tokens[mt].seg.prep.is_none() && !a.actor.contains(&cx.entity(mi)) {
                 a.recipient.push(cx.entity(mi));
             }
