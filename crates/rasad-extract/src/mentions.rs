@@ -1346,6 +1346,15 @@ mod tests {
             .unwrap();
         assert_eq!(e.country.as_deref(), Some("YEM"));
     }
+    /// The entity the mention written `surface` in `text` links to.
+    fn entity_of(lex: &Lexicon, text: &str, surface: &str) -> Option<String> {
+        link(&Analysis::new(text), lex)
+            .mentions
+            .iter()
+            .find(|m| m.text == surface)
+            .and_then(|m| m.entity.clone())
+    }
+
     fn descriptor(x: &mut Actor, text: &str, context: &str) {
         x.descriptors.push(DescriptorEntry::Table(Descriptor {
             text: text.into(),
@@ -1522,13 +1531,7 @@ mod tests {
             ],
             vec![],
         );
-        let police_of = |text: &str| {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .iter()
-                .find(|m| m.text == "قوى الأمن الداخلي")
-                .and_then(|m| m.entity.clone())
-        };
+        let police_of = |text: &str| entity_of(&lex, text, "قوى الأمن الداخلي");
         assert_eq!(
             police_of("الحسكة السورية: اعتقلت قوى الأمن الداخلي عشرة أشخاص شمال سوريا").as_deref(),
             Some("asayish")
@@ -1572,13 +1575,7 @@ mod tests {
             ],
             vec![place("libya", "ليبيا", "PCLI", "LBY", 7_000_000)],
         );
-        let army = |text: &str| {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .iter()
-                .find(|m| m.text == "القوات المسلحة")
-                .and_then(|m| m.entity.clone())
-        };
+        let army = |text: &str| entity_of(&lex, text, "القوات المسلحة");
         assert_eq!(
             army("القاهرة – استقبل الرئيس المصري قائد القوات المسلحة في شرق ليبيا").as_deref(),
             Some("libya-military")
