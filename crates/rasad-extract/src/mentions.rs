@@ -80,6 +80,10 @@ const GENERIC_HEADS: &[&str] = &[
     "لجان",
     "حلف",
     "خليه",
+    // an envoy or delegate referred back to by his title («وقال المبعوث» after «المبعوث الأممي
+    // الخاص إلى اليمن», «المندوب» after «مندوب السودان»)
+    "مبعوث",
+    "مندوب",
 ];
 
 /// Nouns after which a place name is a place («محافظة البيضاء»), with the feature they imply.

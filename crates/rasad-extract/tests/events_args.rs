@@ -871,3 +871,26 @@ fn the_acts_a_proposal_holds_are_not_done() {
     assert!(all(&d, EventType::Retreat).is_empty(), "{:#?}", d.events);
     assert!(!all(&d, EventType::Consult).is_empty(), "{:#?}", d.events);
 }
+
+#[test]
+fn the_gap_of_a_phrase_holds_the_agent_of_its_verbal_noun() {
+    // «إطلاق الحوثيين سراح»: the Houthis release, the detainees are released
+    let d = doc("وجاء ذلك بعد إطلاق الحوثيين سراح 5 من المعتقلين.");
+    assert_acted_by(&d, EventType::Retreat, "houthis");
+    // units acting for a body fill the gap too
+    let d = doc("وتأخرت القوافل بسبب منع نقاط تفتيش تابعة للدعم السريع مرورها.");
+    assert_acted_by(&d, EventType::Coerce, "rsf");
+}
+
+#[test]
+fn the_gap_before_a_preposition_holds_the_object() {
+    // «مطالبة الاتحاد الأوروبي بوقف»: the union is asked, not asking
+    let d = doc("ونشرت المنظمة تقريرا تضمن مطالبة الاتحاد الأوروبي بوقف تمويل خفر السواحل.");
+    let r = all(&d, EventType::Request);
+    assert!(
+        r.iter()
+            .all(|e| !e.actor.contains(&"european-union".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

@@ -141,3 +141,15 @@ fn a_nationality_is_not_its_state() {
         .iter()
         .any(|m| m.entity.as_deref() == Some("chad")));
 }
+
+#[test]
+fn an_envoy_referred_back_to_by_his_title_is_the_office_named_before() {
+    let d = doc("التقى المبعوث الأممي الخاص إلى اليمن وزير الخارجية في الرياض، وقال المبعوث إن الحوار مستمر.");
+    let later = d
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.text == "المبعوث")
+        .and_then(|m| m.entity.as_deref());
+    assert_eq!(later, Some("un-envoy-yemen"));
+}

@@ -174,6 +174,9 @@ const REPRESENTATIVES: &[&str] = &[
     "طائره",
     "مقاتلات",
     "دبابات",
+    // posts: «نقاط تفتيش تابعة للدعم السريع»
+    "نقاط",
+    "نقطه",
     "زوارق",
     "سفن",
 ];
@@ -2250,8 +2253,25 @@ fn one(
                     }
                 }
             }
+            // the end of a gapped phrase's gap (none: 0)
+            // (a phrase going on with a preposition has its object in the gap: «مطالبة الاتحاد
+            // بوقف»)
+            let gap_end = match m.toks.get(1) {
+                Some(&g)
+                    if g > h + 1 && cx.a.tokens[g].seg.prep.is_none() && !cx.is_word_prep(g) =>
+                {
+                    g
+                }
+                _ => 0,
+            };
             if a.actor.is_empty() && !(tanween && obj_taken) {
-                if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1) {
+                // `gap agent`: «منع نقاط تفتيش تابعة للدعم السريع مرورها» — units acting for a
+                // body fill the gap
+                let unit = || {
+                    cx.representative_subject(after_head, gap_end)
+                        .filter(|&(_, _, me)| me <= gap_end)
+                };
+                if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1).or_else(unit) {
                     let id = cx.entity(mi);
                     let followed = me < se
                         && (cx.quantity_at[me].is_some()
@@ -2265,7 +2285,9 @@ fn one(
                                 a.recipient.push(cx.entity(mj));
                             }
                         }
-                    } else if !obj || followed {
+                    } else if !obj || followed || me <= gap_end {
+                        // (`gap agent`: in a gapped phrase the gap holds the agent, the object
+                        // comes after the phrase: «إطلاق الحوثيين سراح 5», «منع الحوثيين مرور»)
                         a.actor.push(id);
                         obj_from = me;
                     } else {
