@@ -894,3 +894,27 @@ fn the_gap_before_a_preposition_holds_the_object() {
         d.events
     );
 }
+
+#[test]
+fn a_verbal_noun_after_a_verb_of_beginning_is_its_subjects_act() {
+    // «دخل 40 عاملا مصريا … في إضراب»: the workers strike
+    let d = doc("دخل 12 أسيرا فلسطينيا، صباح الأحد، في إضراب عن الطعام في سجن النقب.");
+    assert_acted_by(&d, EventType::Protest, "palestinian-prisoners");
+}
+
+#[test]
+fn an_act_told_as_done_without_another_has_its_sides() {
+    // «دون توجيه تهم»: the charging withheld is the detainer's, towards the detained
+    let d = doc(
+        "وتحتجز السلطات الإسرائيلية الأسرى الفلسطينيين منذ أشهر دون توجيه تهم، بحسب منظمة حقوقية.",
+    );
+    let held = all(&d, EventType::Coerce);
+    let a = all(&d, EventType::Accuse);
+    assert!(
+        !held.is_empty()
+            && a.iter().any(|e| e.actor == held[0].actor
+                && e.recipient.contains(&"palestinian-prisoners".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

@@ -153,3 +153,9 @@ fn an_envoy_referred_back_to_by_his_title_is_the_office_named_before() {
         .and_then(|m| m.entity.as_deref());
     assert_eq!(later, Some("un-envoy-yemen"));
 }
+
+#[test]
+fn strikers_after_striking_prisoners_are_those_prisoners() {
+    let d = doc("أعلن أسرى فلسطينيون إضرابا عن الطعام، ونقلت إدارة السجن 3 من المضربين إلى العزل.");
+    assert_eq!(entity_of(&d, "المضربين"), Some("palestinian-prisoners"));
+}

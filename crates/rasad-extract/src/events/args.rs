@@ -9,6 +9,11 @@
 //! - `idafa`: a verbal noun's agent is the mention right after it («إطلاق إيران 5», «ضربات
 //!   أمريكية»); with an `obj` frame the mention is the object unless a count or another mention
 //!   follows it.
+//! - `gap agent`: a gapped phrase whose second word is a noun has the verbal noun's agent in its
+//!   gap («إطلاق الحوثيين سراح 5»); before a preposition the gap holds the object.
+//! - `aspectual`: a verbal noun governed by a verb of beginning or going on («شرع 27 أسيرا في
+//!   إضراب») is that verb's subject's act; `without`: «اعتقالهم دون توجيه تهم» — the act done
+//!   without has the sides of the act before it.
 //! - `relative`: «العمليات التي شنها X» → X is the agent.
 //! - `pronoun`: a noun trigger with a possessive pronoun («وقتله», «حربه») takes the previous
 //!   event's actor when coordinated, else the nearest mention before it; a pronoun object or
@@ -682,6 +687,16 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         let prev: &[Args] = &out[sent_first_event..i];
         let prev_m = &matches[sent_first_event..i];
         let mut a = one(cx, e, m, &subjects, &stated, prev, prev_m);
+        if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
+            eprintln!(
+                "one {} {:?} {:?} {:?} obj_pron={}",
+                e.lemma,
+                m.head,
+                a.actor,
+                a.recipient,
+                cx.has_pron(m.start())
+            );
+        }
         let (_, se) = cx.sentence_of(h);
         let next_head = matches
             .get(i + 1)
@@ -709,8 +724,51 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     the_step(cx, lex, matches, &mut out);
     won_by_fighting(cx, lex, matches, &mut out);
     proposed(cx, matches, &mut out);
+    without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
+    if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
+        for (m, a) in matches.iter().zip(&out) {
+            eprintln!(
+                "final {} {:?} {:?}",
+                lex.entries[m.entry as usize].lemma, a.actor, a.recipient
+            );
+        }
+    }
     out
+}
+
+/// `without`: «اعتقالهم الإداري دون توجيه تهم» — a verbal noun after «دون / بدون / من دون»
+/// with no side of its own tells how the act just before it in the clause was done: it has that
+/// act's sides.
+fn without(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let tok = &cx.a.tokens[h];
+        if m.head != Head::Noun
+            || !out[i].actor.is_empty()
+            || tok.seg.prep.is_some()
+            || tok.seg.conj.is_some()
+            || h == 0
+            || !(cx.word_is(h - 1, "دون") || cx.word_is(h - 1, "بدون"))
+        {
+            continue;
+        }
+        let j = i - 1;
+        let p = &matches[j];
+        if cx.sent[p.start()] != cx.sent[h]
+            || out[j].actor.is_empty()
+            || (p.end()..h).any(|t| cx.is_break(t))
+        {
+            continue;
+        }
+        let (actor, recipient) = (out[j].actor.clone(), out[j].recipient.clone());
+        let a = &mut out[i];
+        a.actor = actor;
+        if a.recipient.is_empty() || a.recipient.iter().any(|r| a.actor.contains(r)) {
+            a.recipient = recipient;
+        }
+    }
 }
 
 /// `charge`: the act an accusation charges («اتهمت الحكومة الحوثيين بقصف الأحياء», «متهما
@@ -1918,6 +1976,73 @@ fn own_chain<'c>(chain: Option<&'c str>, actor: &[String]) -> Option<&'c str> {
     chain.filter(|c| !actor.iter().any(|x| x == c))
 }
 
+/// Verbs of beginning, entering and going on, as view forms without the conjunction: a verbal
+/// noun they govern («شرع الأسرى في إضراب», «واصل الجيش عملياته») is their subject's act.
+const ASPECTUAL: &[&str] = &[
+    "شرع",
+    "شرعت",
+    "شرعوا",
+    "يشرع",
+    "تشرع",
+    "بدا",
+    "بدات",
+    "بداوا",
+    "يبدا",
+    "تبدا",
+    "دخل",
+    "دخلت",
+    "دخلوا",
+    "يدخل",
+    "تدخل",
+    "واصل",
+    "واصلت",
+    "واصلوا",
+    "يواصل",
+    "تواصل",
+    "استانف",
+    "استانفت",
+    "يستانف",
+    "تستانف",
+    "خاض",
+    "خاضت",
+    "خاضوا",
+    "يخوض",
+    "تخوض",
+];
+
+/// `aspectual`: «شرع 27 أسيرا فلسطينيا، الاثنين، في إضراب مفتوح عن الطعام» — a verbal noun
+/// after «في» or as a direct object, in the clause of a verb of beginning or going on, is done by
+/// that verb's subject (a mention right after it, after a count if one comes first).
+fn aspectual(cx: &Ctx, h: usize, ss: usize) -> Option<String> {
+    let tok = &cx.a.tokens[h];
+    if tok.seg.conj.is_some() || tok.seg.prep.is_some() {
+        return None;
+    }
+    let h = if h > ss && cx.word_is(h - 1, "في") {
+        h - 1
+    } else {
+        h
+    };
+    let t = (h.saturating_sub(16).max(ss)..h).rev().find(|&t| {
+        let w = cx.bare(t);
+        ASPECTUAL.iter().any(|v| w.iter().copied().eq(v.chars()))
+    })?;
+    // nothing between the verb and the noun opens another clause
+    if cx.any_complementizer(t, h) || (t + 1..h).any(|u| cx.is_any(u, RELATIVES)) {
+        return None;
+    }
+    // (a count may come first, and its counted noun may be the mention: «27 أسيرا فلسطينيا»)
+    let u = t + 1;
+    let reach = cx
+        .quantity_at
+        .get(u)
+        .copied()
+        .flatten()
+        .map_or(u + 2, |(_, qe)| qe + 1);
+    let (mi, mt, _) = cx.mention_in(u, reach.min(h))?;
+    (cx.a.tokens[mt].seg.prep.is_none()).then(|| cx.entity(mi))
+}
+
 fn latest_subject(subjects: &[Subject], before: usize) -> Option<String> {
     subjects
         .iter()
@@ -2309,6 +2434,12 @@ fn one(
                 if let Some(id) = cx.antecedent(h, h, &[], chain_of) {
                     a.pron = Some(id.clone());
                     a.actor.push(id);
+                }
+            }
+            if a.actor.is_empty() {
+                if let Some(id) = aspectual(cx, h, ss) {
+                    a.actor.push(id);
+                    a.subject = true;
                 }
             }
             if a.actor.is_empty() {
