@@ -918,3 +918,37 @@ fn an_act_told_as_done_without_another_has_its_sides() {
         d.events
     );
 }
+
+#[test]
+fn representatives_of_coordinated_bodies_are_both_sides_past_a_date_and_a_place() {
+    // «وقع ممثلون عن X و Y، مساء …، في مدينة …، اتفاقا»: the insertions are stepped over and
+    // both bodies sign
+    let d = doc(
+        "وقع ممثلون عن الحكومة اليمنية وجماعة الحوثي، مساء الأحد 3 مارس/آذار 2024، في مدينة مسقط العمانية، اتفاقا لتبادل الأسرى.",
+    );
+    let a = all(&d, EventType::Agree);
+    assert!(
+        a.iter().any(|e| {
+            let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+            sides.contains(&&"houthis".to_string())
+                && sides.contains(&&"yemen-government".to_string())
+        }),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn the_mediator_is_no_side_of_the_deal_it_announces() {
+    let d = doc(
+        "اندلعت اشتباكات بين الجيش الصومالي وحركة الشباب في بلدة قرب مقديشو. وأعلنت قطر، الاثنين، التوصل إلى اتفاق لوقف إطلاق النار بعد وساطة قادتها.",
+    );
+    let a = all(&d, EventType::Agree);
+    assert!(
+        !a.is_empty()
+            && a.iter().all(|e| !e.actor.contains(&"qatar".to_string())
+                && !e.recipient.contains(&"qatar".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

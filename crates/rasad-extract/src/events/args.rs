@@ -14,6 +14,9 @@
 //! - `aspectual`: a verbal noun governed by a verb of beginning or going on («شرع 27 أسيرا في
 //!   إضراب») is that verb's subject's act; `without`: «اعتقالهم دون توجيه تهم» — the act done
 //!   without has the sides of the act before it.
+//! - `coordinated subject`: a verb governing a verbal noun («وقع ممثلون عن X و Y … اتفاقا») has
+//!   all the bodies its subject names; dated and placed insertions («، مساء السبت 20 مايو، في
+//!   مدينة جدة،») are stepped over, several in a row too.
 //! - `relative`: «العمليات التي شنها X» → X is the agent.
 //! - `pronoun`: a noun trigger with a possessive pronoun («وقتله», «حربه») takes the previous
 //!   event's actor when coordinated, else the nearest mention before it; a pronoun object or
@@ -132,6 +135,11 @@ const REPRESENTATIVES: &[&str] = &[
     "مكتب",
     "ممثل",
     "ممثله",
+    // «ممثلون عن الجيش وقوات الدعم السريع»
+    "ممثلون",
+    "ممثلين",
+    "ممثلو",
+    "ممثلي",
     "عضو",
     "اعضاء",
     "رئيس",
@@ -339,8 +347,36 @@ impl Ctx<'_> {
         if t + 2 >= n || !self.is_comma(t) {
             return None;
         }
-        let (_, te) = self.time_at[t + 1]?;
+        if self.word_is(t + 1, "في") {
+            return self.place_insertion_end(t + 2);
+        }
+        // («، مساء السبت 20 مايو،»: a part of the day before the date)
+        let (_, te) = self.time_at[t + 1].or_else(|| {
+            let part = ["مساء", "صباح", "ظهر", "فجر", "ليل", "ليله", "عصر", "ظهيره"]
+                .iter()
+                .any(|w| self.word_is(t + 1, w));
+            part.then(|| self.time_at[t + 2]).flatten()
+        })?;
         (te < n && self.is_comma(te)).then_some(te + 1)
+    }
+
+    /// After «، في»: a place (after at most one cue word: «مدينة جدة»), then at most two words of
+    /// names («السعودية»), then a comma; the token after that comma.
+    fn place_insertion_end(&self, from: usize) -> Option<usize> {
+        let n = self.a.tokens.len();
+        let &(_, pe, _) = self
+            .places
+            .iter()
+            .find(|&&(ps, _, _)| ps == from || ps == from + 1)?;
+        let mut e = pe;
+        while e < n && e < pe + 2 && !self.is_comma(e) {
+            let named = self.in_mention[e].is_some() || self.places.iter().any(|p| p.0 == e);
+            if !named {
+                return None;
+            }
+            e += 1;
+        }
+        (e < n && self.is_comma(e)).then_some(e + 1)
     }
 
     /// No clause break stands in `[from, to)` but the commas of dated insertions.
@@ -362,19 +398,23 @@ impl Ctx<'_> {
     /// The token before `t`, stepping back over a comma-delimited time insertion.
     fn before_insertion(&self, t: usize, floor: usize) -> Option<usize> {
         let p = t.checked_sub(1).filter(|&p| p >= floor)?;
-        if self.is_comma(p) {
-            // find the opening comma whose insertion ends at t
-            for q in (floor..p).rev().take(12) {
-                if self.is_comma(q) {
-                    return (self.insertion_end(q) == Some(t))
-                        .then(|| q.checked_sub(1))
-                        .flatten()
-                        .filter(|&x| x >= floor);
-                }
-            }
-            return None;
+        if !self.is_comma(p) {
+            return Some(p);
         }
-        Some(p)
+        // the opening comma of the insertion closed at `close`; insertions in a row share a comma
+        // («، مساء السبت 20 مايو، في مدينة جدة،»)
+        let opening = |close: usize| {
+            (floor..close)
+                .rev()
+                .take(12)
+                .find(|&q| self.is_comma(q))
+                .filter(|&q| self.insertion_end(q) == Some(close + 1))
+        };
+        let mut q = opening(p)?;
+        while let Some(q2) = opening(q) {
+            q = q2;
+        }
+        q.checked_sub(1).filter(|&x| x >= floor)
     }
 
     pub(crate) fn is_comma(&self, t: usize) -> bool {
@@ -697,6 +737,16 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
                 cx.has_pron(m.start())
             );
         }
+        if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
+            eprintln!(
+                "one {} {:?} {:?} {:?} obj_pron={}",
+                e.lemma,
+                m.head,
+                a.actor,
+                a.recipient,
+                cx.has_pron(m.start())
+            );
+        }
         let (_, se) = cx.sentence_of(h);
         let next_head = matches
             .get(i + 1)
@@ -726,6 +776,14 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     proposed(cx, matches, &mut out);
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
+    if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
+        for (m, a) in matches.iter().zip(&out) {
+            eprintln!(
+                "final {} {:?} {:?}",
+                lex.entries[m.entry as usize].lemma, a.actor, a.recipient
+            );
+        }
+    }
     if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
         for (m, a) in matches.iter().zip(&out) {
             eprintln!(
@@ -1367,6 +1425,22 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
         if !e.frame.symmetric {
             continue;
         }
+        // the mediator of its sentence is no side of the agreement («وأعلنت الحكومة التوصل إلى
+        // اتفاق … بعد وساطة قادتها»)
+        let si = cx.sent[matches[i].start()];
+        let mediator = |x: &String| {
+            (0..matches.len()).any(|j| {
+                j != i
+                    && cx.sent[matches[j].start()] == si
+                    && lex.entries[matches[j].entry as usize].cameo == "045"
+                    && out[j].actor.contains(x)
+            })
+        };
+        let mut mediated = false;
+        if out[i].recipient.is_empty() && out[i].actor.len() == 1 && mediator(&out[i].actor[0]) {
+            out[i].actor.clear();
+            mediated = true;
+        }
         let mut sides: Vec<String> = out[i]
             .actor
             .iter()
@@ -1426,6 +1500,14 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
             let both: Vec<&String> = out[j].actor.iter().chain(&out[j].recipient).collect();
             (f.ty == T::Assault && f.frame.symmetric && both.len() >= 2)
                 .then(|| (out[j].actor.clone(), out[j].recipient.clone()))
+        });
+        // (a mediated deal with no fighting told: the two sides last told together, «مفاوضات
+        // … بين الحكومة والحوثيين … في صفقة رعتها الأمم المتحدة»)
+        let fight = fight.or_else(|| {
+            mediated
+                .then(|| last_two_sides(cx, &out[..i], &[]))
+                .flatten()
+                .map(|both| (both, Vec::new()))
         });
         if let Some((fa, fr)) = fight {
             let all: Vec<String> = fa.iter().chain(&fr).cloned().collect();
@@ -1837,6 +1919,16 @@ const GOVERNING_VERBS: &[&str] = &[
     "ارتكبت",
     "يرتكب",
     "ترتكب",
+    // «وقع الطرفان … اتفاقا», «أبرمت الحكومة صفقة»
+    "وقع",
+    "وقعت",
+    "يوقع",
+    "توقع",
+    "وقعوا",
+    "ابرم",
+    "ابرمت",
+    "يبرم",
+    "تبرم",
     "اطلق",
     "اطلقت",
     "يطلق",
@@ -1920,13 +2012,15 @@ fn governing_subject(
     prev: &[Args],
     prev_m: &[Match],
     stated: &[Subject],
-) -> Option<String> {
+) -> Vec<String> {
     let mut t = h;
     let mut steps = 0;
     let verb = loop {
-        let p = cx.before_insertion(t, ss)?;
+        let Some(p) = cx.before_insertion(t, ss) else {
+            return Vec::new();
+        };
         if cx.is_break(p) || steps > 10 {
-            return None;
+            return Vec::new();
         }
         if cx.a.tokens[p].seg.prep.is_none()
             && cx.is_any(p, GOVERNING_VERBS)
@@ -1939,28 +2033,52 @@ fn governing_subject(
             .iter()
             .any(|m| m.toks.contains(&p) && m.head == Head::Verb)
         {
-            return None;
+            return Vec::new();
         }
         t = p;
         steps += 1;
     };
     if let Some(i) = prev_m.iter().position(|m| m.toks.contains(&verb)) {
-        return prev[i].actor.first().cloned();
+        return prev[i].actor.first().cloned().into_iter().collect();
     }
     // «سائقي الشاحنات الذين يواصلون إضرابا»: a verb of a relative clause is its antecedent's
     // (an antecedent that names no actor leaves the act without one)
     if verb >= ss + 2 && cx.is_any(verb - 1, RELATIVES) {
-        return cx.in_mention[verb - 2].map(|mi| cx.entity(mi));
+        return cx.in_mention[verb - 2]
+            .map(|mi| cx.entity(mi))
+            .into_iter()
+            .collect();
     }
-    if let Some((mi, mt, _)) = cx.mention_in(verb + 1, (verb + 3).min(h)) {
-        if cx.a.tokens[mt].seg.prep.is_none() {
-            return Some(cx.entity(mi));
+    // (`coordinated subject`: «وقع ممثلون عن الجيش وقوات الدعم السريع، …، اتفاقا» — a subject
+    // standing for bodies, and the bodies coordinated with it, are all the act's sides)
+    let subject = cx
+        .mention_in(verb + 1, (verb + 3).min(h))
+        .filter(|&(_, mt, _)| cx.a.tokens[mt].seg.prep.is_none())
+        .or_else(|| {
+            (!cx.any_complementizer(verb, h))
+                .then(|| cx.representative_subject(verb + 1, h))
+                .flatten()
+        });
+    if let Some((mi, _, mut me)) = subject {
+        let mut ids = vec![cx.entity(mi)];
+        while me < h && cx.has_conj(me) {
+            let Some((mj, _, e)) = cx.mention_in(me, me + 1) else {
+                break;
+            };
+            let id = cx.entity(mj);
+            if !cx.generic(mj) && !ids.contains(&id) {
+                ids.push(id);
+            }
+            me = e;
         }
+        return ids;
     }
     // «الجيش الأردني أعلن …», «أن القوات شنت …»
-    let before = verb.checked_sub(1).filter(|&b| b >= ss)?;
+    let Some(before) = verb.checked_sub(1).filter(|&b| b >= ss) else {
+        return Vec::new();
+    };
     if let Some(mi) = cx.in_mention[before] {
-        return Some(cx.entity(mi));
+        return vec![cx.entity(mi)];
     }
     // «وكان تنظيم «ولاية سيناء» الموالي لداعش قد تبنى … هجوما»: the clause's stated subject
     // with no break before the verb
@@ -1969,6 +2087,8 @@ fn governing_subject(
         .rev()
         .find(|(t, e, _, _, _)| *t >= ss && *e <= verb && (*e..verb).all(|u| !cx.is_break(u)))
         .map(|(_, _, id, _, _)| id.clone())
+        .into_iter()
+        .collect()
 }
 
 /// A pronoun chain's entity unless it is the event's own actor (an act is not done to oneself).
@@ -2443,8 +2563,9 @@ fn one(
                 }
             }
             if a.actor.is_empty() {
-                if let Some(id) = governing_subject(cx, h, ss, prev, prev_m, stated) {
-                    a.actor.push(id);
+                let ids = governing_subject(cx, h, ss, prev, prev_m, stated);
+                if !ids.is_empty() {
+                    a.actor = ids;
                     a.subject = true;
                 }
             }

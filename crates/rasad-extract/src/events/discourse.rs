@@ -91,6 +91,13 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
         if events[i].actor.is_empty() || !events[i].recipient.is_empty() {
             continue;
         }
+        // a joint act told with its sides as actors («وقع الجيش والدعم السريع اتفاقا») has
+        // no other side
+        if events[i].actor.len() >= 2
+            && matches!(events[i].event_type, T::Agree | T::Consult | T::Cooperate)
+        {
+            continue;
+        }
         let actor = events[i].actor.clone();
         // the other side is someone else: not the actor, nor another organ of the actor's state
         // (a government does not answer its own army)
@@ -101,10 +108,15 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                     !actor.contains(a) && state_of(doc, a).is_none_or(|c| !states.contains(&c))
                 })
         };
+        // (a mediation is no act on its sides to answer)
         let reply = events[..i]
             .iter()
             .rev()
-            .find(|e| other(e) && e.recipient.iter().any(|r| actor.contains(r)))
+            .find(|e| {
+                other(e)
+                    && e.recipient.iter().any(|r| actor.contains(r))
+                    && e.cameo.as_deref() != Some("045")
+            })
             .map(|e| e.actor.clone());
         // `opponent`: an arrest, seizure, siege or attack with no stated target is against the
         // side its actor was last told fighting
