@@ -727,26 +727,6 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
         let prev: &[Args] = &out[sent_first_event..i];
         let prev_m = &matches[sent_first_event..i];
         let mut a = one(cx, e, m, &subjects, &stated, prev, prev_m);
-        if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
-            eprintln!(
-                "one {} {:?} {:?} {:?} obj_pron={}",
-                e.lemma,
-                m.head,
-                a.actor,
-                a.recipient,
-                cx.has_pron(m.start())
-            );
-        }
-        if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
-            eprintln!(
-                "one {} {:?} {:?} {:?} obj_pron={}",
-                e.lemma,
-                m.head,
-                a.actor,
-                a.recipient,
-                cx.has_pron(m.start())
-            );
-        }
         let (_, se) = cx.sentence_of(h);
         let next_head = matches
             .get(i + 1)
@@ -776,22 +756,6 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     proposed(cx, matches, &mut out);
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
-    if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
-        for (m, a) in matches.iter().zip(&out) {
-            eprintln!(
-                "final {} {:?} {:?}",
-                lex.entries[m.entry as usize].lemma, a.actor, a.recipient
-            );
-        }
-    }
-    if std::env::var_os("RASAD_DEBUG_ARGS").is_some() {
-        for (m, a) in matches.iter().zip(&out) {
-            eprintln!(
-                "final {} {:?} {:?}",
-                lex.entries[m.entry as usize].lemma, a.actor, a.recipient
-            );
-        }
-    }
     out
 }
 
