@@ -952,3 +952,25 @@ fn the_mediator_is_no_side_of_the_deal_it_announces() {
         d.events
     );
 }
+
+#[test]
+fn a_definite_object_after_a_verbal_nouns_genitive_makes_it_the_agent() {
+    // «اقتحام محتجين … السفارة»: the protesters storm, the embassy is stormed
+    let d = doc("وجاء ذلك بعد اقتحام محتجين عراقيين السفارة الأمريكية في بغداد.");
+    assert_acted_by(&d, EventType::Assault, "protesters");
+}
+
+#[test]
+fn a_claim_with_the_attack_as_a_pronoun_names_its_author() {
+    // «وتبناه التنظيم»: the organisation claims the attack just told
+    let d = doc(
+        "وقتل 3 جنود في هجوم انتحاري استهدف حاجزا للجيش في محافظة أبين، وتبناه تنظيم القاعدة في بيان.",
+    );
+    let a = all(&d, EventType::Assault);
+    assert!(
+        a.iter()
+            .any(|e| e.actor == ["al-qaeda"] || e.actor == ["aqap"]),
+        "{:#?}",
+        d.events
+    );
+}

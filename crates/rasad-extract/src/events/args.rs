@@ -2482,10 +2482,36 @@ fn one(
                 };
                 if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1).or_else(unit) {
                     let id = cx.entity(mi);
+                    // (`agent and object`: «اقتحام محتجين إيرانيين السفارة السعودية» — a
+                    // definite noun (or one with a possessive: «سفارتها») right after the mention is the object, so the mention is the
+                    // agent)
+                    // (past a nisba adjective of the mention: «محتجين إيرانيين»)
+                    let nisba = me < se && {
+                        let tok = &cx.a.tokens[me];
+                        let w = cx.bare(me);
+                        tok.kind == rasad_text::TokenKind::Word
+                            && !tok.seg.article
+                            && tok.seg.prep.is_none()
+                            && tok.seg.conj.is_none()
+                            && w.len() > 4
+                            && (w.ends_with(&['ي', 'ي', 'ن']) || w.ends_with(&['ي', 'و', 'ن']))
+                    };
+                    let o = me + nisba as usize;
+                    let object_after = o < se && {
+                        let tok = &cx.a.tokens[o];
+                        tok.kind == rasad_text::TokenKind::Word
+                            && (tok.seg.article || cx.has_pron(o))
+                            && tok.seg.prep.is_none()
+                            && tok.seg.conj.is_none()
+                            && cx.time_at[o].is_none()
+                            && !cx.is_any(o, GOVERNORS)
+                            && !cx.is_any(o, CAUSES)
+                    };
                     let followed = me < se
                         && (cx.quantity_at[me].is_some()
                             || cx.a.tokens[me].kind == rasad_text::TokenKind::Number
-                            || cx.mention_at[me].is_some());
+                            || cx.mention_at[me].is_some()
+                            || object_after);
                     if e.frame.symmetric {
                         a.actor.push(id);
                         // «اتفاق القاعدة والحوثيين»
