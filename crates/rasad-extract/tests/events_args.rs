@@ -974,3 +974,18 @@ fn a_claim_with_the_attack_as_a_pronoun_names_its_author() {
         d.events
     );
 }
+
+#[test]
+fn what_an_operation_resulted_in_is_the_act_of_its_teller() {
+    // «وقال المتحدث باسم القوات إن العملية أسفرت عن ضبط أسلحة»: the forces seized the arms
+    let d = doc(
+        "داهمت قوات سوريا الديمقراطية قرية في ريف دير الزور. وقال المتحدث باسم القوات إن العملية أسفرت عن ضبط أسلحة وذخائر تعود لتنظيم داعش.",
+    );
+    let c = all(&d, EventType::Coerce);
+    assert!(
+        c.iter()
+            .any(|e| e.actor == ["sdf"] && e.trigger.text.contains("ضبط")),
+        "{:#?}",
+        d.events
+    );
+}

@@ -2060,6 +2060,35 @@ fn own_chain<'c>(chain: Option<&'c str>, actor: &[String]) -> Option<&'c str> {
     chain.filter(|c| !actor.iter().any(|x| x == c))
 }
 
+/// `operation result`: «وقال المتحدث باسم القوات إن العملية … أسفرت عن ضبط أسلحة» — a verbal
+/// noun told as what an operation resulted in («أسفرت عن», «أدت إلى»), the operation named by a
+/// noun and no actor, is the act of whoever the sentence quotes about it.
+fn operation_result(cx: &Ctx, h: usize, ss: usize, stated: &[Subject]) -> Option<String> {
+    if h < ss + 2 || !(cx.word_is(h - 1, "عن") || cx.word_is(h - 1, "الي")) {
+        return None;
+    }
+    let verb = h - 2;
+    if !cx.is_any(verb, RESULT_LINKS) && !cx.bare(verb).starts_with(&['ا', 'س', 'ف', 'ر']) {
+        return None;
+    }
+    // the operation: an unlinked noun after the complementizer or right before the verb
+    let comp = (ss..verb).rev().find(|&t| cx.is_any(t, COMPLEMENTIZERS))?;
+    if cx.mention_in(comp + 1, comp + 2).is_some() {
+        return None;
+    }
+    // the speaker: the sentence's stated subject before the complementizer, else the body it
+    // names there («المتحدث باسم القوات»)
+    stated
+        .iter()
+        .rev()
+        .find(|(t, e, _, is_comp, _)| !*is_comp && *t >= ss && *e <= comp)
+        .map(|(_, _, id, _, _)| id.clone())
+        .or_else(|| {
+            let (mi, _, _) = cx.np_mention(ss, comp)?;
+            (!cx.generic(mi)).then(|| cx.entity(mi))
+        })
+}
+
 /// Verbs of beginning, entering and going on, as view forms without the conjunction: a verbal
 /// noun they govern («شرع الأسرى في إضراب», «واصل الجيش عملياته») is their subject's act.
 const ASPECTUAL: &[&str] = &[
@@ -2543,6 +2572,11 @@ fn one(
             if a.actor.is_empty() && (!obj || li_next) && cx.has_pron(h) && !cx.has_conj(h) {
                 if let Some(id) = cx.antecedent(h, h, &[], chain_of) {
                     a.pron = Some(id.clone());
+                    a.actor.push(id);
+                }
+            }
+            if a.actor.is_empty() {
+                if let Some(id) = operation_result(cx, h, ss, stated) {
                     a.actor.push(id);
                 }
             }

@@ -560,6 +560,18 @@ impl Ctx<'_> {
             }
     }
 
+    /// Token `t` follows a preposition written as a word that takes no verb after it («عن»,
+    /// «على», «إلى»; not «بعد / منذ», which may: «منذ بدأت الحرب»).
+    fn after_word_prep(&self, t: usize) -> bool {
+        const PREPS: &[&str] = &[
+            "عن", "علي", "الي", "في", "من", "مع", "ضد", "خلال", "عبر", "حول", "لدي", "دون",
+        ];
+        let p = &self.a.tokens[t - 1];
+        p.kind == TokenKind::Word
+            && p.seg.conj.is_none()
+            && PREPS.iter().any(|w| self.word_is(t - 1, w))
+    }
+
     /// All trigger matches, longest first, without overlaps, in text order.
     pub fn matches(&self, lex: &Lexicon) -> Vec<Match> {
         let mut cands: Vec<Match> = Vec::new();
@@ -591,6 +603,11 @@ impl Ctx<'_> {
                     // a word after a noun in construct that carries a preposition («بوقف
                     // دعمه», «لتعزيز دعمها») is that noun's genitive, no verb
                     if p.head == Head::Verb && t > 0 && self.construct_before(t) {
+                        continue;
+                    }
+                    // nor is a word right after a preposition written apart («أسفرت عن ضبط
+                    // أسلحة»: the verbal noun)
+                    if p.head == Head::Verb && t > 0 && self.after_word_prep(t) {
                         continue;
                     }
                     // a counted participle is a noun: «أحالت 41 متهما» (defendants)
@@ -815,7 +832,8 @@ pub fn confidence(e: &Event, head: Head) -> f32 {
     f32::min(c, 0.95)
 }
 
-/// Merge the same interaction told twice: same type, same sides, in different sentences, the
+/// Merge the same interaction told twice: same type (and mode, when both tell one), same sides,
+/// in different sentences, the
 /// first telling dated or placed, and the later one with the same time and place or none of its
 /// own (a retelling without a date is the dated act) (two triggers of one sentence — «الهجوم على
 /// المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The first telling is kept (its
@@ -825,6 +843,8 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     for e in events {
         let same = out.iter_mut().find(|o| {
             o.event_type == e.event_type
+                // (two named modes that differ are two acts: an arrest and a seizure of arms)
+                && (o.mode.is_none() || e.mode.is_none() || o.mode == e.mode)
                 && o.sentence != e.sentence
                 && !e.actor.is_empty()
                 && o.actor == e.actor
