@@ -989,3 +989,18 @@ fn what_an_operation_resulted_in_is_the_act_of_its_teller() {
         d.events
     );
 }
+
+#[test]
+fn a_definite_act_of_force_belongs_to_the_campaign_told() {
+    // «الغارات» with no actor: the strikes of the operation the army launched
+    let d = doc(
+        "أطلق الجيش العراقي عملية عسكرية لملاحقة خلايا تنظيم داعش في صحراء الأنبار. وقال مصدر أمني إن الغارات أسفرت عن مقتل 5 مسلحين.",
+    );
+    let a = all(&d, EventType::Assault);
+    assert!(
+        a.iter()
+            .any(|e| e.trigger.text.contains("الغارات") && e.actor == ["iraq-military"]),
+        "{:#?}",
+        d.events
+    );
+}

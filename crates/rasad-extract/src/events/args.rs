@@ -756,7 +756,47 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     proposed(cx, matches, &mut out);
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
+    definite_act(cx, lex, matches, &mut out);
     out
+}
+
+/// `definite act`: «وأضاف المصدر أن الغارات الجوية أسفرت عن مقتل 4» — an act of force told by a
+/// definite noun with no actor of its own belongs to the campaign already told: it has the actor
+/// of the last act of its type before it with a specific actor (and that act's recipient when it
+/// has none).
+fn definite_act(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        let ty = lex.entries[m.entry as usize].ty;
+        let tok = &cx.a.tokens[m.start()];
+        if m.head != Head::Noun
+            || !tok.seg.article
+            || tok.seg.prep.is_some()
+            || !out[i].actor.is_empty()
+            || out[i].absorbed
+            || !matches!(ty, T::Assault | T::Coerce)
+            // («وكان الهجوم، الذي نسبته مصادر إلى الجيش التركي»: its own relative clause tells)
+            || (m.end()..(m.end() + 2).min(cx.a.tokens.len())).any(|t| cx.is_any(t, RELATIVES))
+        {
+            continue;
+        }
+        let Some(j) = (0..i).rev().find(|&j| {
+            lex.entries[matches[j].entry as usize].ty == ty
+                && !out[j].absorbed
+                && !out[j].actor.is_empty()
+                && out[j].actor.iter().all(|x| !cx.generic_id(x))
+        }) else {
+            continue;
+        };
+        let (actor, recipient) = (out[j].actor.clone(), out[j].recipient.clone());
+        let a = &mut out[i];
+        a.recipient.retain(|r| !actor.contains(r));
+        if a.recipient.is_empty() {
+            a.recipient = recipient;
+        }
+        a.actor = actor;
+    }
 }
 
 /// `without`: «اعتقالهم الإداري دون توجيه تهم» — a verbal noun after «دون / بدون / من دون»
