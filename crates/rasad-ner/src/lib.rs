@@ -22,6 +22,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod lexicon;
 pub mod model;
 pub mod perceptron;
 pub mod train;
