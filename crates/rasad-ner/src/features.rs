@@ -9,7 +9,11 @@
 //! as written; the normalised form and the stem key at offsets −2..+2; normalised and stem bigrams
 //! around the token; prefixes and suffixes of the stem and the form; the clitic pattern (و ف ب ل
 //! ك س ال + pronoun) at −1..+1; the character shape at −1..+1 and the stem's length; sentence
-//! start and end.
+//! start and end; the frequency and article, pronoun and inflection habits of the stem and its
+//! neighbours in general Arabic ([`crate::lexicon`]); for tokens inside a short span in quotes or
+//! brackets, the span's kind and length and the token's place in it; and the nearest word in the
+//! three before that names a kind of organisation («فريق», «صحيفة», «حزب» …) or of event or work
+//! («بطولة», «رواية», «مؤتمر» …), and whether the token is one.
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
@@ -184,6 +188,8 @@ mod t {
     pub const CLUSTER_CONJ: u8 = 71; // 3 ids
     pub const PROFILE: u8 = 74; // + offset+1 (3 ids)
     pub const PROFILE_PARTS: u8 = 77; // 3 ids
+    pub const QUOTE: u8 = 80; // 2 ids
+    pub const TRIGGER: u8 = 82;
 }
 
 /// The first `n` characters of `s` (all of it when shorter: then `None`, the feature is the word).
@@ -364,13 +370,174 @@ pub fn info_features(info: &[TokenInfo], gaz: &Gazetteer, cl: &Clusters) -> Vec<
     } else {
         info.iter().map(|t| cl.classes(&t.stem)).collect()
     };
-    (0..info.len())
+    let mut feats = (0..info.len())
         .map(|i| {
             let mut f = Vec::with_capacity(64);
             token_features(info, &marks, cl, &cls, i, &mut f);
             f
         })
-        .collect()
+        .collect::<Vec<_>>();
+    crate::lexicon::features(info, &mut feats);
+    quote_features(info, &mut feats);
+    trigger_features(info, &mut feats);
+    feats
+}
+
+/// Which quote a token opens or closes: 1 `"`, 2 «, 3 (, 4 ', with the closing flag.
+fn quote_kind(w: &str) -> Option<(u8, bool)> {
+    match w {
+        "\"" | "''" => Some((1, false)),
+        "«" => Some((2, false)),
+        "»" => Some((2, true)),
+        "(" => Some((3, false)),
+        ")" => Some((3, true)),
+        "'" => Some((4, false)),
+        "“" => Some((1, false)),
+        "”" => Some((1, true)),
+        _ => None,
+    }
+}
+
+/// Tokens inside a short quoted or bracketed span: its kind, length and the token's place.
+fn quote_features(info: &[TokenInfo], feats: &mut [Vec<u64>]) {
+    let mut open: [Option<usize>; 5] = [None; 5];
+    for (i, t) in info.iter().enumerate() {
+        let Some((k, closing)) = quote_kind(&t.word) else {
+            continue;
+        };
+        let k = usize::from(k);
+        let symmetric = matches!(k, 1 | 4) && !closing && open[k].is_some();
+        if closing || symmetric {
+            if let Some(a) = open[k].take() {
+                let len = i - a - 1;
+                if (1..=8).contains(&len) {
+                    let l = len.min(6) as u8;
+                    for (n, f) in feats[a + 1..i].iter_mut().enumerate() {
+                        // 0 first, 1 inside, 2 last, 3 the only one.
+                        let pos = if len == 1 {
+                            3u8
+                        } else if n == 0 {
+                            0
+                        } else if n + 1 == len {
+                            2
+                        } else {
+                            1
+                        };
+                        f.push(fhash_bytes(t::QUOTE, &[&[k as u8, l, pos]]));
+                        f.push(fhash_bytes(t::QUOTE + 1, &[&[pos]]));
+                    }
+                }
+            }
+        } else {
+            open[k] = Some(i);
+        }
+    }
+}
+
+/// Words that name a kind of organisation or event before its name (a hand-written list).
+const ORG_TRIGGERS: &[&str] = &[
+    "فريق",
+    "نادي",
+    "شركه",
+    "صحيفه",
+    "جريده",
+    "مجله",
+    "جامعه",
+    "مسجد",
+    "حزب",
+    "حركه",
+    "منظمه",
+    "وكاله",
+    "مؤسسه",
+    "بنك",
+    "مصرف",
+    "اتحاد",
+    "جمعيه",
+    "مجلس",
+    "هيئه",
+    "لجنه",
+    "مركز",
+    "معهد",
+    "مدرسه",
+    "سجن",
+    "قناه",
+    "تلفزيون",
+    "اذاعه",
+    "منتخب",
+    "وزاره",
+    "محكمه",
+    "برلمان",
+    "تنظيم",
+    "جبهه",
+    "مجموعه",
+    "كتله",
+    "تحالف",
+    "ائتلاف",
+    "مستشفي",
+    "كليه",
+    "اكاديميه",
+];
+const MISC_TRIGGERS: &[&str] = &[
+    "بطوله",
+    "مؤتمر",
+    "معرض",
+    "مهرجان",
+    "كاس",
+    "دوره",
+    "مسابقه",
+    "روايه",
+    "كتاب",
+    "فيلم",
+    "برنامج",
+    "مسلسل",
+    "قصيده",
+    "ديوان",
+    "سوره",
+    "غزوه",
+    "حرب",
+    "معركه",
+    "اتفاقيه",
+    "اتفاق",
+    "جائزه",
+    "ملعب",
+    "مطار",
+    "طراز",
+    "عمليه",
+    "خطه",
+    "مبادره",
+    "ندوه",
+    "اعصار",
+    "لوحه",
+];
+
+/// The kind of trigger a stem is: 1 organisation, 2 event/work, 0 none.
+fn trigger_kind(stem: &str) -> u8 {
+    if ORG_TRIGGERS.contains(&stem) {
+        1
+    } else if MISC_TRIGGERS.contains(&stem) {
+        2
+    } else {
+        0
+    }
+}
+
+/// The nearest trigger word in the three tokens before (kind and distance).
+fn trigger_features(info: &[TokenInfo], feats: &mut [Vec<u64>]) {
+    let kinds: Vec<u8> = info.iter().map(|t| trigger_kind(&t.stem)).collect();
+    for (i, f) in feats.iter_mut().enumerate() {
+        if kinds[i] != 0 {
+            f.push(fhash_bytes(t::TRIGGER, &[&[kinds[i], 0]]));
+        }
+        for d in 1..=3usize {
+            if d > i {
+                break;
+            }
+            if kinds[i - d] != 0 {
+                f.push(fhash_bytes(t::TRIGGER, &[&[kinds[i - d], d as u8]]));
+                break;
+            }
+        }
+    }
 }
 
 /// The key a token's other mentions are found by, for [`consistency_features`]: a hash of its
@@ -519,6 +686,25 @@ mod tests {
         assert!(a[0].contains(&fhash(t::FIRST, &[])));
         assert!(a[2].contains(&fhash(t::LAST, &[])));
         assert!(a[0].contains(&fhash(t::NORM + 1, &[BOS])));
+    }
+
+    #[test]
+    fn quoted_spans_and_trigger_words() {
+        let g = Gazetteer::new();
+        let words = ["صدرت", "رواية", "\"", "أولاد", "حارتنا", "\"", "أمس"];
+        let f = sentence_features(&words, &g, &Clusters::new());
+        // «أولاد حارتنا» is a quoted span of two: first and last token.
+        assert!(f[3].contains(&fhash_bytes(t::QUOTE, &[&[1, 2, 0]])));
+        assert!(f[4].contains(&fhash_bytes(t::QUOTE, &[&[1, 2, 2]])));
+        assert!(!f[6]
+            .iter()
+            .any(|h| *h == fhash_bytes(t::QUOTE + 1, &[&[0]])));
+        // «رواية» (a work) is a trigger itself, and two tokens before «أولاد».
+        assert!(f[1].contains(&fhash_bytes(t::TRIGGER, &[&[2, 0]])));
+        assert!(f[3].contains(&fhash_bytes(t::TRIGGER, &[&[2, 2]])));
+        // An unclosed quote marks nothing.
+        let f = sentence_features(&["قال", "\"", "سالم"], &g, &Clusters::new());
+        assert!(!f[2].contains(&fhash_bytes(t::QUOTE + 1, &[&[3]])));
     }
 
     #[test]

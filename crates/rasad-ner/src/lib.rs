@@ -4,7 +4,9 @@
 //! `MISC`, or `O`) using a structured averaged perceptron ([`perceptron`]) over features drawn from
 //! the text layer ([`features`]: word, normalised form, stem key, clitics, prefixes and suffixes,
 //! shape, word classes learned from unlabeled news ([`clusters`]), in a ±2 window; how often a
-//! word occurs in the training text and how it was tagged there ([`wordstats`])), decoded with
+//! word occurs in the training text and how it was tagged there ([`wordstats`]); how it behaves in
+//! general Arabic text ([`lexicon`]); short quoted spans and the organisation and event words
+//! before a name), decoded with
 //! Viterbi under the BIO constraints; a second pass reads how the first tagged the same words in
 //! the neighbouring sentences ([`Tagger::tag_document`]). It also trains the model
 //! reproducibly from a CoNLL-style corpus ([`train`]), scores it with cross-validated CoNLL entity

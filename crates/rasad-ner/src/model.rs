@@ -36,7 +36,7 @@ use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_TAGS;
