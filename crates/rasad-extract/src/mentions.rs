@@ -882,7 +882,7 @@ fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entit
                 lex.matcher.word_targets(a, next)
             } else {
                 let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
-                lex.matcher.find(&sub).first().map(|m| m.targets.to_vec())
+                lex.matcher.find(&sub).into_iter().next().map(|m| m.targets)
             };
             if let Some(targets) = targets {
                 country = targets.iter().find_map(|t| match *t {

@@ -254,6 +254,11 @@ pub struct Matcher {
     /// What the names ending at node `n` stand for: `targets[target_start[n]..target_start[n + 1]]`.
     target_start: Vec<u32>,
     targets: Vec<Target>,
+    /// What the names ending at either root of a definite word stand for (its stem without and
+    /// with its article: «السعودية» the actor and the place), merged once here as a match on both
+    /// roots merges them: (plain root, article root) → a range of `root_pair_targets`.
+    root_pairs: FxHashMap<(u32, u32), (u32, u32)>,
+    root_pair_targets: Vec<Target>,
     /// While names are added: the same, per node (empty: not the end of a name).
     outputs: Vec<Vec<Target>>,
     nodes: u32,
@@ -441,6 +446,20 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
         }
         _ => false,
     }
+}
+
+/// The targets of several nodes, each once, in the order of the nodes (a node's own targets are
+/// kept without repeats).
+fn merge_targets<'t>(nodes: &[u32], targets_of: impl Fn(u32) -> &'t [Target]) -> Vec<Target> {
+    let mut targets: Vec<Target> = Vec::new();
+    for &n in nodes {
+        for t in targets_of(n) {
+            if !targets.contains(t) {
+                targets.push(*t);
+            }
+        }
+    }
+    targets
 }
 
 #[inline]
@@ -780,6 +799,21 @@ impl Matcher {
             }
         }
         self.target_start.push(self.targets.len() as u32);
+        for (&k, e) in &self.packed {
+            let Some(article) = with_article_prefix(k).and_then(|ka| self.packed.get(&ka)) else {
+                continue;
+            };
+            if e.with_article && e.root != 0 && article.root != 0 && article.root != e.root {
+                let from = self.root_pair_targets.len() as u32;
+                let merged = merge_targets(&[e.root, article.root], |n| {
+                    let n = n as usize;
+                    &self.targets[self.target_start[n] as usize..self.target_start[n + 1] as usize]
+                });
+                self.root_pair_targets.extend_from_slice(&merged);
+                let to = self.root_pair_targets.len() as u32;
+                self.root_pairs.insert((e.root, article.root), (from, to));
+            }
+        }
         self.edges = FxHashMap::default();
         self.outputs = Vec::new();
     }
@@ -804,34 +838,43 @@ impl Matcher {
         &self.targets[self.target_start[n] as usize..self.target_start[n + 1] as usize]
     }
 
+    /// What the names ending at any of `nodes` stand for, each once, in the order of the nodes:
+    /// borrowed for one node and for a definite word's two roots ([`Matcher::root_pairs`]), so a
+    /// match or a word allocates nothing but in the rare other cases.
+    #[inline]
+    fn targets_of_nodes(&self, nodes: &[u32]) -> Cow<'_, [Target]> {
+        match *nodes {
+            [n] => Cow::Borrowed(self.targets_of(n)),
+            [n, m] => match self.root_pairs.get(&(n, m)) {
+                Some(&(from, to)) => {
+                    Cow::Borrowed(&self.root_pair_targets[from as usize..to as usize])
+                }
+                None => Cow::Owned(merge_targets(nodes, |n| self.targets_of(n))),
+            },
+            _ => Cow::Owned(merge_targets(nodes, |n| self.targets_of(n))),
+        }
+    }
+
     /// What the names matched in a text of word `i` of `a` alone stand for, in the order
     /// [`Matcher::find`] gives them (none: that word alone is no name). A word reads the same
     /// alone (its segmentation depends on its letters only), so this is `find` on
     /// `Analysis::new(` the word `)` without analysing it again; other tokens (a written-apart
     /// prefix is one only before a glued word) are for the caller to analyse.
-    pub fn word_targets(&self, a: &Analysis, i: usize) -> Option<Vec<Target>> {
+    pub fn word_targets(&self, a: &Analysis, i: usize) -> Option<Cow<'_, [Target]>> {
         let t = &a.tokens[i];
         debug_assert_eq!(t.kind, TokenKind::Word);
         let mut buf = String::new();
         let [plain, art] = self.token_entries(a, t, &mut buf);
-        let mut nodes: Vec<u32> = Vec::with_capacity(2);
-        for n in [plain.root, art.root] {
-            if n != 0 && !nodes.contains(&n) {
-                nodes.push(n);
-            }
-        }
+        let nodes = match [plain.root, art.root] {
+            [0, 0] => return None,
+            [n, 0] | [0, n] => &[n][..],
+            [n, m] if n == m => &[n][..],
+            [n, m] => &[n, m][..],
+        };
         if !nodes.iter().any(|&n| self.terminal.contains(n)) {
             return None;
         }
-        let mut targets: Vec<Target> = Vec::new();
-        for &n in &nodes {
-            for t in self.targets_of(n) {
-                if !targets.contains(t) {
-                    targets.push(*t);
-                }
-            }
-        }
-        Some(targets)
+        Some(self.targets_of_nodes(nodes))
     }
 
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
@@ -973,21 +1016,7 @@ impl Matcher {
             } else {
                 a.view.original_len()
             };
-            let targets = match best_nodes[..] {
-                // a node's targets are kept without repeats
-                [n] => Cow::Borrowed(self.targets_of(n)),
-                _ => {
-                    let mut targets: Vec<Target> = Vec::new();
-                    for &n in &best_nodes {
-                        for t in self.targets_of(n) {
-                            if !targets.contains(t) {
-                                targets.push(*t);
-                            }
-                        }
-                    }
-                    Cow::Owned(targets)
-                }
-            };
+            let targets = self.targets_of_nodes(&best_nodes);
             out.push(Match {
                 first_token: i,
                 end_token: end,
@@ -1188,7 +1217,12 @@ mod tests {
             }
             let alone = Analysis::new(&a.slice(t.start, t.end));
             let want = m.find(&alone).first().map(|x| x.targets.to_vec());
-            assert_eq!(m.word_targets(&a, i), want, "{}", a.slice(t.start, t.end));
+            assert_eq!(
+                m.word_targets(&a, i).map(|t| t.to_vec()),
+                want,
+                "{}",
+                a.slice(t.start, t.end)
+            );
         }
     }
 
