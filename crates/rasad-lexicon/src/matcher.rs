@@ -90,15 +90,35 @@ const NO_ENTRY: KeyEntry = KeyEntry {
 
 /// A token's keys as the walk reads them: key ids and root nodes, without and with its article
 /// (the second only for a definite word whose stem is [`KeyEntry::with_article`]).
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct TokenKeys {
     ids: [u32; 2],
     roots: [u32; 2],
+    /// The first key is watched.
+    watched: bool,
+}
+
+impl TokenKeys {
+    /// The keys of a token that is no name's word.
+    const NONE: TokenKeys = TokenKeys::of([NO_ENTRY, NO_ENTRY]);
+
+    /// The keys of a token's entries without and with its article.
+    #[inline]
+    const fn of([plain, art]: [KeyEntry; 2]) -> TokenKeys {
+        TokenKeys {
+            ids: [plain.id, art.id],
+            roots: [plain.root, art.root],
+            watched: plain.watched,
+        }
+    }
 }
 
 thread_local! {
     /// [`Matcher::find_with_watched`]'s buffers: the token keys and the walk's node lists.
     static SCRATCH: std::cell::Cell<Scratch> = const { std::cell::Cell::new(Scratch {
+        packed: Vec::new(),
+        slow: Vec::new(),
+        maybe: Vec::new(),
         keys: Vec::new(),
         starts: Vec::new(),
         watched: Vec::new(),
@@ -112,10 +132,17 @@ thread_local! {
 /// [`SCRATCH`] and put back; a nested call would find it empty and allocate its own).
 #[derive(Default)]
 struct Scratch {
+    /// Each token's packed stem key (0: the token is read the slow way), as
+    /// [`Matcher::read_keys`] packs them.
+    packed: Vec<u128>,
+    /// The tokens read the slow way, then the words that the Bloom filter may have: the first
+    /// so many places, as for `starts`.
+    slow: Vec<u32>,
+    maybe: Vec<u32>,
     keys: Vec<TokenKeys>,
     /// The tokens whose key starts a name, then the watched tokens: the first so many places
     /// (the buffers are as long as the longest text yet, so each index is written without a
-    /// branch: see [`Matcher::find_with_watched`]).
+    /// branch: see [`Matcher::read_keys`]).
     starts: Vec<u32>,
     watched: Vec<u32>,
     frontier: Vec<u32>,
@@ -446,6 +473,50 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
         }
         _ => false,
     }
+}
+
+/// A token's packed stem key as [`Matcher::token_entries`] packs it on its usual path (a word
+/// without a pronoun whose stem packs, with 16 view characters from its stem on), or 0 for any
+/// other token; `last` is where the last window of 16 characters starts. A window is read for
+/// every token (the text's first when the token has none) and the outcome chosen without a
+/// branch.
+#[inline(always)]
+fn packed_stem(chars: &[char], t: &Token, last: usize) -> u128 {
+    let s = t.seg;
+    let start = t.nstart as usize + s.stem_start as usize;
+    let n = (s.stem_end as usize).wrapping_sub(s.stem_start as usize);
+    let usual = (t.kind == TokenKind::Word)
+        & s.pron.is_none()
+        & (start <= last)
+        & (n.wrapping_sub(1) < 15)
+        & (t.nstart + (s.stem_end as u32) <= t.nend);
+    let (at, n) = if usual { (start, n) } else { (0, 1) };
+    let window: &[char; 16] = chars[at..at + 16].try_into().expect("16 characters");
+    let k = pack_window(window, n).unwrap_or(0) & (usual as u128).wrapping_neg();
+    // a ta marbuta's ت (the stem's last character) is keyed as ه (0x647 packs to 0xC7)
+    let ta = LAST_BYTE[n - 1] & ((s.ta_marbuta & (k != 0)) as u128).wrapping_neg();
+    (k & !ta) | (0xC7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7 & ta)
+}
+
+/// `LAST_BYTE[n - 1]` is the mask of the last character's byte in a packed key of `n` characters
+/// (read from a table: a shift of a 128-bit number by a variable amount is a dozen instructions).
+const LAST_BYTE: [u128; 15] = {
+    let mut masks = [0; 15];
+    let mut i = 0;
+    while i < 15 {
+        masks[i] = 0xFF << (8 * i);
+        i += 1;
+    }
+    masks
+};
+
+/// True for a token that [`Matcher::token_entries_slow`] may find a key for: a word without a
+/// pronoun, a number or a Latin word.
+#[inline(always)]
+fn may_be_key(t: &Token) -> bool {
+    (t.kind == TokenKind::Word) & t.seg.pron.is_none()
+        | (t.kind == TokenKind::Latin)
+        | (t.kind == TokenKind::Number)
 }
 
 /// The targets of several nodes, each once, in the order of the nodes (a node's own targets are
@@ -877,6 +948,84 @@ impl Matcher {
         Some(self.targets_of_nodes(nodes))
     }
 
+    /// Every token's keys ([`Matcher::token_entries`]) into `s.keys`, and the tokens that start
+    /// a name and the watched ones listed in `s.starts` and `s.watched` (how many of each is
+    /// returned).
+    ///
+    /// This is the one part of matching that reads every token, and it is done in passes that
+    /// each keep to one kind of work: no pass branches on what no predictor could guess (whether
+    /// a word is some name's word is a coin toss on news text: about two words in five are), and
+    /// the lookups of successive words, independent of one another, overlap.
+    /// 1. Each word's stem is packed ([`pack_window`]) into `s.packed`; a token that is not read
+    ///    so is 0 there, and listed in `s.slow` when it may still have a key (a stem that does not
+    ///    pack, the end of the text, a number: [`may_be_key`]).
+    /// 2. The words that the Bloom filter may have are listed in `s.maybe`.
+    /// 3. Those are looked up in the key table, and the slow tokens read by
+    ///    [`Matcher::token_entries_slow`].
+    /// 4. The tokens that start a name and the watched ones are listed, in text order.
+    ///
+    /// Every index is written at the next free place of its list, which is taken only when the
+    /// token is one: the lists are as long as the longest text yet.
+    fn read_keys(&self, a: &Analysis, s: &mut Scratch, buf: &mut String) -> (usize, usize) {
+        let toks = &a.tokens;
+        let n = toks.len();
+        if s.starts.len() < n {
+            for list in [&mut s.slow, &mut s.maybe, &mut s.starts, &mut s.watched] {
+                list.resize(n, 0);
+            }
+        }
+        // 1. (a word's 16-character window starts at most here: none in a shorter view)
+        s.packed.clear();
+        s.packed.reserve(n);
+        let mut n_slow = 0;
+        let chars = &a.view.chars;
+        let last = chars.len().checked_sub(16);
+        for (i, t) in toks.iter().enumerate() {
+            let k = last.map_or(0, |last| packed_stem(chars, t, last));
+            s.packed.push(k);
+            s.slow[n_slow] = i as u32;
+            n_slow += ((k == 0) & may_be_key(t)) as usize;
+        }
+        // 2.
+        let mut n_maybe = 0;
+        for (i, &k) in s.packed.iter().enumerate() {
+            s.maybe[n_maybe] = i as u32;
+            n_maybe += ((k != 0) & self.may_have(k)) as usize;
+        }
+        // 3. (as [`Matcher::token_entries`] reads a word whose stem packs)
+        s.keys.clear();
+        s.keys.resize(n, TokenKeys::NONE);
+        for &i in &s.maybe[..n_maybe] {
+            let (i, k) = (i as usize, s.packed[i as usize]);
+            let plain = self.table.get(k);
+            let art = if toks[i].seg.article & plain.with_article {
+                match with_article_prefix(k) {
+                    Some(k) => self.get_packed(k),
+                    None => {
+                        s.keys[i] = TokenKeys::of(self.token_entries_slow(a, &toks[i], buf));
+                        continue;
+                    }
+                }
+            } else {
+                NO_ENTRY
+            };
+            s.keys[i] = TokenKeys::of([plain, art]);
+        }
+        for &i in &s.slow[..n_slow] {
+            let i = i as usize;
+            s.keys[i] = TokenKeys::of(self.token_entries_slow(a, &toks[i], buf));
+        }
+        // 4.
+        let (mut n_starts, mut n_watched) = (0, 0);
+        for (i, k) in s.keys.iter().enumerate() {
+            s.starts[n_starts] = i as u32;
+            n_starts += ((k.roots[0] | k.roots[1]) != 0) as usize;
+            s.watched[n_watched] = i as u32;
+            n_watched += k.watched as usize;
+        }
+        (n_starts, n_watched)
+    }
+
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
     pub fn find(&self, a: &Analysis) -> Vec<Match<'_>> {
         self.find_with_watched(a).0
@@ -891,35 +1040,19 @@ impl Matcher {
         let mut buf = String::new();
         // every token's keys, written into buffers kept for the thread (a text's tokens are
         // many: allocating and freeing them on every call cost more than filling them)
+        let mut scratch = SCRATCH.with(|k| k.take());
+        let (n_starts, n_watched) = self.read_keys(a, &mut scratch, &mut buf);
         let Scratch {
-            mut keys,
-            mut starts,
-            mut watched,
+            packed,
+            slow,
+            maybe,
+            keys,
+            starts,
+            watched,
             mut frontier,
             mut next,
             mut best_nodes,
-        } = SCRATCH.with(|k| k.take());
-        keys.clear();
-        keys.reserve(toks.len());
-        if starts.len() < toks.len() {
-            starts.resize(toks.len(), 0);
-            watched.resize(toks.len(), 0);
-        }
-        // the tokens that start a name (about one in five) and the watched ones are listed
-        // without a branch, as no predictor could guess which they are: every index is written
-        // at the next free place, which is taken only when the token is one
-        let (mut n_starts, mut n_watched) = (0, 0);
-        for (i, t) in toks.iter().enumerate() {
-            let [plain, art] = self.token_entries(a, t, &mut buf);
-            starts[n_starts] = i as u32;
-            n_starts += ((plain.root | art.root) != 0) as usize;
-            watched[n_watched] = i as u32;
-            n_watched += plain.watched as usize;
-            keys.push(TokenKeys {
-                ids: [plain.id, art.id],
-                roots: [plain.root, art.root],
-            });
-        }
+        } = scratch;
         let mut out = Vec::with_capacity(toks.len() / 12 + 4);
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
         // those of the longest name found so far; reused, so a walk allocates nothing
@@ -1030,6 +1163,9 @@ impl Matcher {
         let watched_tokens = watched[..n_watched].iter().map(|&i| i as usize).collect();
         SCRATCH.with(|k| {
             k.set(Scratch {
+                packed,
+                slow,
+                maybe,
                 keys,
                 starts,
                 watched,
@@ -1092,6 +1228,37 @@ mod tests {
             }
         }
     }
+    #[test]
+    fn the_passes_over_the_tokens_read_each_as_alone() {
+        // the built-in names; words with and without clitics, article, ta marbuta, pronoun and
+        // marks, numbers, Latin words, a stem too long to pack, and words in the last 16
+        // characters (read the slow way)
+        let m = &crate::Lexicon::global().matcher;
+        let text = "قالت وزارة الداخلية السعودية إن قواتها اعتقلت 12 شخصاً في مدينة الرياض \
+                    وبمحافظة القطيف، وأعلنت حركة «حماس» وتنظيم القاعدة و UN-2 والاستخباراتيينهم \
+                    مساءَ الثلاثاء بعدن";
+        let a = Analysis::new(text);
+        let mut scratch = Scratch::default();
+        let mut buf = String::new();
+        let (n_starts, n_watched) = m.read_keys(&a, &mut scratch, &mut buf);
+        assert!(scratch.packed.iter().filter(|&&k| k != 0).count() > 12);
+        let mut starts = Vec::new();
+        let mut watched = Vec::new();
+        for (i, t) in a.tokens.iter().enumerate() {
+            let alone = TokenKeys::of(m.token_entries(&a, t, &mut buf));
+            assert_eq!(scratch.keys[i], alone, "{}", a.slice(t.start, t.end));
+            if alone.roots != [0, 0] {
+                starts.push(i as u32);
+            }
+            if alone.watched {
+                watched.push(i as u32);
+            }
+        }
+        assert_eq!(scratch.starts[..n_starts], starts);
+        assert_eq!(scratch.watched[..n_watched], watched);
+        assert!(!starts.is_empty() && !watched.is_empty());
+    }
+
     use crate::actors::{Actor, ActorKind, DescriptorEntry};
 
     fn actor(id: &str, ar: &str, aliases: &[&str]) -> Actor {
