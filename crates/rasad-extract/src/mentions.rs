@@ -318,7 +318,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             .targets
             .iter()
             .any(|t| matches!(t, Target::ActorDescriptor(..)))
-            .then(|| located_in(a, m.end_token, lex, &mut buf))
+            .then(|| located_in(a, m.end_token, lex))
             .flatten()
             .or(focus_id);
         let actor_target = actor_target.filter(|_| !opening);
@@ -474,6 +474,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut mention_at: Vec<(u32, u32)> = Vec::with_capacity(raw.len() + head_words.len());
     mention_at.extend(raw.iter().map(|r| (r.0, r.2)));
     let mut mention_sorted = false;
+    // the head noun being resolved (kept apart from `buf`, which reads the words before it)
+    let mut head = String::new();
     for &i in &head_words {
         let is_covered = covered[i];
         let t = &a.tokens[i];
@@ -499,7 +501,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         // `written_head`: the last mention written with the head noun itself («تنظيم داعش» before
         // «التنظيم») first, then the last of any candidate (an actor merely having such a name:
         // «قسد» is also «تنظيم قسد»)
-        let head = std::mem::take(&mut buf);
+        std::mem::swap(&mut head, &mut buf);
         let earlier = || {
             mention_at
                 .iter()
@@ -604,11 +606,7 @@ fn unit_commander(
 /// في البرلمان» some deputies — and is not the president, the presidency or the parliament; except
 /// before a place or a state, whose organ it then is («شرطة عدن», «رئيس اليمن»).
 fn construct_head(a: &Analysis, first: usize, lex: &Lexicon, x: u32, d: u16) -> bool {
-    let Some(entry) = lex.actors[x as usize].descriptors.get(d as usize) else {
-        return false;
-    };
-    let text = entry.text();
-    if !text.starts_with("ال") {
+    if !lex.descriptor_is_definite(x, d) {
         return false;
     }
     let t = &a.tokens[first];
@@ -686,13 +684,15 @@ const DIRECTIONS: &[&str] = &[
 
 /// `located_in`: the state named right after a name by «في» (with an optional word of direction:
 /// «القوات المسلحة في شرق ليبيا»), by its name or its capital («الحكومة في بغداد»).
-fn located_in(a: &Analysis, end: usize, lex: &Lexicon, buf: &mut String) -> Option<CountryId> {
+fn located_in(a: &Analysis, end: usize, lex: &Lexicon) -> Option<CountryId> {
     let word = |i: usize| i < a.tokens.len() && a.tokens[i].kind == TokenKind::Word;
-    if !word(end) || a.tokens[end].seg.conj.is_some() || !key_of(a, end, buf) || buf != "في" {
+    // (the words' keys looked up packed, as [`words`] has them: this runs after every
+    // descriptor)
+    if !word(end) || a.tokens[end].seg.conj.is_some() || !word_at(a, end).fi {
         return None;
     }
     let mut i = end + 1;
-    if word(i) && key_of(a, i, buf) && DIRECTIONS.contains(&buf.as_str()) {
+    if word(i) && word_at(a, i).direction {
         i += 1;
     }
     if !word(i) {
@@ -955,17 +955,20 @@ fn is_dateline(a: &Analysis, m: &rasad_lexicon::Match<'_>) -> bool {
 
 /// What a stem key is among the words the rules look for around a name: a place cue of
 /// [`PLACE_CUES`] (with its feature), one of the [`PREPOSITIONS`], one of the [`GENERIC_HEADS`],
-/// or «جنسية» / «جنسيات».
+/// «جنسية» / «جنسيات», «في» or one of the [`DIRECTIONS`] (for [`located_in`]).
 #[derive(Debug, Clone, Copy, Default)]
 struct Word {
     cue: Option<Option<&'static str>>,
     preposition: bool,
     generic_head: bool,
     nationality: bool,
+    fi: bool,
+    direction: bool,
 }
 
 /// [`Word`] of a packed stem key ([`stem_code`]): one hash lookup of a number instead of a scan
-/// of the lists (this runs for the word before every place match and for every head word).
+/// of the lists (this runs for the word before every place match, for every head word and
+/// around every descriptor).
 fn words(code: u128) -> Word {
     static WORDS: OnceLock<FxHashMap<u128, Word>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
@@ -983,6 +986,10 @@ fn words(code: u128) -> Word {
         }
         for k in ["جنسيه", "جنسيات"] {
             m.entry(code(k)).or_default().nationality = true;
+        }
+        m.entry(code("في")).or_default().fi = true;
+        for &k in DIRECTIONS {
+            m.entry(code(k)).or_default().direction = true;
         }
         m
     });

@@ -56,6 +56,10 @@ pub struct Lexicon {
     /// The country contexts of the actors' descriptors: descriptor `d` of actor `x` is at
     /// `actor_facts[x].descriptors + d`.
     pub descriptor_contexts: Vec<DescriptorContext>,
+    /// Whether each descriptor is written with the article («الرئيس»), indexed as
+    /// [`Lexicon::descriptor_contexts`]: read on every descriptor match, so kept here rather than
+    /// read from the descriptor's text.
+    pub descriptor_definite: Vec<bool>,
     /// For each key of the matcher ([`Match::first_key`]), how often it occurs in news as an
     /// ordinary word: the text layer's stem support (`Segmenter::support_of_key`, first count),
     /// looked up once here rather than on every match.
@@ -209,6 +213,7 @@ impl Lexicon {
             })
             .collect();
         let mut descriptor_contexts = Vec::new();
+        let mut descriptor_definite = Vec::new();
         let actor_facts = actors
             .iter()
             .map(|a| {
@@ -223,6 +228,8 @@ impl Lexicon {
                     None | Some("ANY") => DescriptorContext::Any,
                     Some(c) => DescriptorContext::Country(countries.id(c)),
                 }));
+                descriptor_definite
+                    .extend(a.descriptors.iter().map(|d| d.text().starts_with("ال")));
                 facts
             })
             .collect();
@@ -242,6 +249,7 @@ impl Lexicon {
             place_facts,
             actor_facts,
             descriptor_contexts,
+            descriptor_definite,
             generic_refs: rustc_hash::FxHashMap::default(),
         }
     }
@@ -286,6 +294,12 @@ impl Lexicon {
     /// The country context of descriptor `d` of actor `x` (as in [`Target::ActorDescriptor`]).
     pub fn descriptor_context(&self, x: u32, d: u16) -> DescriptorContext {
         self.descriptor_contexts[self.actor_facts[x as usize].descriptors as usize + d as usize]
+    }
+
+    /// True when descriptor `d` of actor `x` is written with the article
+    /// ([`Lexicon::descriptor_definite`]).
+    pub fn descriptor_is_definite(&self, x: u32, d: u16) -> bool {
+        self.descriptor_definite[self.actor_facts[x as usize].descriptors as usize + d as usize]
     }
 
     /// The actor with this id.
