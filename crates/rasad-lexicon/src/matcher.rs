@@ -519,6 +519,16 @@ fn may_be_key(t: &Token) -> bool {
         | (t.kind == TokenKind::Number)
 }
 
+/// `to.clone_from(from)` for the walk's node lists, which hold one node or two: element by
+/// element (`clone_from` calls `memcpy` for the few bytes, on every step that ends a name).
+#[inline(always)]
+fn copy_nodes(from: &[u32], to: &mut Vec<u32>) {
+    to.clear();
+    for &n in from {
+        to.push(n);
+    }
+}
+
 /// The targets of several nodes, each once, in the order of the nodes (a node's own targets are
 /// kept without repeats).
 fn merge_targets<'t>(nodes: &[u32], targets_of: impl Fn(u32) -> &'t [Target]) -> Vec<Target> {
@@ -912,18 +922,23 @@ impl Matcher {
     /// What the names ending at any of `nodes` stand for, each once, in the order of the nodes:
     /// borrowed for one node and for a definite word's two roots ([`Matcher::root_pairs`]), so a
     /// match or a word allocates nothing but in the rare other cases.
-    #[inline]
+    #[inline(always)]
     fn targets_of_nodes(&self, nodes: &[u32]) -> Cow<'_, [Target]> {
         match *nodes {
             [n] => Cow::Borrowed(self.targets_of(n)),
-            [n, m] => match self.root_pairs.get(&(n, m)) {
-                Some(&(from, to)) => {
-                    Cow::Borrowed(&self.root_pair_targets[from as usize..to as usize])
-                }
-                None => Cow::Owned(merge_targets(nodes, |n| self.targets_of(n))),
-            },
-            _ => Cow::Owned(merge_targets(nodes, |n| self.targets_of(n))),
+            _ => self.targets_of_several(nodes),
         }
+    }
+
+    /// [`Matcher::targets_of_nodes`] of two nodes or more.
+    #[inline(never)]
+    fn targets_of_several(&self, nodes: &[u32]) -> Cow<'_, [Target]> {
+        if let [n, m] = *nodes {
+            if let Some(&(from, to)) = self.root_pairs.get(&(n, m)) {
+                return Cow::Borrowed(&self.root_pair_targets[from as usize..to as usize]);
+            }
+        }
+        Cow::Owned(merge_targets(nodes, |n| self.targets_of(n)))
     }
 
     /// What the names matched in a text of word `i` of `a` alone stand for, in the order
@@ -1076,7 +1091,7 @@ impl Matcher {
             let mut best_end = 0;
             if frontier.iter().any(|&n| self.terminal.contains(n)) {
                 best_end = i + 1;
-                best_nodes.clone_from(&frontier);
+                copy_nodes(&frontier, &mut best_nodes);
             }
             let mut j = i + 1;
             // while some node has children (else no longer name can follow, whatever comes next)
@@ -1117,7 +1132,7 @@ impl Matcher {
                 j += 1;
                 if frontier.iter().any(|&n| self.terminal.contains(n)) {
                     best_end = j;
-                    best_nodes.clone_from(&frontier);
+                    copy_nodes(&frontier, &mut best_nodes);
                 }
             }
             if best_end == 0 {
