@@ -877,9 +877,11 @@ fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entit
         let next = a.tokens.partition_point(|t| t.start < mention_end);
         if next < a.tokens.len() && !sentence_break(a, mention_end, a.tokens[next].start) {
             // the names that word alone is (a word is read alone as in the text, so the matcher
-            // looks it up in place; another token is analysed alone)
+            // looks it up in place; punctuation is no name; another token is analysed alone)
             let targets = if a.tokens[next].kind == TokenKind::Word {
                 lex.matcher.word_targets(a, next)
+            } else if a.tokens[next].kind == TokenKind::Punct {
+                None
             } else {
                 let sub = Analysis::new(&a.slice(a.tokens[next].start, a.tokens[next].end));
                 lex.matcher.find(&sub).into_iter().next().map(|m| m.targets)
