@@ -668,10 +668,11 @@ impl Matcher {
     /// A token's entries, without and with its article (the second only for a definite word
     /// whose stem is [`KeyEntry::with_article`]).
     ///
-    /// This runs for every token of a text, so the usual case — a word whose stem packs, with 16
-    /// view characters from its stem on — is kept short: its 16 characters are packed at once
-    /// ([`pack_window`], the characters after the stem masked out), and everything else is
-    /// [`Matcher::token_entries_slow`].
+    /// The usual case — a word whose stem packs, with 16 view characters from its stem on — is
+    /// kept short: its 16 characters are packed at once ([`pack_window`], the characters after
+    /// the stem masked out), and everything else is [`Matcher::token_entries_slow`]. Matching
+    /// reads every token of a text the same way, in passes ([`Matcher::read_keys`]); this reads
+    /// one word ([`Matcher::word_targets`]).
     #[inline(always)]
     fn token_entries(&self, a: &Analysis, t: &Token, buf: &mut String) -> [KeyEntry; 2] {
         let s = t.seg;
