@@ -159,3 +159,11 @@ fn strikers_after_striking_prisoners_are_those_prisoners() {
     let d = doc("أعلن أسرى فلسطينيون إضرابا عن الطعام، ونقلت إدارة السجن 3 من المضربين إلى العزل.");
     assert_eq!(entity_of(&d, "المضربين"), Some("palestinian-prisoners"));
 }
+
+#[test]
+fn a_government_force_is_the_armed_forces_of_the_state_told() {
+    let d = doc("سيطر الجيش الصومالي على بلدة قرب بلدوين، ثم انسحبت قوة حكومية من قرية مجاورة.");
+    let army = entity_of(&d, "الجيش الصومالي");
+    assert!(army.is_some());
+    assert_eq!(entity_of(&d, "قوة حكومية"), army);
+}
