@@ -1004,3 +1004,11 @@ fn a_definite_act_of_force_belongs_to_the_campaign_told() {
         d.events
     );
 }
+
+#[test]
+fn an_object_with_a_possessive_is_done_to_its_owner() {
+    // «إن مسلحين نهبوا مخازنه»: the warehouses are the programme's
+    let d = doc("قال برنامج الأغذية العالمي، الاثنين، إن مسلحين مجهولين نهبوا مخازنه في مدينة نيالا.");
+    let c = all(&d, EventType::Coerce);
+    assert!(c.iter().any(|e| e.recipient == ["wfp"]), "{:#?}", d.events);
+}

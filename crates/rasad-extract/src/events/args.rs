@@ -2854,6 +2854,27 @@ fn one(
             a.recipient.push(cx.entity(mi));
         }
     }
+    // `possessed object`: «إن مسلحين نهبوا مخازنه» — an object noun with a possessive pronoun
+    // is done to its owner
+    if a.recipient.is_empty() && obj && !obj_taken && !a.actor.is_empty() && m.head == Head::Verb {
+        let at = cx.insertion_end(obj_from).unwrap_or(obj_from);
+        let owned = at < se && !m.toks.contains(&at) && {
+            let tok = &cx.a.tokens[at];
+            tok.kind == rasad_text::TokenKind::Word
+                && tok.seg.prep.is_none()
+                && !tok.seg.article
+                && cx.in_mention[at].is_none()
+                && !cx.is_word_prep(at)
+                && cx.has_pron(at)
+        };
+        if owned {
+            if let Some(id) = cx.antecedent(at, h, &a.actor, own_chain(chain_of, &a.actor)) {
+                if !a.actor.contains(&id) {
+                    a.recipient.push(id);
+                }
+            }
+        }
+    }
     // `sentence subject`: an act with no actor of its own in a sentence that states one
     // subject before it takes that subject («قالت الشرطة إن … وبعد مداهمة المنزل»)
     // (only for events that have a recipient: a trigger with neither side stays no event)
