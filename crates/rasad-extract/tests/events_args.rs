@@ -226,7 +226,7 @@ fn a_headline_read_with_other_sides_is_still_the_lead_retold() {
     other.event_type = EventType::Accuse;
     let mut body = body;
     body.sentence = 1;
-    let kept = rasad_extract::events::discourse::headline(vec![title, other, body], Some(0));
+    let kept = rasad_extract::events::discourse::headline(vec![title, other, body], Some(0), &[]);
     assert_eq!(kept.len(), 2, "{kept:#?}");
     assert!(kept
         .iter()

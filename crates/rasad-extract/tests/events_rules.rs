@@ -461,3 +461,32 @@ fn restoring_an_order_returns_nothing() {
     let d = doc("وأكد التحالف العربي أن عملياته تهدف إلى إعادة الشرعية في اليمن.");
     assert!(!types(&d).contains(&EventType::Retreat), "{:#?}", d.events);
 }
+
+#[test]
+fn a_weak_verb_gives_way_only_to_a_trigger_of_its_own_type() {
+    // «إقالة» is weak evidence of a concession, but a pledge in the same sentence is another act
+    let d = doc("أعلن الرئيس التونسي إقالة وزير الداخلية، وتعهد بإصلاح جهاز الأمن.");
+    let c = find(&d, EventType::Concede);
+    assert!(!c.actor.is_empty(), "{c:#?}");
+    find(&d, EventType::Agree);
+}
+
+#[test]
+fn a_headline_told_by_a_lead_trigger_without_sides_is_dropped() {
+    // the lead tells the strike («استهدفت 4 صواريخ … مطار أربيل») though it names no side; the
+    // title's reading of it (with sides taken from the next clause) is no event of its own
+    let article = rasad_ingest::read_plain(
+        "صواريخ تستهدف مطار أربيل و«حزب العمال الكردستاني» ينفي علاقته بها\n\nأربيل – استهدفت 4 صواريخ، مساء الجمعة، مطار أربيل الدولي شمالي العراق، من دون أن تسفر عن خسائر.",
+        None,
+        rasad_ingest::Origin::default(),
+    )
+    .unwrap();
+    let d = rasad_extract::analyse(&article);
+    assert!(
+        d.events
+            .iter()
+            .all(|e| e.event_type != EventType::Assault || e.sentence != 0),
+        "{:#?}",
+        d.events
+    );
+}

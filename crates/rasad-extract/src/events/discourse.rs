@@ -37,8 +37,8 @@
 //!   an act of its type and mode makes no new event.
 //!
 //! - `headline`: a headline retells the lead: an event of the title that the body tells again
-//!   (any title event of a type the body tells) is dropped and the body's telling, with its
-//!   time, place and source, stands.
+//!   (any title event of a type the body tells, even by a trigger whose sides were not found) is
+//!   dropped and the body's telling, with its time, place and source, stands.
 //!
 //! `reply`, `reaction`, `counterpart` and `insurgent` only fill an empty side; what the clause states is never replaced.
 
@@ -377,8 +377,10 @@ pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
 /// `headline`: drop the title's events that the body tells again — any title event whose type
 /// the body tells (a headline compresses the lead: its sides are often read badly, «العراق
 /// يستدعي السفير التركي احتجاجا على غارة», so they are not compared). `title` is the sentence
-/// index of the title, when the article has one.
-pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
+/// index of the title, when the article has one. `told` are the types of the body's triggers
+/// that made no event (no side found): the body still tells that act («صواريخ تستهدف قاعدة» in
+/// the title, «استهدفت 3 صواريخ القاعدة» in the lead), so the title's reading of it is dropped too.
+pub fn headline(events: Vec<Event>, title: Option<u32>, told: &[T]) -> Vec<Event> {
     let Some(ts) = title else {
         return events;
     };
@@ -386,6 +388,7 @@ pub fn headline(events: Vec<Event>, title: Option<u32>) -> Vec<Event> {
         .iter()
         .filter(|e| e.sentence != ts)
         .map(|e| e.event_type)
+        .chain(told.iter().copied())
         .collect();
     events
         .into_iter()

@@ -146,6 +146,9 @@ pub struct Entry {
     pub block: Vec<Vec<String>>,
     /// False for result and weapon nouns.
     pub standalone: bool,
+    /// A verb or participle that is not standalone («أقال», «مدعوم»): weak evidence of its own
+    /// type, which gives way only to another trigger of that type.
+    pub weak_verb: bool,
     /// The lemma as written.
     pub lemma: String,
     /// The lemma's first word, normalised (a block word equal to it stands for any form).
@@ -754,6 +757,8 @@ impl Lexicon {
                     object: e.object,
                     block: e.block.iter().map(|b| words(b)).collect(),
                     standalone: e.standalone.unwrap_or(true),
+                    weak_verb: e.standalone == Some(false)
+                        && matches!(e.pos.as_str(), "verb" | "participle"),
                     head_key: words(&e.lemma).into_iter().next().unwrap_or_default(),
                     lemma: e.lemma,
                 });

@@ -36,7 +36,8 @@
 //!    issuer included), state agents act for their state (the article's focus state when the
 //!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
 //!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
-//!    main counterpart in the article; a title event whose type the body tells is dropped, and a
+//!    main counterpart in the article; a title event whose type the body tells (even by a trigger
+//!    whose sides it could not find) is dropped, and a
 //!    definite event noun retelling an earlier act («عمليات الترحيل») makes no new event.
 //! 7. **confidence** ([`confidence`]) and **merge** ([`merge`]).
 
@@ -729,12 +730,15 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         if ar.absorbed || (ar.actor.is_empty() && ar.recipient.is_empty()) {
             continue;
         }
-        // a result or weapon noun makes an event only when its sentence has no other
+        // a result or weapon noun makes an event only when its sentence has no other; a weak
+        // verb or participle («أعلن المحافظ إقالة مدير …، وتعهد بتشغيل محطتين») only when its
+        // sentence has no other trigger of its type
         if !e.standalone
-            && matches
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && cx.sent[o.start()] as usize == s)
+            && matches.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && cx.sent[o.start()] as usize == s
+                    && (!e.weak_verb || lex.entries[o.entry as usize].ty == e.ty)
+            })
         {
             continue;
         }
@@ -801,7 +805,14 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             .position(|s| s.start == sp.start)
             .map(|i| i as u32)
     });
-    let events = discourse::headline(events, title);
+    // the body's triggers that made no event still tell their type (`headline`)
+    let told: Vec<rasad_doc::EventType> = matches
+        .iter()
+        .zip(&found)
+        .filter(|(m, ar)| !ar.absorbed && Some(cx.sent[m.start()]) != title)
+        .map(|(m, _)| lex.entries[m.entry as usize].ty)
+        .collect();
+    let events = discourse::headline(events, title, &told);
     let events = discourse::retold(doc, events, &tellings);
     let mut events = merge(events);
     for (i, e) in events.iter_mut().enumerate() {
