@@ -490,3 +490,30 @@ fn a_headline_told_by_a_lead_trigger_without_sides_is_dropped() {
         d.events
     );
 }
+
+#[test]
+fn a_noun_coordinated_with_a_trigger_of_its_type_and_sides_is_the_same_act() {
+    let d = doc("وتقدم اليابان منذ سنوات تمويلا وتدريبا لقوات الشرطة العراقية.");
+    let aid: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Aid)
+        .collect();
+    assert_eq!(aid.len(), 1, "{aid:#?}");
+    assert_eq!(aid[0].actor, vec!["japan"]);
+}
+
+#[test]
+fn an_act_a_request_asks_for_is_not_the_requesters() {
+    // Amnesty asks for the crossing to be opened; it does not open it
+    let d = doc("وقالت منظمة العفو الدولية إن الأوضاع في القطاع كارثية، مطالبة بفتح معبر رفح بشكل كامل أمام الشاحنات.");
+    find(&d, EventType::Request);
+    assert!(
+        d.events
+            .iter()
+            .filter(|e| e.event_type == EventType::Retreat)
+            .all(|e| !e.actor.iter().any(|a| a == "amnesty-international")),
+        "{:#?}",
+        d.events
+    );
+}

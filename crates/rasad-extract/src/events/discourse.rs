@@ -5,6 +5,8 @@
 //!   AGREE, CONCEDE) inside a reported sentence, or a circumstantial participle or verbal noun
 //!   opening a comma clause («…، متهما أنقرة», «…، مطالبة الحكومة»), is the act of the named
 //!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
+//! - `demanded`: an act named by a noun after a request in its clause is the asked one's, not
+//!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -75,6 +77,40 @@ pub fn reporter(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args], f
             && tok.seg.prep.is_none();
         if (speech(e.ty) || circumstantial) && !args[i].recipient.contains(&id) {
             args[i].actor.push(id);
+        }
+    }
+}
+
+/// `demanded`: an act named by a noun after a request in its clause («للمطالبة بإنهاء الحكم
+/// العسكري وتسليم السلطة للمدنيين», «مطالبة بفتح المعبر») is what the request asks for, done (if
+/// ever) by the one asked, not by the one asking: when the clause gave it the requester as actor,
+/// its actor is the request's recipient (none when the request names none).
+pub fn demanded(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for i in 0..matches.len() {
+        if lex.entries[matches[i].entry as usize].ty != T::Request || args[i].actor.is_empty() {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        for j in i + 1..matches.len() {
+            let m = &matches[j];
+            if cx.sent[m.start()] != s
+                || (matches[j - 1].end()..m.start()).any(|t| cx.is_break(t))
+                || lex.entries[m.entry as usize].ty == T::Request
+            {
+                break;
+            }
+            if m.head != Head::Noun || args[j].actor != args[i].actor {
+                continue;
+            }
+            // (a request read with its own actor as recipient names no one asked)
+            let asked: Vec<String> = args[i]
+                .recipient
+                .iter()
+                .filter(|r| !args[i].actor.contains(r))
+                .cloned()
+                .collect();
+            args[j].recipient.retain(|r| !asked.contains(r));
+            args[j].actor = asked;
         }
     }
 }

@@ -32,13 +32,16 @@
 //!    relation from «منذ / حتى / عقب / بعد / قبل» before the time; else the dateline's place.
 //! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]); an unattributed event is the
 //!    outlet's own voice; claims of responsibility name an attack's author.
-//! 6. **discourse** ([`discourse`]): a reported speech act is its named source's (a statement's
+//! 6. **discourse** ([`discourse`]): an act a request asks for is the asked one's, not the
+//!    requester's (`demanded`); a reported speech act is its named source's (a statement's
 //!    issuer included), state agents act for their state (the article's focus state when the
 //!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
 //!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
 //!    main counterpart in the article; a title event whose type the body tells (even by a trigger
 //!    whose sides it could not find) is dropped, and a
-//!    definite event noun retelling an earlier act («عمليات الترحيل») makes no new event.
+//!    definite event noun retelling an earlier act («عمليات الترحيل») makes no new event; a noun
+//!    joined by «و» right after a trigger of its type and sides («تمويلا وتدريبا») is the same act
+//!    (`coordinated`).
 //! 7. **confidence** ([`confidence`]) and **merge** ([`merge`]).
 
 pub mod args;
@@ -719,11 +722,14 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let mut found = args::arguments(&cx, lex, &matches);
     let (frames, claimed) = cues::frames(&cx, lex, &matches);
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
+    discourse::demanded(&cx, lex, &matches, &mut found);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
     // each event's trigger start, lemma, and whether it is a definite event noun («الهجوم»,
     // «عمليات الترحيل»: a candidate retelling)
     let mut tellings: Vec<discourse::Telling> = Vec::new();
+    // the last match that made an event, and that event's index
+    let mut last: Option<(usize, usize)> = None;
     for (i, (m, ar)) in matches.iter().zip(&found).enumerate() {
         let e = &lex.entries[m.entry as usize];
         let s = cx.sent[m.start()] as usize;
@@ -786,6 +792,26 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         let definite = m.head == Head::Noun
             && a.tokens[m.start()].seg.article
             && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"));
+        // `coordinated`: a noun joined by «و» right after the previous trigger, of its type and
+        // with its sides («تمويلا وتدريبا لخفر السواحل»), names the same act a second time
+        let prev = last.take();
+        if m.head == Head::Noun
+            && a.tokens[m.start()].seg.conj == Some(rasad_text::clitics::Conj::Wa)
+        {
+            if let Some((k, ei)) = prev {
+                let p: &Event = &events[ei];
+                let pm: &Match = &matches[k];
+                if pm.end() == m.start()
+                    && p.event_type == ev.event_type
+                    && p.actor == ev.actor
+                    && p.recipient == ev.recipient
+                {
+                    last = prev;
+                    continue;
+                }
+            }
+        }
+        last = Some((i, events.len()));
         tellings.push(discourse::Telling {
             start,
             lemma: e.lemma.as_str(),
