@@ -517,3 +517,12 @@ fn an_act_a_request_asks_for_is_not_the_requesters() {
         d.events
     );
 }
+
+#[test]
+fn an_agreement_without_sides_is_between_the_sides_that_talked() {
+    let d = doc("وقالت مصادر مطلعة إن وفدي مصر وإثيوبيا بحثا في القاهرة ملف سد النهضة، مرجحة التوصل إلى اتفاق خلال الشهر المقبل.");
+    let a = find(&d, EventType::Agree);
+    let mut sides: Vec<&String> = a.actor.iter().chain(&a.recipient).collect();
+    sides.sort();
+    assert_eq!(sides, vec!["egypt", "ethiopia"], "{a:#?}");
+}

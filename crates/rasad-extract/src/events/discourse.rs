@@ -7,6 +7,8 @@
 //!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
 //! - `demanded`: an act named by a noun after a request in its clause is the asked one's, not
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
+//! - `talked`: an agreement without sides in a sentence whose talks have two named sides is
+//!   between them («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -111,6 +113,43 @@ pub fn demanded(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
                 .collect();
             args[j].recipient.retain(|r| !asked.contains(r));
             args[j].actor = asked;
+        }
+    }
+}
+
+/// `talked`: an agreement told without sides in a sentence whose talks have two named sides
+/// («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق») is between the sides that talked.
+pub fn talked(lex: &Lexicon, cx: &Ctx, matches: &[Match], args: &mut [Args]) {
+    for i in 0..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.ty != T::Agree
+            || !e.frame.symmetric
+            || !args[i].actor.is_empty()
+            || !args[i].recipient.is_empty()
+        {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let talks = (0..matches.len()).find_map(|j| {
+            let f = &lex.entries[matches[j].entry as usize];
+            let both: Vec<String> = args[j]
+                .actor
+                .iter()
+                .chain(&args[j].recipient)
+                .filter(|x| !cx.generic_id(x))
+                .cloned()
+                .collect();
+            (j != i
+                && cx.sent[matches[j].start()] == s
+                && f.ty == T::Consult
+                && f.frame.symmetric
+                && both.len() == 2)
+                .then_some(both)
+        });
+        // (one side as actor and the other as recipient, in the talks' order)
+        if let Some(mut both) = talks {
+            args[i].recipient = both.split_off(1);
+            args[i].actor = both;
         }
     }
 }

@@ -33,7 +33,8 @@
 //! 4. **attribution** and 5. **status** from `cues.toml` ([`cues`]); an unattributed event is the
 //!    outlet's own voice; claims of responsibility name an attack's author.
 //! 6. **discourse** ([`discourse`]): an act a request asks for is the asked one's, not the
-//!    requester's (`demanded`); a reported speech act is its named source's (a statement's
+//!    requester's (`demanded`); an agreement told without sides beside two-sided talks is
+//!    between those who talked (`talked`); a reported speech act is its named source's (a statement's
 //!    issuer included), state agents act for their state (the article's focus state when the
 //!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
 //!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
@@ -723,6 +724,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let (frames, claimed) = cues::frames(&cx, lex, &matches);
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     discourse::demanded(&cx, lex, &matches, &mut found);
+    discourse::talked(lex, &cx, &matches, &mut found);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
     // each event's trigger start, lemma, and whether it is a definite event noun («الهجوم»,
