@@ -526,3 +526,21 @@ fn an_agreement_without_sides_is_between_the_sides_that_talked() {
     sides.sort();
     assert_eq!(sides, vec!["egypt", "ethiopia"], "{a:#?}");
 }
+
+#[test]
+fn an_act_told_as_the_means_of_an_act_of_its_type_has_its_sides() {
+    // the attacks are how the RSF broke the truce: theirs, not the accusing army's
+    let d = doc(
+        "واتهم الجيش السوداني قوات الدعم السريع بخرق الهدنة عبر شن هجمات على مواقعه شرق الخرطوم.",
+    );
+    let attacks: Vec<_> = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Assault)
+        .collect();
+    assert!(!attacks.is_empty(), "{:#?}", d.events);
+    assert!(
+        attacks.iter().all(|e| e.actor == vec!["rsf"]),
+        "{attacks:#?}"
+    );
+}

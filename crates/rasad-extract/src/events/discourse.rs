@@ -9,6 +9,8 @@
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
 //! - `talked`: an agreement without sides in a sentence whose talks have two named sides is
 //!   between them («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق»).
+//! - `means`: an act told after «عبر / من خلال» as the means of an act of its type just before
+//!   it is that act, with its sides («اتهمت الدعم السريع الجيش بخرق الهدنة عبر شن غارات»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -151,6 +153,34 @@ pub fn talked(lex: &Lexicon, cx: &Ctx, matches: &[Match], args: &mut [Args]) {
             args[i].recipient = both.split_off(1);
             args[i].actor = both;
         }
+    }
+}
+
+/// `means`: an act told after «عبر / من خلال / بواسطة» as the means of an act of its type just
+/// before it in the sentence («اتهمت X الجيش بخرق الهدنة عبر شن غارات جوية») is that act, with
+/// its sides (not the clause subject's).
+pub fn means(lex: &Lexicon, cx: &Ctx, matches: &[Match], args: &mut [Args]) {
+    for j in 1..matches.len() {
+        // (the word may stand right after it or after a verbal noun of doing: «عبر شن هجمات»)
+        let h = matches[j].start();
+        let by = (h.saturating_sub(2)..h).any(|t| {
+            cx.word_is(t, "عبر")
+                || cx.word_is(t, "بواسطة")
+                || (t >= 1 && cx.word_is(t - 1, "من") && cx.word_is(t, "خلال"))
+        });
+        if !by {
+            continue;
+        }
+        let i = j - 1;
+        let ty = lex.entries[matches[j].entry as usize].ty;
+        if cx.sent[matches[i].start()] != cx.sent[h]
+            || lex.entries[matches[i].entry as usize].ty != ty
+            || (args[i].actor.is_empty() && args[i].recipient.is_empty())
+        {
+            continue;
+        }
+        args[j].actor = args[i].actor.clone();
+        args[j].recipient = args[i].recipient.clone();
     }
 }
 

@@ -34,7 +34,8 @@
 //!    outlet's own voice; claims of responsibility name an attack's author.
 //! 6. **discourse** ([`discourse`]): an act a request asks for is the asked one's, not the
 //!    requester's (`demanded`); an agreement told without sides beside two-sided talks is
-//!    between those who talked (`talked`); a reported speech act is its named source's (a statement's
+//!    between those who talked (`talked`); an act told as the means of an act of its type
+//!    just before it («بخرق الهدنة عبر شن غارات») has its sides (`means`); a reported speech act is its named source's (a statement's
 //!    issuer included), state agents act for their state (the article's focus state when the
 //!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
 //!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
@@ -725,6 +726,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     discourse::demanded(&cx, lex, &matches, &mut found);
     discourse::talked(lex, &cx, &matches, &mut found);
+    discourse::means(lex, &cx, &matches, &mut found);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
     // each event's trigger start, lemma, and whether it is a definite event noun («الهجوم»,
