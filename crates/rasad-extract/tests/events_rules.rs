@@ -501,6 +501,14 @@ fn a_noun_coordinated_with_a_trigger_of_its_type_and_sides_is_the_same_act() {
         .collect();
     assert_eq!(aid.len(), 1, "{aid:#?}");
     assert_eq!(aid[0].actor, vec!["japan"]);
+    // nouns with complements of their own are two acts
+    let d = doc("وقالت قوات الدعم السريع إنها وافقت على فتح الطرق وانسحاب القوات من المستشفيات.");
+    let retreat = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Retreat)
+        .count();
+    assert_eq!(retreat, 2, "{:#?}", d.events);
 }
 
 #[test]
@@ -543,4 +551,34 @@ fn an_act_told_as_the_means_of_an_act_of_its_type_has_its_sides() {
         attacks.iter().all(|e| e.actor == vec!["rsf"]),
         "{attacks:#?}"
     );
+}
+
+#[test]
+fn a_co_actor_of_a_joint_act_is_a_counterpart() {
+    // the army and the RSF signed together, Saudi Arabia mediated: a term the RSF takes on with
+    // no stated other side faces the army, not the mediator
+    let d = doc(
+        "وقع ممثلون عن الجيش السوداني وقوات الدعم السريع اتفاقا لوقف إطلاق النار بوساطة سعودية.",
+    );
+    let base = d.events[0].clone();
+    let side = |a: &[&str], r: &[&str], ty: EventType, cameo: &str| {
+        let mut e = base.clone();
+        e.event_type = ty;
+        e.cameo = Some(cameo.to_string());
+        e.actor = a.iter().map(|x| x.to_string()).collect();
+        e.recipient = r.iter().map(|x| x.to_string()).collect();
+        e
+    };
+    let mut events = vec![
+        side(&["sudan-military", "rsf"], &[], EventType::Agree, "057"),
+        side(
+            &["saudi-arabia"],
+            &["sudan-military", "rsf"],
+            EventType::Consult,
+            "045",
+        ),
+        side(&["rsf"], &[], EventType::Retreat, "0871"),
+    ];
+    rasad_extract::events::discourse::counterparts(&d, None, &mut events);
+    assert_eq!(events[2].recipient, vec!["sudan-military"], "{events:#?}");
 }

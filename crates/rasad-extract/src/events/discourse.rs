@@ -276,7 +276,8 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
 }
 
 /// `counterpart`: the side an actor deals with most in the whole article — the other side of
-/// the most events it or another organ of its state takes part in (ties: the first told), never
+/// the most events it or another organ of its state takes part in, its co-actors in a joint act
+/// included (ties: the first told), never
 /// the actor itself, another organ of its state, or a generic group.
 fn counterpart(
     doc: &Document,
@@ -288,14 +289,15 @@ fn counterpart(
         |x: &String| actor.contains(x) || state_of(doc, x).is_some_and(|c| states.contains(&c));
     let mut counts: Vec<(&String, usize)> = Vec::new();
     for e in events {
-        let others: &[String] = if e.actor.iter().any(us) {
-            &e.recipient
+        // (the co-actors of a joint act — «اتفاق الجيش والدعم السريع» — are its other side too)
+        let (others, joint): (&[String], &[String]) = if e.actor.iter().any(us) {
+            (&e.recipient, &e.actor)
         } else if e.recipient.iter().any(us) {
-            &e.actor
+            (&e.actor, &[])
         } else {
             continue;
         };
-        for o in others {
+        for o in others.iter().chain(joint) {
             if us(o) || generic_entity(doc, o) {
                 continue;
             }

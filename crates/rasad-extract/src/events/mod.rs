@@ -797,7 +797,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
             && a.tokens[m.start()].seg.article
             && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"));
         // `coordinated`: a noun joined by «و» right after the previous trigger, of its type and
-        // with its sides («تمويلا وتدريبا لخفر السواحل»), names the same act a second time
+        // with its sides («تمويلا وتدريبا لخفر السواحل»), names the same act a second time —
+        // two bare nouns sharing one complement; nouns or phrases with complements of their own
+        // are two acts («فتح الطرق وانسحاب القوات»)
         let prev = last.take();
         if m.head == Head::Noun
             && a.tokens[m.start()].seg.conj == Some(rasad_text::clitics::Conj::Wa)
@@ -806,6 +808,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
                 let p: &Event = &events[ei];
                 let pm: &Match = &matches[k];
                 if pm.end() == m.start()
+                    && pm.head == Head::Noun
+                    && pm.toks.len() == 1
+                    && m.toks.len() == 1
                     && p.event_type == ev.event_type
                     && p.actor == ev.actor
                     && p.recipient == ev.recipient
