@@ -582,3 +582,27 @@ fn a_co_actor_of_a_joint_act_is_a_counterpart() {
     rasad_extract::events::discourse::counterparts(&d, None, &mut events);
     assert_eq!(events[2].recipient, vec!["sudan-military"], "{events:#?}");
 }
+
+#[test]
+fn a_noun_joined_to_the_topic_of_talks_is_the_topic_too() {
+    let d = doc("وتوجه وفد من حركة فتح إلى عمان، الأحد، لإجراء محادثات مع مسؤولين أردنيين حول مبادرة لوقف إطلاق النار في الضفة وتبادل الأسرى.");
+    find(&d, EventType::Consult);
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Retreat),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn an_attack_governed_by_a_noun_of_stopping_is_no_attack() {
+    let d = doc(
+        "ووقعت الحكومة السودانية والحركات المسلحة اتفاقا ينص على وقف الهجمات على القرى في دارفور.",
+    );
+    find(&d, EventType::Agree);
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Assault),
+        "{:#?}",
+        d.events
+    );
+}

@@ -11,6 +11,10 @@
 //!   between them («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق»).
 //! - `means`: an act told after «عبر / من خلال» as the means of an act of its type just before
 //!   it is that act, with its sides («اتهمت الدعم السريع الجيش بخرق الهدنة عبر شن غارات»).
+//! - `joined content`: a noun joined by «و» right after a trigger that is part of another act
+//!   is part of it too («محادثات حول مقترح لوقف إطلاق النار وتبادل الأسرى»).
+//! - `stopped`: an attack or coercion noun governed by «وقف / إنهاء / تعليق» is the thing
+//!   stopped, no act («ينص الاتفاق على وقف الهجمات»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -181,6 +185,46 @@ pub fn means(lex: &Lexicon, cx: &Ctx, matches: &[Match], args: &mut [Args]) {
         }
         args[j].actor = args[i].actor.clone();
         args[j].recipient = args[i].recipient.clone();
+    }
+}
+
+/// `joined content`: a noun joined by «و» right after a trigger that is part of another act
+/// (the topic of talks: «لإجراء محادثات لوقف إطلاق النار وتبادل الأسرى») is part of it too.
+pub fn joined_content(cx: &Ctx, matches: &[Match], args: &mut [Args]) {
+    for j in 1..matches.len() {
+        let (p, m) = (&matches[j - 1], &matches[j]);
+        if args[j - 1].absorbed
+            && !args[j].absorbed
+            && cx.a.tokens[m.start()].seg.conj == Some(rasad_text::clitics::Conj::Wa)
+            && cx.sent[p.start()] == cx.sent[m.start()]
+            && m.start() >= p.end()
+            && m.start() - p.end() <= 2
+            && (p.end()..m.start()).all(|t| !cx.is_break(t))
+        {
+            args[j].absorbed = true;
+        }
+    }
+}
+
+/// Verbal nouns of stopping: what they govern is stopped, not done.
+const STOPPING: &[&str] = &["وقف", "ايقاف", "انهاء", "تعليق", "تجميد"];
+
+/// `stopped`: an attack or coercion noun governed by a verbal noun of stopping («وقف الهجمات»,
+/// «إنهاء الحصار») is the thing stopped — the stopping is the act (a truce, a concession), and
+/// the noun makes no event of its own.
+pub fn stopped(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for (i, m) in matches.iter().enumerate() {
+        let h = m.start();
+        if h == 0
+            || m.head != Head::Noun
+            || !matches!(lex.entries[m.entry as usize].ty, T::Assault | T::Coerce)
+            || !cx.a.tokens[h].seg.article
+        {
+            continue;
+        }
+        if STOPPING.iter().any(|w| cx.is(h - 1, w)) && cx.sent[h - 1] == cx.sent[h] {
+            args[i].absorbed = true;
+        }
     }
 }
 
