@@ -606,3 +606,20 @@ fn an_attack_governed_by_a_noun_of_stopping_is_no_attack() {
         d.events
     );
 }
+
+#[test]
+fn a_protest_without_sides_is_by_whoever_leads_the_protests_next_to_it() {
+    let article = rasad_ingest::read_plain(
+        "عنوان\n\nوواصل آلاف الموظفين، الأربعاء، إضرابا عن العمل في تونس العاصمة.\n\nونظم الاتحاد العام التونسي للشغل وقفة احتجاجية أمام مقر الحكومة.",
+        None,
+        rasad_ingest::Origin::default(),
+    )
+    .unwrap();
+    let d = rasad_extract::analyse(&article);
+    let strike = d
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Protest && e.sentence == 1)
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(strike.actor, vec!["ugtt"], "{strike:#?}");
+}

@@ -15,6 +15,8 @@
 //!   is part of it too («محادثات حول مقترح لوقف إطلاق النار وتبادل الأسرى»).
 //! - `stopped`: an attack or coercion noun governed by «وقف / إنهاء / تعليق» is the thing
 //!   stopped, no act («ينص الاتفاق على وقف الهجمات»).
+//! - `same movement`: a protest told without sides is by whoever leads the protests told
+//!   within a sentence of it («واصل آلاف المعلمين إضرابا …» beside «ونظمت النقابة وقفة»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -224,6 +226,32 @@ pub fn stopped(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
         }
         if STOPPING.iter().any(|w| cx.is(h - 1, w)) && cx.sent[h - 1] == cx.sent[h] {
             args[i].absorbed = true;
+        }
+    }
+}
+
+/// `same movement`: a protest told without sides («واصل آلاف المعلمين إضرابا شاملا») is by
+/// whoever leads the protests told within a sentence of it («ونظمت نقابة المعلمين وقفة»).
+pub fn same_movement(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for i in 0..matches.len() {
+        if lex.entries[matches[i].entry as usize].ty != T::Protest
+            || !args[i].actor.is_empty()
+            || !args[i].recipient.is_empty()
+            || args[i].absorbed
+        {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let near = (0..matches.len())
+            .filter(|&j| {
+                j != i
+                    && lex.entries[matches[j].entry as usize].ty == T::Protest
+                    && cx.sent[matches[j].start()].abs_diff(s) <= 1
+                    && !args[j].actor.is_empty()
+            })
+            .min_by_key(|&j| cx.sent[matches[j].start()].abs_diff(s));
+        if let Some(j) = near {
+            args[i].actor = args[j].actor.clone();
         }
     }
 }

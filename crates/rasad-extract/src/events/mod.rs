@@ -37,7 +37,8 @@
 //!    between those who talked (`talked`); an act told as the means of an act of its type
 //!    just before it («بخرق الهدنة عبر شن غارات») has its sides (`means`); a noun joined
 //!    to a trigger that is part of another act is part of it too (`joined content`), and an
-//!    attack governed by «وقف / إنهاء» is stopped, not done (`stopped`); a reported speech act is its named source's (a statement's
+//!    attack governed by «وقف / إنهاء» is stopped, not done (`stopped`); a protest without
+//!    sides is by whoever leads the protests told next to it (`same movement`); a reported speech act is its named source's (a statement's
 //!    issuer included), state agents act for their state (the article's focus state when the
 //!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
 //!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
@@ -731,6 +732,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::means(lex, &cx, &matches, &mut found);
     discourse::joined_content(&cx, &matches, &mut found);
     discourse::stopped(&cx, lex, &matches, &mut found);
+    discourse::same_movement(&cx, lex, &matches, &mut found);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
     let mut events = Vec::new();
     // each event's trigger start, lemma, and whether it is a definite event noun («الهجوم»,
