@@ -1012,3 +1012,28 @@ fn an_object_with_a_possessive_is_done_to_its_owner() {
     let c = all(&d, EventType::Coerce);
     assert!(c.iter().any(|e| e.recipient == ["wfp"]), "{:#?}", d.events);
 }
+
+#[test]
+fn the_two_sides_in_a_phrases_gap_are_its_actors() {
+    // (and no counterpart is added from among them)
+    let d =
+        doc("قصفت طائرة إسرائيلية موقعا لحزب الله في جنوب لبنان. ويتبادل الجانبان القصف منذ أشهر.");
+    let a = all(&d, EventType::Assault);
+    assert!(
+        a.iter().any(|e| e.trigger.text.contains("يتبادل")
+            && e.actor.len() == 2
+            && e.recipient.iter().all(|r| !e.actor.contains(r))),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
+fn protesters_answering_a_call_march_for_the_caller_and_the_march_is_one_act() {
+    let d = doc(
+        "خرج آلاف المتظاهرين، الأحد، في مواكب حاشدة بالخرطوم وأم درمان، تلبية لدعوة لجان المقاومة.",
+    );
+    let p = all(&d, EventType::Protest);
+    assert_eq!(p.len(), 1, "{:#?}", d.events);
+    assert_eq!(p[0].actor, ["resistance-committees"]);
+}

@@ -937,7 +937,14 @@ fn called_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let call = (m.end()..(m.end() + 2).min(se))
             .take_while(|&t| !cx.is_break(t))
             .find(|&t| cx.is_any(t, &["بدعوه"]));
-        if let Some(c) = call {
+        // «…، تلبية لدعوة لجان المقاومة»: answering a call, past the places of the protest
+        let answered = || {
+            (m.end()..(m.end() + 10).min(se))
+                .take_while(|&t| !cx.is_break(t) || cx.is_comma(t))
+                .find(|&t| t + 1 < se && cx.is_any(t, &["تلبيه"]) && cx.word_is(t + 1, "لدعوه"))
+                .map(|t| t + 1)
+        };
+        if let Some(c) = call.or_else(answered) {
             let at = if c + 1 < se && cx.word_is(c + 1, "من") {
                 c + 2
             } else {
@@ -1305,7 +1312,12 @@ fn object_of_verb(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) 
             &lex.entries[n.entry as usize],
         );
         // (not attacks: «قتل 3 في هجوم» is the attack's result, which `cause` handles)
-        let consult = ev.ty == rasad_doc::EventType::Consult;
+        // (talks and protests may be told as the verb's setting: «بحث … في اتصال», «خرج
+        // المتظاهرون في مواكب»)
+        let consult = matches!(
+            ev.ty,
+            rasad_doc::EventType::Consult | rasad_doc::EventType::Protest
+        );
         if v.head != Head::Verb
             || n.head != Head::Noun
             || ev.ty != en.ty
@@ -1391,7 +1403,11 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let after = (m.end()..(m.end() + 3).min(se))
             .take_while(|&t| !cx.is_break(t))
             .any(near);
-        if !(before || after) {
+        // («ويتبادل الجانبان القصف»: in the phrase's gap)
+        let inside = (m.start() + 1..m.end())
+            .filter(|t| !m.toks.contains(t))
+            .any(near);
+        if !(before || after || inside) {
             continue;
         }
         if let Some(both) = last_two_sides(cx, &out[..i], &[]) {

@@ -341,6 +341,14 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
             let s = state_entity_of(doc, focus?)?;
             (!actor.contains(&s)).then(|| vec![s])
         });
+        // (never one of its own actors: «ويتبادل الجانبان القصف»)
+        let found = found
+            .map(|r| {
+                r.into_iter()
+                    .filter(|x| !actor.contains(x))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|r| !r.is_empty());
         if let Some(r) = found {
             events[i].recipient = r;
         }
