@@ -1037,3 +1037,23 @@ fn protesters_answering_a_call_march_for_the_caller_and_the_march_is_one_act() {
     assert_eq!(p.len(), 1, "{:#?}", d.events);
     assert_eq!(p[0].actor, ["resistance-committees"]);
 }
+
+#[test]
+fn a_plural_verb_after_an_indefinite_group_is_the_groups_and_a_coordinated_verb_agrees() {
+    // «قتلت «قواته» مسلحين أطلقوا النار عليها وضبطت أسلحة»: the gunmen fire, the forces seize
+    let d =
+        doc("وقال الجيش الإسرائيلي إن قواته «حيدت» مسلحين أطلقوا النار باتجاهها وضبطت عبوات ناسفة.");
+    let fire = all(&d, EventType::Assault)
+        .into_iter()
+        .find(|e| e.trigger.text.contains("أطلقوا"))
+        .expect("the firing");
+    assert_eq!(fire.actor, ["gunmen"], "{:#?}", d.events);
+    let seize = all(&d, EventType::Coerce);
+    assert!(
+        seize
+            .iter()
+            .all(|e| !e.actor.contains(&"gunmen".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

@@ -2275,7 +2275,9 @@ fn one(
                     // the mention is its subject
                     let p = h.checked_sub(1).filter(|&p| p >= ss)?;
                     let mi = cx.in_mention[p]?;
-                    let imperfect = matches!(cx.bare(h).first(), Some('ي' | 'ت'));
+                    // (or a perfect in the plural: «حيدت مسلحين أطلقوا النار باتجاهها»)
+                    let imperfect = matches!(cx.bare(h).first(), Some('ي' | 'ت'))
+                        || cx.bare(h).ends_with(&['و', 'ا']);
                     let first = cx.doc.mentions[mi].start;
                     let mt = (ss..=p).find(|&t| cx.a.tokens[t].start == first)?;
                     let tok = &cx.a.tokens[mt];
@@ -2285,7 +2287,9 @@ fn one(
                         && tok.seg.prep.is_none()
                         && mt > ss
                         && !cx.is_break(mt - 1)
-                        && cx.a.tokens[mt - 1].kind == rasad_text::TokenKind::Word
+                        // (a word or a closing quote: «حيدت» مسلحين أطلقوا)
+                        && (cx.a.tokens[mt - 1].kind == rasad_text::TokenKind::Word
+                            || cx.a.view.chars[cx.a.tokens[mt - 1].nstart as usize] == '»')
                         && cx.in_mention[mt - 1].is_none())
                     .then(|| cx.entity(mi))
                 });
@@ -2455,7 +2459,20 @@ fn one(
             {
                 // («حيث دربت»: a clause with no subject of its own after «حيث / كما / ثم» is
                 // the sentence's subject's, as after و)
-                if let Some(p) = prev.iter().rev().find(|p| !p.actor.is_empty()) {
+                // (the nearest verb that agrees in number: «حيدت مسلحين أطلقوا النار …
+                // وضبطت» — «ضبطت» goes with «حيدت»)
+                let plural = |t: usize| {
+                    let w = cx.bare(t);
+                    w.ends_with(&['و', 'ا']) || w.ends_with(&['و', 'ن'])
+                };
+                let agrees = |k: usize| {
+                    prev_m[k].head != Head::Verb || plural(prev_m[k].start()) == plural(h)
+                };
+                if let Some(p) = (0..prev.len())
+                    .rev()
+                    .find(|&k| !prev[k].actor.is_empty() && agrees(k))
+                    .map(|k| &prev[k])
+                {
                     a.actor = p.actor.clone();
                 } else if let Some(id) = latest_subject(subjects, h) {
                     a.actor.push(id);
