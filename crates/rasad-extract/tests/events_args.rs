@@ -1057,3 +1057,9 @@ fn a_plural_verb_after_an_indefinite_group_is_the_groups_and_a_coordinated_verb_
         d.events
     );
 }
+
+#[test]
+fn machines_after_li_with_their_owners_adjective_are_the_agent() {
+    let d = doc("وتزامن القصف مع غارات لطائرات حربية روسية على ريف إدلب الجنوبي.");
+    assert_acted_by(&d, EventType::Assault, "russia");
+}

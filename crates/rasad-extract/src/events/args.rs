@@ -2582,7 +2582,30 @@ fn one(
                     cx.representative_subject(after_head, gap_end)
                         .filter(|&(_, _, me)| me <= gap_end)
                 };
-                if let Some((mi, _, me)) = cx.mention_in(after_head, after_head + 1).or_else(unit) {
+                // `owned machines`: «غارات لطائرات حربية روسية» — machines after «لـ» with the
+                // owner's adjective are the agent
+                let machines = || {
+                    let tok = cx.a.tokens.get(after_head)?;
+                    (after_head < se
+                        && tok.seg.prep == Some(Prep::Li)
+                        && !tok.seg.article
+                        && cx.in_mention[after_head].is_none()
+                        && ["طائرات", "طائره", "مقاتلات", "زوارق", "سفن", "مسيرات"]
+                            .iter()
+                            .any(|w| {
+                                cx.bare(after_head)
+                                    .ends_with(&w.chars().collect::<Vec<_>>())
+                            }))
+                    .then(|| cx.mention_in(after_head + 1, (after_head + 4).min(se)))
+                    .flatten()
+                    .filter(|&(mi, _, _)| !cx.generic(mi))
+                };
+                let found = cx
+                    .mention_in(after_head, after_head + 1)
+                    .or_else(unit)
+                    .map(|x| (x, false))
+                    .or_else(|| machines().map(|x| (x, true)));
+                if let Some(((mi, _, me), owned)) = found {
                     let id = cx.entity(mi);
                     // (`agent and object`: «اقتحام محتجين إيرانيين السفارة السعودية» — a
                     // definite noun (or one with a possessive: «سفارتها») right after the mention is the object, so the mention is the
@@ -2622,7 +2645,7 @@ fn one(
                                 a.recipient.push(cx.entity(mj));
                             }
                         }
-                    } else if !obj || followed || me <= gap_end {
+                    } else if !obj || followed || me <= gap_end || owned {
                         // (`gap agent`: in a gapped phrase the gap holds the agent, the object
                         // comes after the phrase: «إطلاق الحوثيين سراح 5», «منع الحوثيين مرور»)
                         a.actor.push(id);
