@@ -1063,3 +1063,16 @@ fn machines_after_li_with_their_owners_adjective_are_the_agent() {
     let d = doc("وتزامن القصف مع غارات لطائرات حربية روسية على ريف إدلب الجنوبي.");
     assert_acted_by(&d, EventType::Assault, "russia");
 }
+
+#[test]
+fn a_count_before_a_definite_object_is_the_subject() {
+    // «سلم عشرات المسلحين أسلحتهم»: the fighters hand over their arms
+    let d = doc("وبموجب الاتفاق، سلم عشرات المسلحين أسلحتهم الخفيفة إلى الجيش السوري.");
+    let r = all(&d, EventType::Retreat);
+    assert!(
+        r.iter()
+            .any(|e| !e.actor.is_empty() && !e.actor.contains(&"syria-military".to_string())),
+        "{:#?}",
+        d.events
+    );
+}

@@ -2332,8 +2332,16 @@ fn one(
                 if let Some((_, me)) = cx.mention_at.get(t).copied().flatten() {
                     t = me;
                 }
-                let object = cx.insertion_end(t).is_some_and(|o| {
+                // (or right after it, a definite or possessed object: «سلم عشرات المسلحين
+                // أسلحتهم»)
+                let (o, inserted) = match cx.insertion_end(t) {
+                    Some(o) => (Some(o), true),
+                    None => (Some(t), false),
+                };
+                let object = o.is_some_and(|o| {
                     o < se
+                        && (inserted || cx.a.tokens[o].seg.article || cx.has_pron(o))
+                        && cx.in_mention[o].is_none()
                         && cx.a.tokens[o].kind == rasad_text::TokenKind::Word
                         && cx.a.tokens[o].seg.prep.is_none()
                         && cx.a.tokens[o].seg.conj.is_none()
