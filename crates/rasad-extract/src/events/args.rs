@@ -17,6 +17,11 @@
 //! - `coordinated subject`: a verb governing a verbal noun («وقع ممثلون عن X و Y … اتفاقا») has
 //!   all the bodies its subject names; dated and placed insertions («، مساء السبت 20 مايو، في
 //!   مدينة جدة،») are stepped over, several in a row too.
+//! - `agent and object`: a verbal noun's genitive followed by a definite or possessed noun is the
+//!   agent («اقتحام محتجين إيرانيين سفارتها»); `owned machines`: «غارات لطائرات حربية روسية».
+//! - `operation result`: «إن العملية أسفرت عن ضبط أسلحة» is the act of the body quoted;
+//!   `definite act`: «الغارات» with no actor has the actor of the last act of its type;
+//!   `possessed object`: «نهبوا مخازنه» is done to the pronoun's owner.
 //! - `relative`: «العمليات التي شنها X» → X is the agent.
 //! - `pronoun`: a noun trigger with a possessive pronoun («وقتله», «حربه») takes the previous
 //!   event's actor when coordinated, else the nearest mention before it; a pronoun object or
