@@ -199,6 +199,9 @@ const REPRESENTATIVES: &[&str] = &[
     "سفن",
 ];
 
+/// Machines that act for their owner after «لـ» («غارات لطائرات حربية روسية»), as keys.
+const MACHINES: &[&str] = &["طائرات", "طائره", "مقاتلات", "زوارق", "سفن", "مسيرات"];
+
 /// Words of belonging that carry a noun phrase over their preposition.
 const AFFILIATION: &[&str] = &[
     "انتماء",
@@ -335,6 +338,12 @@ impl Ctx<'_> {
 
     fn is_any(&self, t: usize, list: &[&str]) -> bool {
         list.iter().any(|w| self.is(t, w))
+    }
+
+    /// Token `t`'s form without its conjunction is one of `list` (view forms; no allocation).
+    fn bare_in(&self, t: usize, list: &[&str]) -> bool {
+        let w = self.bare(t);
+        list.iter().any(|x| w.iter().copied().eq(x.chars()))
     }
 
     fn is_word_prep(&self, t: usize) -> bool {
@@ -1380,10 +1389,7 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
     for i in 0..matches.len() {
         let m = &matches[i];
         let (ss, se) = cx.sentence_of(m.start());
-        let near = |t: usize| {
-            let w = cx.bare(t);
-            DUALS.iter().any(|d| w.iter().copied().eq(d.chars()))
-        };
+        let near = |t: usize| cx.bare_in(t, DUALS);
         if !out[i].actor.is_empty() {
             if !out[i].recipient.is_empty() {
                 continue;
@@ -2129,7 +2135,7 @@ fn operation_result(cx: &Ctx, h: usize, ss: usize, stated: &[Subject]) -> Option
         return None;
     }
     let verb = h - 2;
-    if !cx.is_any(verb, RESULT_LINKS) && !cx.bare(verb).starts_with(&['ا', 'س', 'ف', 'ر']) {
+    if !cx.is_any(verb, RESULT_LINKS) && !cx.bare_in(verb, RESULT_LINKS) {
         return None;
     }
     // the operation: an unlinked noun after the complementizer or right before the verb
@@ -2197,10 +2203,9 @@ fn aspectual(cx: &Ctx, h: usize, ss: usize) -> Option<String> {
     } else {
         h
     };
-    let t = (h.saturating_sub(16).max(ss)..h).rev().find(|&t| {
-        let w = cx.bare(t);
-        ASPECTUAL.iter().any(|v| w.iter().copied().eq(v.chars()))
-    })?;
+    let t = (h.saturating_sub(16).max(ss)..h)
+        .rev()
+        .find(|&t| cx.bare_in(t, ASPECTUAL))?;
     // nothing between the verb and the noun opens another clause
     if cx.any_complementizer(t, h) || (t + 1..h).any(|u| cx.is_any(u, RELATIVES)) {
         return None;
@@ -2340,10 +2345,10 @@ fn one(
                 // (or right after it, a definite or possessed object: «سلم عشرات المسلحين
                 // أسلحتهم»)
                 let (o, inserted) = match cx.insertion_end(t) {
-                    Some(o) => (Some(o), true),
-                    None => (Some(t), false),
+                    Some(o) => (o, true),
+                    None => (t, false),
                 };
-                let object = o.is_some_and(|o| {
+                let object = {
                     o < se
                         && (inserted || cx.a.tokens[o].seg.article || cx.has_pron(o))
                         && cx.in_mention[o].is_none()
@@ -2354,7 +2359,7 @@ fn one(
                         && !cx.is_any(o, GOVERNORS)
                         && !cx.is_any(o, CAUSES)
                         && cx.time_at[o].is_none()
-                });
+                };
                 !object
             };
             let vso = vso.filter(|_| !counted);
@@ -2603,12 +2608,7 @@ fn one(
                         && tok.seg.prep == Some(Prep::Li)
                         && !tok.seg.article
                         && cx.in_mention[after_head].is_none()
-                        && ["طائرات", "طائره", "مقاتلات", "زوارق", "سفن", "مسيرات"]
-                            .iter()
-                            .any(|w| {
-                                cx.bare(after_head)
-                                    .ends_with(&w.chars().collect::<Vec<_>>())
-                            }))
+                        && cx.is_any(after_head, MACHINES))
                     .then(|| cx.mention_in(after_head + 1, (after_head + 4).min(se)))
                     .flatten()
                     .filter(|&(mi, _, _)| !cx.generic(mi))
@@ -2621,9 +2621,9 @@ fn one(
                 if let Some(((mi, _, me), owned)) = found {
                     let id = cx.entity(mi);
                     // (`agent and object`: «اقتحام محتجين إيرانيين السفارة السعودية» — a
-                    // definite noun (or one with a possessive: «سفارتها») right after the mention is the object, so the mention is the
-                    // agent)
-                    // (past a nisba adjective of the mention: «محتجين إيرانيين»)
+                    // definite noun, or one with a possessive («سفارتها»), right after the
+                    // mention (past a nisba adjective of it: «محتجين إيرانيين») is the object,
+                    // so the mention is the agent)
                     let nisba = me < se && {
                         let tok = &cx.a.tokens[me];
                         let w = cx.bare(me);

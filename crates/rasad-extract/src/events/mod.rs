@@ -38,15 +38,15 @@
 //!    just before it («بخرق الهدنة عبر شن غارات») has its sides (`means`); a noun joined
 //!    to a trigger that is part of another act is part of it too (`joined content`), and an
 //!    attack governed by «وقف / إنهاء» is stopped, not done (`stopped`); a protest without
-//!    sides is by whoever leads the protests told next to it (`same movement`); a reported speech act is its named source's (a statement's
-//!    issuer included), state agents act for their state (the article's focus state when the
-//!    text gives none), «المهاجمين» names the last attack's author, an event with no recipient
-//!    answers whoever last acted on its actor, reacts to the last act, or else faces its actor's
-//!    main counterpart in the article; a title event whose type the body tells (even by a trigger
-//!    whose sides it could not find) is dropped, and a
-//!    definite event noun retelling an earlier act («عمليات الترحيل») makes no new event; a noun
-//!    joined by «و» right after a trigger of its type and sides («تمويلا وتدريبا») is the same act
-//!    (`coordinated`).
+//!    sides is by whoever leads the protests told next to it (`same movement`); a reported
+//!    speech act is its named source's (a statement's issuer included), state agents act for
+//!    their state (the article's focus state when the text gives none), «المهاجمين» names the
+//!    last attack's author, an event with no recipient answers whoever last acted on its actor,
+//!    reacts to the last act, or else faces its actor's main counterpart in the article; a title
+//!    event whose type the body tells (even by a trigger whose sides it could not find) is
+//!    dropped, and a definite event noun retelling an earlier act («عمليات الترحيل») makes no new
+//!    event; a noun joined by «و» right after a trigger of its type and sides («تمويلا
+//!    وتدريبا») is the same act (`coordinated`).
 //! 7. **confidence** ([`confidence`]) and **merge** ([`merge`]).
 
 pub mod args;
@@ -885,11 +885,10 @@ pub fn confidence(e: &Event, head: Head) -> f32 {
 }
 
 /// Merge the same interaction told twice: same type (and mode, when both tell one), same sides,
-/// in different sentences, the
-/// first telling dated or placed, and the later one with the same time and place or none of its
-/// own (a retelling without a date is the dated act) (two triggers of one sentence — «الهجوم على
-/// المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The first telling is kept (its
-/// sentence is the evidence).
+/// in different sentences, the first telling dated or placed, and the later one with the same
+/// time and place or none of its own (a retelling without a date is the dated act) (two triggers
+/// of one sentence — «الهجوم على المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The
+/// first telling is kept (its sentence is the evidence).
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::with_capacity(events.len());
     for e in events {
