@@ -1076,3 +1076,50 @@ fn a_count_before_a_definite_object_is_the_subject() {
         d.events
     );
 }
+
+#[test]
+fn a_long_subject_and_a_dated_insertion_fit_in_a_double_gap() {
+    // «توصل ... ... إلى اتفاق»: two sides with their modifiers and a date between verb and deal
+    let d = doc(
+        "وتوصلت اللجنة العسكرية التابعة للحكومة السورية ووجهاء من بلدة جاسم في ريف درعا الشمالي، الأحد 3 أكتوبر/تشرين الأول 2021، إلى اتفاق ينهي التوتر.",
+    );
+    let e = all(&d, EventType::Agree);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+    assert!(
+        sides.iter().any(|s| *s == "local-notables") && sides.len() >= 2,
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn an_announcer_of_a_mediated_deal_is_no_side_of_it() {
+    // the sides are the two that fought; the government only announced the deal
+    let d = doc(
+        "واندلعت اشتباكات عنيفة بين جهاز الردع واللواء 444 في طرابلس. وأعلنت حكومة الوحدة الوطنية التوصل إلى اتفاق لوقف إطلاق النار بعد وساطة أجراها أعيان المنطقة.",
+    );
+    let m = all(&d, EventType::Consult);
+    assert!(
+        m.iter().any(|m| m.actor == ["local-notables"]),
+        "{:#?}",
+        d.events
+    );
+    let e = all(&d, EventType::Agree);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+    assert!(!sides.iter().any(|s| *s == "libya-gnu"), "{e:#?}");
+    assert!(sides.iter().any(|s| *s == "radaa"), "{e:#?}");
+}
+
+#[test]
+fn a_brokered_release_is_mediated_with_the_releaser_and_no_step() {
+    let d = doc(
+        "أفرجت جماعة الحوثي عن 12 محتجزا من سجونها في ذمار. وقال مسؤول في الجماعة إن الإفراج جرى بوساطة وجهاء قبليين. ورحبت الحكومة اليمنية بالخطوة.",
+    );
+    let m = all(&d, EventType::Consult);
+    let m = m.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(m.recipient, ["houthis"], "{m:#?}");
+    let s = all(&d, EventType::Support);
+    let s = s.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(s.recipient, ["houthis"], "{s:#?}");
+}

@@ -1147,8 +1147,11 @@ fn the_step(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         // (the first such act of its sentence: the sentence's own act, not a background one
         // told in a relative clause after it — «…، وإطلاق سراح 6 اعتقلتهم قوات النخبة»)
         let reactor = out[j].actor.clone();
+        // (a mediation is no step: «تمت بوساطة وجهاء … ورحبت الحكومة بالخطوة» welcomes the release)
         let fits = |k: usize| {
-            !reaction(lex.entries[matches[k].entry as usize].ty)
+            let f = &lex.entries[matches[k].entry as usize];
+            !reaction(f.ty)
+                && f.cameo != "045"
                 && !out[k].actor.is_empty()
                 && !out[k].actor.iter().any(|x| reactor.contains(x))
         };
@@ -1302,6 +1305,16 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                     .take_while(|&j| cx.sent[matches[j].start()] + 2 >= si)
                     .find_map(&sides_of)
             });
+        // (a release by one side, brokered: «أفرجت الجماعة عن 40 محتجزا … تمت بوساطة وجهاء»
+        // mediated with the side that released)
+        let near = near.or_else(|| {
+            (0..i)
+                .rev()
+                .take_while(|&j| cx.sent[matches[j].start()] + 2 >= si)
+                .filter(|&j| lex.entries[matches[j].entry as usize].ty == T::Retreat)
+                .map(|j| out[j].actor.clone())
+                .find(|a| !a.is_empty() && !a.iter().any(|x| out[i].actor.contains(x)))
+        });
         if let Some(sides) = near {
             out[i].recipient = sides;
         }
@@ -1472,6 +1485,17 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
             out[i].actor.clear();
             mediated = true;
         }
+        // a deal mediated in its sentence by another: its one side may be who announced it
+        // («وأعلنت الحكومة التوصل إلى اتفاق … بعد وساطة أجراها أعيان المنطقة»); the fighting told
+        // before decides (below)
+        let announced = !mediated
+            && out[i].recipient.is_empty()
+            && out[i].actor.len() == 1
+            && (0..matches.len()).any(|j| {
+                j != i
+                    && cx.sent[matches[j].start()] == si
+                    && lex.entries[matches[j].entry as usize].cameo == "045"
+            });
         let mut sides: Vec<String> = out[i]
             .actor
             .iter()
@@ -1542,7 +1566,7 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
         });
         if let Some((fa, fr)) = fight {
             let all: Vec<String> = fa.iter().chain(&fr).cloned().collect();
-            if sides.is_empty() {
+            if sides.is_empty() || (announced && !all.contains(&sides[0])) {
                 out[i].actor = fa;
                 out[i].recipient = fr;
             } else if all.contains(&sides[0]) {

@@ -191,8 +191,9 @@ pub struct Cue {
 pub enum Elem {
     /// A word: any of these keys.
     Word(FxHashSet<Box<str>>),
-    /// A gap of at most [`GAP`] words.
-    Gap,
+    /// A gap of at most this many times [`GAP`] words (`...` once, `... ...` twice: a long subject
+    /// between a verb and its complement, «توصل ... ... إلى اتفاق»).
+    Gap(u8),
 }
 
 /// A compiled pattern: a trigger entry or a cue, with its head kind.
@@ -233,7 +234,7 @@ impl Index {
         target: u32,
         head: Head,
         words: Vec<Vec<String>>,
-        gaps: Vec<bool>,
+        gaps: Vec<u8>,
         own: Vec<String>,
     ) -> u32 {
         let id = self.patterns.len() as u32;
@@ -277,13 +278,13 @@ impl Index {
         self.weak.get(k).is_some_and(|v| v.contains(&pid))
     }
 
-    fn add(&mut self, target: u32, head: Head, words: Vec<Vec<String>>, gaps: Vec<bool>) {
-        // words[i] is the key set of word i; gaps[i] says a gap stands before word i
+    fn add(&mut self, target: u32, head: Head, words: Vec<Vec<String>>, gaps: Vec<u8>) {
+        // words[i] is the key set of word i; gaps[i] is the width of the gap before word i (0: none)
         let id = self.patterns.len() as u32;
         let mut rest = Vec::new();
         for (i, w) in words.iter().enumerate().skip(1) {
-            if gaps[i] {
-                rest.push(Elem::Gap);
+            if gaps[i] > 0 {
+                rest.push(Elem::Gap(gaps[i]));
             }
             rest.push(Elem::Word(w.iter().map(|s| s.as_str().into()).collect()));
         }
@@ -525,18 +526,18 @@ fn similarity(a: &str, b: &str) -> usize {
     a.chars().filter(|c| bs.contains(c)).count()
 }
 
-fn split_phrase(lemma: &str) -> (Vec<String>, Vec<bool>) {
+fn split_phrase(lemma: &str) -> (Vec<String>, Vec<u8>) {
     let mut ws = Vec::new();
     let mut gaps = Vec::new();
-    let mut gap = false;
+    let mut gap = 0u8;
     for part in normalize_key(lemma).split_whitespace() {
         if part == "..." || part == "…" {
-            gap = true;
+            gap = gap.saturating_add(1);
             continue;
         }
         ws.push(part.to_string());
         gaps.push(gap);
-        gap = false;
+        gap = 0;
     }
     (ws, gaps)
 }
@@ -559,7 +560,7 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
             let mut alternatives: Vec<Vec<String>> = Vec::new();
             // a multi-word form of a phrase with a gap that does not begin with the head fills
             // the part after the last gap («أحال ... إلى القضاء» + «إلى قاضي التحقيق»)
-            let tail_from = gaps.iter().rposition(|g| *g);
+            let tail_from = gaps.iter().rposition(|g| *g > 0);
             let mut tails: Vec<Vec<String>> = Vec::new();
             let mut written_parts: Vec<String> = Vec::new();
             for f in &e.forms {
@@ -622,8 +623,8 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                         s[0] = first.clone();
                         s.extend(tail.iter().map(|w| noun_forms(w)));
                         let mut g = gaps[..tf].to_vec();
-                        g.push(true);
-                        g.resize(s.len(), false);
+                        g.push(gaps[tf]);
+                        g.resize(s.len(), 0);
                         index.add(id, h, s, g);
                         if bare {
                             if let Some(p) = index.patterns.last_mut() {
@@ -637,7 +638,7 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
             for alt in alternatives {
                 let n = alt.len();
                 let sets: Vec<Vec<String>> = alt.iter().map(|w| noun_forms(w)).collect();
-                index.add(id, head, sets, vec![false; n]);
+                index.add(id, head, sets, vec![0; n]);
             }
         }
         pos => {
@@ -671,7 +672,7 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                 if fw.len() > 1 {
                     let n = fw.len();
                     let sets = fw.iter().map(|w| noun_forms(w)).collect();
-                    index.add(id, Head::Noun, sets, vec![false; n]);
+                    index.add(id, Head::Noun, sets, vec![0; n]);
                     continue;
                 }
                 let Some(f) = fw.into_iter().next() else {
@@ -698,11 +699,11 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                 }
             }
             if !verb.is_empty() {
-                index.add_own(id, Head::Verb, vec![verb], vec![false], verb_own);
+                index.add_own(id, Head::Verb, vec![verb], vec![0], verb_own);
             }
             if !noun.is_empty() {
                 let h = if head == Head::Verb { Head::Noun } else { head };
-                index.add_own(id, h, vec![noun], vec![false], noun_own);
+                index.add_own(id, h, vec![noun], vec![0], noun_own);
                 if head == Head::Verb {
                     if let Some(p) = index.patterns.last_mut() {
                         p.masdar = true;
@@ -713,7 +714,7 @@ fn compile_entry(index: &mut Index, id: u32, e: &RawEntry) {
                 let mut parts = participle_forms(&lemma);
                 parts.extend(written_parts.iter().cloned());
                 if !parts.is_empty() {
-                    index.add_own(id, Head::Noun, vec![parts], vec![false], written_parts);
+                    index.add_own(id, Head::Noun, vec![parts], vec![0], written_parts);
                     if let Some(p) = index.patterns.last_mut() {
                         p.masdar = true;
                         p.bare = true;

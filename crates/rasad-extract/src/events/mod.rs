@@ -5,7 +5,8 @@
 //! The rules, each small and named, each with its example sentences in `tests/events_rules.rs`:
 //! 1. **match** ([`lexicon`]): triggers are matched on word keys, so inflection and clitics do not
 //!    matter; phrases may have a gap ([`GAP_UNITS`] units, a mention or a quantity counting as
-//!    one), the longest match wins, `block` phrases drop a match, an ambiguous verb's `object`
+//!    one; `... ...` twice as many, for a long subject between a verb and its complement), the
+//!    longest match wins, `block` phrases drop a match, an ambiguous verb's `object`
 //!    class is checked («أطلق» + a count of people is a release, + a missile an attack), and a
 //!    trigger inside an actor's name («مجلس التعاون») is none.
 //! 2. **arguments** ([`args`]): from clause structure — VSO, SVO after أن/إن, the idafa agent of a
@@ -494,7 +495,7 @@ impl Ctx<'_> {
                 }
                 false
             }
-            Elem::Gap => {
+            Elem::Gap(width) => {
                 let s = self.sent[t.min(n - 1)];
                 let mut u = t;
                 let mut units = 0;
@@ -510,7 +511,11 @@ impl Ctx<'_> {
                             continue;
                         }
                     }
-                    if u >= n || self.sent[u] != s || self.is_break(u) || units >= GAP_UNITS {
+                    if u >= n
+                        || self.sent[u] != s
+                        || self.is_break(u)
+                        || units >= GAP_UNITS * usize::from(*width)
+                    {
                         return false;
                     }
                     if ["ثم", "الذي", "التي", "الذين"]
