@@ -1123,3 +1123,29 @@ fn a_brokered_release_is_mediated_with_the_releaser_and_no_step() {
     let s = s.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(s.recipient, ["houthis"], "{s:#?}");
 }
+
+#[test]
+fn a_withdrawal_after_bad_is_before_the_side_that_came_in() {
+    // «منها» is the town left, not a side; the army that entered is
+    let d =
+        doc("وقال مسؤول محلي إن قوات من الجيش السوري دخلت البلدة بعد انسحاب مجموعات مسلحة منها.");
+    let e = all(&d, EventType::Retreat);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, ["syrian-opposition"], "{e:#?}");
+    assert_eq!(e.recipient, ["syria-military"], "{e:#?}");
+}
+
+#[test]
+fn others_are_more_of_the_group_and_their_joined_verb_too() {
+    let d = doc(
+        "وتوصلت الحكومة السورية ووجهاء بلدة جاسم إلى اتفاق برعاية روسية. وبموجب الاتفاق، سلم عشرات المسلحين أسلحتهم، فيما رفض آخرون الاتفاق وطالبوا بالخروج إلى إدلب.",
+    );
+    assert_acted_by(&d, EventType::Reject, "syrian-opposition");
+    assert_acted_by(&d, EventType::Request, "syrian-opposition");
+    // the rejected deal is the government's, not its sponsor's
+    let r = all(&d, EventType::Reject);
+    assert!(
+        r.iter().all(|e| !e.recipient.iter().any(|x| x == "russia")),
+        "{r:#?}"
+    );
+}

@@ -771,7 +771,93 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
+    withdrawn_before(cx, lex, matches, &mut out);
+    others(cx, matches, &mut out);
     out
+}
+
+/// `others`: «سلم عشرات المسلحين أسلحتهم …، فيما رفض آخرون التسوية وطالبوا بنقلهم» — «آخرون»
+/// right after a verb is more of the group whose act the sentence told before: the verb has that
+/// act's actor (and its recipient, when it has none), and so do the verbs joined to it by «و»
+/// with no subject of their own.
+fn others(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        let e = m.end();
+        if m.head != Head::Verb
+            || !out[i].actor.is_empty()
+            || e >= cx.a.tokens.len()
+            || !cx.bare_in(e, &["اخرون", "اخرين"])
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let Some(j) = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| !out[j].actor.is_empty())
+        else {
+            continue;
+        };
+        let (actor, recipient) = (out[j].actor.clone(), out[j].recipient.clone());
+        let mut last = i;
+        for k in std::iter::once(i).chain(i + 1..matches.len()) {
+            let mk = &matches[k];
+            // (an act named in the object, «رفض آخرون التسوية», is passed over)
+            if k != i && cx.sent[mk.start()] == s && mk.head != Head::Verb {
+                continue;
+            }
+            if k != i
+                && (cx.sent[mk.start()] != s
+                    || !cx.has_conj(mk.start())
+                    || !out[k].actor.is_empty()
+                    || (matches[last].end()..mk.start()).any(|t| cx.is_break(t)))
+            {
+                break;
+            }
+            out[k].actor = actor.clone();
+            if out[k].recipient.is_empty() {
+                out[k].recipient = recipient.clone();
+            }
+            last = k;
+        }
+    }
+}
+
+/// `withdrawn before`: «دخلت وحدات من الجيش أحياء المدينة بعد انسحاب مجموعات مسلحة منها» — a
+/// withdrawal told after «بعد» with no recipient (or only a pronoun's) is from before the subject of the clause it
+/// follows: the side that came in.
+fn withdrawn_before(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for i in 0..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if lex.entries[m.entry as usize].mode.as_deref() != Some("withdraw")
+            || m.head != Head::Noun
+            // (a pronoun after it, «منها», is the place left, not a side)
+            || !(out[i].recipient.is_empty()
+                || out[i].pron.as_ref().is_some_and(|p| out[i].recipient == [p.clone()]))
+            || out[i].actor.is_empty()
+            || h == 0
+            || !cx.bare_in(h - 1, &["بعد"])
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let (ss, _) = cx.sentence_of(h);
+        // the last subject stated before it in its sentence, with no break between
+        let Some((st, _, id, _, _)) = clause_subjects(cx, s as usize, matches)
+            .into_iter()
+            .filter(|(st, _, _, _, _)| *st < h)
+            .last()
+        else {
+            continue;
+        };
+        if st < ss || (st..h).any(|t| cx.is_break(t)) || out[i].actor.contains(&id) {
+            continue;
+        }
+        out[i].recipient = vec![id];
+    }
 }
 
 /// `definite act`: «وأضاف المصدر أن الغارات الجوية أسفرت عن مقتل 4» — an act of force told by a

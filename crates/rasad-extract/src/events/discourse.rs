@@ -195,8 +195,10 @@ pub fn means(lex: &Lexicon, cx: &Ctx, matches: &[Match], args: &mut [Args]) {
 pub fn joined_content(cx: &Ctx, matches: &[Match], args: &mut [Args]) {
     for j in 1..matches.len() {
         let (p, m) = (&matches[j - 1], &matches[j]);
+        // (a verb with its plural subject is a new act: «رفض آخرون التسوية وطالبوا بنقلهم»)
         if args[j - 1].absorbed
             && !args[j].absorbed
+            && !(m.head == Head::Verb && cx.bare(m.start()).ends_with(&['و', 'ا']))
             && cx.a.tokens[m.start()].seg.conj == Some(rasad_text::clitics::Conj::Wa)
             && cx.sent[p.start()] == cx.sent[m.start()]
             && m.start() >= p.end()
@@ -319,7 +321,11 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                     events[..i]
                         .iter()
                         .rev()
-                        .find(|e| other(e) && !reaction_type(e.event_type))
+                        .find(|e| {
+                            other(e)
+                                && !reaction_type(e.event_type)
+                                && e.cameo.as_deref() != Some("045")
+                        })
                         .map(|e| e.actor.clone())
                 })
                 .flatten()
