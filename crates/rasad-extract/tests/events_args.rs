@@ -1149,3 +1149,47 @@ fn others_are_more_of_the_group_and_their_joined_verb_too() {
         "{r:#?}"
     );
 }
+
+#[test]
+fn unarmed_casualties_of_clashes_were_their_victims() {
+    let d = doc("وقتل 6 متظاهرين في مواجهات مع قوات الأمن العراقية في الناصرية.");
+    let e = all(&d, EventType::Assault);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.recipient, ["protesters"], "{e:#?}");
+    assert!(!e.actor.iter().any(|a| a == "protesters"), "{e:#?}");
+}
+
+#[test]
+fn a_feminine_participle_after_a_comma_takes_its_objects() {
+    // «متهمة X و Y»: both accused; the speaker accuses
+    let d = doc(
+        "وقالت رابطة المودعين إن الاعتصام سيستمر، متهمة الحكومة اللبنانية والمصرف المركزي بالتقصير.",
+    );
+    let e = all(&d, EventType::Accuse);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(!e.actor.iter().any(|a| a == "lebanon-government"), "{e:#?}");
+    assert!(
+        e.recipient.iter().any(|a| a == "lebanon-government"),
+        "{e:#?}"
+    );
+}
+
+#[test]
+fn an_arrest_after_a_riot_is_of_the_rioters() {
+    let d = doc(
+        "وكسر متظاهرون نوافذ مبنى البلدية وأضرموا النار في بوابته، قبل أن تتدخل الشرطة وتعتقل 3 أشخاص.",
+    );
+    let e = all(&d, EventType::Coerce);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.recipient, ["protesters"], "{e:#?}");
+}
+
+#[test]
+fn a_seized_load_is_taken_from_whom_it_was_bound_for() {
+    let d = doc(
+        "وضبطت البحرية اليمنية سفينة محملة بذخائر قرب جزيرة ميون، قالت إنها كانت في طريقها إلى جماعة الحوثي.",
+    );
+    let e = all(&d, EventType::Coerce);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.recipient, ["houthis"], "{e:#?}");
+}

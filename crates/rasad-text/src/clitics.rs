@@ -27,6 +27,9 @@
 //!    wins; ties go to fewer clitics.
 //! 4. **Unknown words** (no support either way): only the article is split, with any conjunction or
 //!    preposition before it.
+//! 5. **و before a hamza**: a word left whole that starts with «و» and an alef written with hamza
+//!    (وأضرموا، وإسرائيل) is split after the «و»: no word of the language starts so but a handful of
+//!    two-letter roots (وأد), and rare verbs (أضرم) may be missing from the table.
 //!
 //! **Stem support** (`data/text/stem-support.tsv`, built by `scripts/build-stem-support.py` and
 //! `examples/build_stem_support.rs` from word counts whose licences let the table ship: wordfreq's
@@ -774,6 +777,13 @@ impl Segmenter {
                 return s;
             }
         }
+        // a «و» before an alef written with hamza is the conjunction (وأضرموا، وإسرائيل): no
+        // word of the language starts so but a handful of two-letter roots (وأد)
+        if best.is_whole() && n >= 4 && word[0] == 'و' && matches!(original(1), 'أ' | 'إ' | 'آ')
+        {
+            best.conj = Some(Conj::Wa);
+            best.stem_start = 1;
+        }
         best
     }
 
@@ -919,6 +929,20 @@ mod tests {
         assert_eq!(seg("إلغاء"), "الغاء");
         assert_eq!(seg("الذي"), "الذي");
         assert_eq!(seg("الله"), "الله");
+    }
+
+    #[test]
+    fn wa_before_a_hamza_is_the_conjunction() {
+        // a rare verb the table does not hold, and a pronoun after it
+        for (w, want) in [("وأضرموا", "و+اضرموا"), ("وأخضعوه", "و+اخضعوه")]
+        {
+            let (chars, s) = Segmenter::global().segment_str(w);
+            assert_eq!(s.conj, Some(Conj::Wa), "{w}");
+            assert!(s.segments(&chars).join("+").starts_with(want), "{w}");
+        }
+        // a bare alef after و is no hamza: the word stays as the table reads it
+        let (_, s) = Segmenter::global().segment_str("واحد");
+        assert_eq!(s.conj, None);
     }
 
     #[test]

@@ -773,7 +773,85 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
+    arrested_doers(cx, lex, matches, &mut out);
+    destined(cx, lex, matches, &mut out);
     out
+}
+
+/// Words that say where a seized load was going: «في طريقه إلى», «متجهة إلى», «مهربة إلى».
+const BOUND_FOR: &[&str] = &[
+    "طريقه",
+    "طريقها",
+    "متجهه",
+    "متجها",
+    "متجهين",
+    "مهربه",
+    "مهربا",
+    "مرسله",
+    "مرسلا",
+    "موجهه",
+    "موجها",
+];
+
+/// `destined`: «ضبطت قوات خفر السواحل قاربا محملا بأسلحة …، قالت إنه كان في طريقه إلى جماعة
+/// الحوثي» — a seizure with no one it was taken from is against whom the load was bound for.
+fn destined(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for (i, m) in matches.iter().enumerate() {
+        let e = &lex.entries[m.entry as usize];
+        if e.mode.as_deref() != Some("confiscate")
+            || !out[i].recipient.is_empty()
+            || out[i].actor.is_empty()
+        {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(m.start());
+        // in its sentence, after it, «… إلى X»
+        let Some(t) = (m.end()..se).find(|&t| cx.bare_in(t, BOUND_FOR)) else {
+            continue;
+        };
+        let Some(p) = (t + 1..(t + 3).min(se)).find(|&p| cx.is_any(p, &["الى", "الي"]))
+        else {
+            continue;
+        };
+        if let Some((mi, _, _)) = cx.np_mention(p + 1, (p + 4).min(se)) {
+            let id = cx.entity(mi);
+            if !out[i].actor.contains(&id) {
+                out[i].recipient = vec![id];
+            }
+        }
+    }
+}
+
+/// `arrested doers`: «وحطم محتجون واجهات … وأضرموا النار …، قبل أن تتدخل القوى الأمنية وتوقف 4
+/// أشخاص» — an arrest with no one named arrested, told after a riot or attack in its sentence, is
+/// of those who did it.
+fn arrested_doers(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 1..matches.len() {
+        let e = &lex.entries[matches[i].entry as usize];
+        if e.mode.as_deref() != Some("arrest")
+            || !out[i].recipient.is_empty()
+            || out[i].actor.is_empty()
+        {
+            continue;
+        }
+        let s = cx.sent[matches[i].start()];
+        let actor = out[i].actor.clone();
+        let doers = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| {
+                matches!(
+                    lex.entries[matches[j].entry as usize].ty,
+                    T::Protest | T::Assault
+                ) && !out[j].absorbed
+                    && !out[j].actor.is_empty()
+                    && !out[j].actor.iter().any(|a| actor.contains(a))
+            });
+        if let Some(j) = doers {
+            out[i].recipient = out[j].actor.clone();
+        }
+    }
 }
 
 /// `others`: «سلم عشرات المسلحين أسلحتهم …، فيما رفض آخرون التسوية وطالبوا بنقلهم» — «آخرون»
@@ -1695,6 +1773,18 @@ const RESULT_LINKS: &[&str] = &[
     "اوقعت",
 ];
 
+/// Generic actors who do not fight: killed in clashes, they were the clashes' victims.
+const UNARMED: &[&str] = &[
+    "protesters",
+    "civilians",
+    "residents",
+    "journalists",
+    "displaced-people",
+    "detainees",
+    "strikers",
+    "activists",
+];
+
 /// `cause`: a casualty («قتل», «مقتل», «إصابة» — ASSAULT entries whose object is a person) and
 /// the attack that caused it, next to each other in a sentence and tied by a cause word or a
 /// «بـ» on the attack («بهجوم»), are one story: the attack's victims are the casualties, and the
@@ -1778,13 +1868,26 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             continue;
         }
         // «قتل 4 مهربين في اشتباكات مع حرس الحدود»: the casualties were the other side
+        // — unless they were unarmed («قتل 10 متظاهرين في مواجهات مع قوات الأمن»: the force
+        // killed them)
         if lex.entries[matches[a].entry as usize].frame.symmetric
             && out[a].actor.is_empty()
             && !out[a].recipient.is_empty()
         {
             let rec = out[a].recipient.clone();
-            out[a].actor = out[c].recipient.clone();
-            out[a].actor.retain(|x| !rec.contains(x));
+            let unarmed = !out[c].recipient.is_empty()
+                && out[c]
+                    .recipient
+                    .iter()
+                    .all(|x| UNARMED.contains(&x.as_str()));
+            if unarmed {
+                out[a].actor = rec.clone();
+                out[a].recipient = out[c].recipient.clone();
+                out[a].recipient.retain(|x| !rec.contains(x));
+            } else {
+                out[a].actor = out[c].recipient.clone();
+                out[a].actor.retain(|x| !rec.contains(x));
+            }
         }
         let generic_only = out[c].actor.iter().all(|id| cx.generic_id(id));
         if generic_only && !out[a].actor.is_empty() {
@@ -2679,9 +2782,18 @@ fn one(
             }
             // idafa / adjective agent; a word with the accusative tanween («متهما الرباط»,
             // «هجوما») is in no construct: a definite noun after it is its object
+            // (nor is a feminine participle opening a comma clause: «…، متهمة المصارف والمصرف
+            // المركزي بـ»)
             let tanween = {
                 let t = &cx.a.tokens[h];
-                !t.seg.article && t.seg.pron.is_none() && cx.bare(h).last() == Some(&'ا')
+                let w = cx.bare(h);
+                !t.seg.article
+                    && t.seg.pron.is_none()
+                    && (w.last() == Some(&'ا')
+                        || (h > 0
+                            && cx.is_comma(h - 1)
+                            && w.first() == Some(&'م')
+                            && w.last() == Some(&'ه')))
             };
             if a.actor.is_empty() && tanween && obj {
                 if let Some((mi, mt, me)) = cx.mention_in(after_head, after_head + 1) {
