@@ -623,3 +623,18 @@ fn a_protest_without_sides_is_by_whoever_leads_the_protests_next_to_it() {
         .unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(strike.actor, vec!["ugtt"], "{strike:#?}");
 }
+
+#[test]
+fn a_later_act_of_a_named_mode_is_not_folded_into_an_earlier_act_without_one() {
+    // a call to protest, then a sit-in: the sit-in is an act of its own, not the dated protest
+    // told again
+    let d = doc(
+        "دعا الاتحاد العام التونسي للشغل، الاثنين 4 مارس 2024، إلى الاحتجاج على رفع أسعار الخبز في تونس. ونظم الاتحاد العام التونسي للشغل اعتصاما أمام مقر البرلمان.",
+    );
+    let n = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Protest)
+        .count();
+    assert_eq!(n, 2, "{:#?}", d.events);
+}

@@ -889,7 +889,8 @@ pub fn confidence(e: &Event, head: Head) -> f32 {
     f32::min(c, 0.95)
 }
 
-/// Merge the same interaction told twice: same type (and mode, when both tell one), same sides,
+/// Merge the same interaction told twice: same type (and mode, when the later telling names one: a
+/// sit-in after a protest told without its kind is an act of its own), same sides,
 /// in different sentences, the first telling dated or placed, and the later one with the same
 /// time and place or none of its own (a retelling without a date is the dated act) (two triggers
 /// of one sentence — «الهجوم على المقرات ... وقتله عددا من أفراد الأمن» — are two acts). The
@@ -899,8 +900,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     for e in events {
         let same = out.iter_mut().find(|o| {
             o.event_type == e.event_type
-                // (two named modes that differ are two acts: an arrest and a seizure of arms)
-                && (o.mode.is_none() || e.mode.is_none() || o.mode == e.mode)
+                // (two named modes that differ are two acts: an arrest and a seizure of arms; a
+                // later named mode is more than an earlier act without one retold)
+                && (e.mode.is_none() || o.mode == e.mode)
                 && o.sentence != e.sentence
                 && !e.actor.is_empty()
                 && o.actor == e.actor
