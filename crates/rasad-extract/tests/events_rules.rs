@@ -638,3 +638,12 @@ fn a_later_act_of_a_named_mode_is_not_folded_into_an_earlier_act_without_one() {
         .count();
     assert_eq!(n, 2, "{:#?}", d.events);
 }
+
+#[test]
+fn a_halt_of_military_operations_is_towards_the_side_after_against() {
+    let d =
+        doc("وأعلن حزب العمال الكردستاني وقف عملياته العسكرية ضد الجيش التركي حتى نهاية العام.");
+    let e = find(&d, EventType::Retreat);
+    assert_eq!(e.actor, vec!["pkk"]);
+    assert_eq!(e.recipient, vec!["turkey-military"], "{e:#?}");
+}
