@@ -647,3 +647,12 @@ fn a_halt_of_military_operations_is_towards_the_side_after_against() {
     assert_eq!(e.actor, vec!["pkk"]);
     assert_eq!(e.recipient, vec!["turkey-military"], "{e:#?}");
 }
+
+#[test]
+fn at_the_request_of_names_the_requester_after_min() {
+    // the Syrian government asked; the Russian air force was asked and struck
+    let d = doc("وقصفت الطائرات الروسية مواقع لتنظيم داعش في البادية بطلب من الحكومة السورية.");
+    let e = find(&d, EventType::Request);
+    assert_eq!(e.actor, vec!["syria-government"], "{e:#?}");
+    assert_eq!(e.recipient, vec!["russia-military"], "{e:#?}");
+}

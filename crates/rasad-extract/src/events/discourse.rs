@@ -7,6 +7,8 @@
 //!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
 //! - `demanded`: an act named by a noun after a request in its clause is the asked one's, not
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
+//! - `requested by`: «بطلب من X» names the requester: X asked the doer of the act before it
+//!   («نفذت القوات الضربة بالتنسيق مع الحكومة وبطلب منها»).
 //! - `talked`: an agreement without sides in a sentence whose talks have two named sides is
 //!   between them («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق»).
 //! - `means`: an act told after «عبر / من خلال» as the means of an act of its type just before
@@ -122,6 +124,43 @@ pub fn demanded(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
             args[j].recipient.retain(|r| !asked.contains(r));
             args[j].actor = asked;
         }
+    }
+}
+
+/// `requested by`: «بطلب من X» / «بطلب منها» (at X's request) names the requester after «من», not
+/// the one asked: X asked the doer of the act the request is attached to — the nearest earlier
+/// act with an actor in the sentence («نفذت القوات الضربة بالتنسيق مع الحكومة وبطلب منها»: the
+/// government asked the forces).
+pub fn requested_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for i in 0..matches.len() {
+        let h = matches[i].start();
+        if lex.entries[matches[i].entry as usize].ty != T::Request
+            || matches[i].head == Head::Verb
+            || cx.a.tokens[h].seg.prep != Some(rasad_text::clitics::Prep::Bi)
+            || !cx.is(h, "طلب")
+            || h + 1 >= cx.a.tokens.len()
+            || !["من", "منه", "منها", "منهم", "منهما"]
+                .iter()
+                .any(|w| cx.word_is(h + 1, w))
+            || args[i].recipient.is_empty()
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let doer = (0..i).rev().find_map(|j| {
+            (cx.sent[matches[j].start()] == s
+                && !args[j].absorbed
+                && !args[j].actor.is_empty()
+                && lex.entries[matches[j].entry as usize].ty != T::Request)
+                .then(|| args[j].actor.clone())
+        });
+        let requester = std::mem::take(&mut args[i].recipient);
+        args[i].recipient = doer
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|x| !requester.contains(x))
+            .collect();
+        args[i].actor = requester;
     }
 }
 

@@ -733,6 +733,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     let (frames, claimed) = cues::frames(&cx, lex, &matches);
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     discourse::demanded(&cx, lex, &matches, &mut found);
+    discourse::requested_by(&cx, lex, &matches, &mut found);
     discourse::talked(lex, &cx, &matches, &mut found);
     discourse::means(lex, &cx, &matches, &mut found);
     discourse::joined_content(&cx, &matches, &mut found);
