@@ -372,10 +372,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         };
         // a state named where something happens («في جنوب لبنان», «بغداد» after ب) is a place
         // there, not an actor
+        // (but a state after «من» following a verb of receiving is the giver: «تسلم الجيش من
+        // الولايات المتحدة شحنة»)
         let actor_target = actor_target.filter(|&(x, _)| {
             !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
-                && (is_locative(a, m.first_token) || is_dateline(a, m)))
+                && (is_locative(a, m.first_token) || is_dateline(a, m))
+                && !received_from(a, m.first_token))
         });
         // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
         let nationality = actor_target.is_some_and(|(x, _)| {
@@ -941,6 +944,59 @@ fn is_locative(a: &Analysis, first: usize) -> bool {
         && word_at(a, first - 1).preposition
 }
 
+/// Verbs of receiving, as view forms without a conjunction: what is received is «من» its giver.
+const RECEIVING: &[&str] = &[
+    "تسلم",
+    "تسلمت",
+    "يتسلم",
+    "تتسلم",
+    "تسلموا",
+    "استلم",
+    "استلمت",
+    "يستلم",
+    "تستلم",
+    "تلقي",
+    "تلقى",
+    "تلقت",
+    "يتلقي",
+    "يتلقى",
+    "تتلقي",
+    "تتلقى",
+    "تلقوا",
+];
+
+/// `received from`: the name at token `first` follows «من», and a verb of receiving stands at most
+/// four words before that «من» in its clause («تسلم الجيش اللبناني من الولايات المتحدة»): the
+/// name is who gave, an actor as well as a place.
+fn received_from(a: &Analysis, first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let p = &a.tokens[first - 1];
+    if p.kind != TokenKind::Word
+        || p.seg.conj.is_some()
+        || view_of(a, p).iter().copied().ne("من".chars())
+    {
+        return false;
+    }
+    for i in (first.saturating_sub(6)..first - 1).rev() {
+        let t = &a.tokens[i];
+        if t.kind != TokenKind::Word {
+            return false;
+        }
+        let v = view_of(a, t);
+        let v = if t.seg.conj.is_some() && !v.is_empty() {
+            &v[1..]
+        } else {
+            v
+        };
+        if RECEIVING.iter().any(|w| v.iter().copied().eq(w.chars())) {
+            return true;
+        }
+    }
+    false
+}
+
 /// `is_dateline`: a name opening a sentence and followed by a dash («بيروت – أعلن …») is the
 /// dateline: where the story was filed, not an actor.
 fn is_dateline(a: &Analysis, m: &rasad_lexicon::Match<'_>) -> bool {
@@ -1326,6 +1382,19 @@ mod tests {
             .mentions
             .iter()
             .any(|m| m.entity.as_deref() == Some("yemen")));
+    }
+
+    #[test]
+    fn a_state_after_min_following_a_verb_of_receiving_is_the_giver() {
+        let yemen = |text: &str| {
+            link_text(text)
+                .mentions
+                .iter()
+                .any(|m| m.entity.as_deref() == Some("yemen"))
+        };
+        assert!(yemen("وتسلمت الحكومة من اليمن دفعة جديدة"));
+        // where people come from is a place
+        assert!(!yemen("ووصل عشرات المهاجرين من اليمن"));
     }
 
     #[test]

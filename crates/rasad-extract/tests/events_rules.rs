@@ -656,3 +656,12 @@ fn at_the_request_of_names_the_requester_after_min() {
     assert_eq!(e.actor, vec!["syria-government"], "{e:#?}");
     assert_eq!(e.recipient, vec!["russia-military"], "{e:#?}");
 }
+
+#[test]
+fn a_shipment_received_from_a_state_is_its_aid() {
+    // the giver after «من» stands inside the phrase «تسلم ... شحنة»
+    let d = doc("وتسلم الجيش العراقي من الولايات المتحدة شحنة من الذخائر والعربات المدرعة.");
+    let e = find(&d, EventType::Aid);
+    assert_eq!(e.actor, vec!["united-states"], "{e:#?}");
+    assert_eq!(e.recipient, vec!["iraq-military"], "{e:#?}");
+}

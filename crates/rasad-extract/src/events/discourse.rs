@@ -9,6 +9,8 @@
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
 //! - `requested by`: «بطلب من X» names the requester: X asked the doer of the act before it
 //!   («نفذت القوات الضربة بالتنسيق مع الحكومة وبطلب منها»).
+//! - `gap actor`: a frame's actor preposition inside a phrase's gap carries its actor («تسلم
+//!   الجيش من الولايات المتحدة شحنة»).
 //! - `talked`: an agreement without sides in a sentence whose talks have two named sides is
 //!   between them («بحث الجانبان تمديد الهدنة، مرجحة التوصل إلى اتفاق»).
 //! - `means`: an act told after «عبر / من خلال» as the means of an act of its type just before
@@ -161,6 +163,29 @@ pub fn requested_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args
             .filter(|x| !requester.contains(x))
             .collect();
         args[i].actor = requester;
+    }
+}
+
+/// `gap actor`: a phrase whose actor comes after a preposition of its frame, with that
+/// preposition and a mention inside the phrase's gap («تسلم الجيش من الولايات المتحدة شحنة»: the
+/// giver stands between the verb and what was received), takes that mention as its actor when
+/// the clause gave it none.
+pub fn gap_actor(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for (i, m) in matches.iter().enumerate() {
+        let e = &lex.entries[m.entry as usize];
+        if !args[i].actor.is_empty() || e.frame.actor.is_empty() || m.toks.len() < 2 {
+            continue;
+        }
+        let found = (m.start() + 1..m.end() - 1).find_map(|t| {
+            if m.toks.contains(&t) || !e.frame.actor.iter().any(|p| cx.word_is(t, p)) {
+                return None;
+            }
+            let (mi, _) = cx.mention_at.get(t + 1).copied().flatten()?;
+            cx.doc.mentions[mi].entity.clone()
+        });
+        if let Some(id) = found.filter(|id| !args[i].recipient.contains(id)) {
+            args[i].actor.push(id);
+        }
     }
 }
 

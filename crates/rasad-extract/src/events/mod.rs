@@ -734,6 +734,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::reporter(&cx, lex, &matches, &mut found, &frames);
     discourse::demanded(&cx, lex, &matches, &mut found);
     discourse::requested_by(&cx, lex, &matches, &mut found);
+    discourse::gap_actor(&cx, lex, &matches, &mut found);
     discourse::talked(lex, &cx, &matches, &mut found);
     discourse::means(lex, &cx, &matches, &mut found);
     discourse::joined_content(&cx, &matches, &mut found);
