@@ -665,3 +665,13 @@ fn a_shipment_received_from_a_state_is_its_aid() {
     assert_eq!(e.actor, vec!["united-states"], "{e:#?}");
     assert_eq!(e.recipient, vec!["iraq-military"], "{e:#?}");
 }
+
+#[test]
+fn a_bare_noun_joined_right_after_a_trigger_shares_its_sides() {
+    // the extortion is suffered by the migrants, as the torture is
+    let d = doc(
+        "وانتقدت منظمة العفو الدولية خفر السواحل الليبي، وقالت إن المهاجرين يتعرضون للتعذيب والابتزاز في مراكز الاحتجاز.",
+    );
+    let e = find(&d, EventType::Threaten);
+    assert_eq!(e.recipient, vec!["migrants"], "{:#?}", d.events);
+}

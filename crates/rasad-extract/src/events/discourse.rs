@@ -17,6 +17,8 @@
 //!   it is that act, with its sides («اتهمت الدعم السريع الجيش بخرق الهدنة عبر شن غارات»).
 //! - `joined content`: a noun joined by «و» right after a trigger that is part of another act
 //!   is part of it too («محادثات حول مقترح لوقف إطلاق النار وتبادل الأسرى»).
+//! - `joined sides`: a bare event noun joined by «و» right after another shares its sides
+//!   («يتعرضون للتعذيب والابتزاز»).
 //! - `stopped`: an attack or coercion noun governed by «وقف / إنهاء / تعليق» is the thing
 //!   stopped, no act («ينص الاتفاق على وقف الهجمات»).
 //! - `same movement`: a protest told without sides is by whoever leads the protests told
@@ -276,6 +278,28 @@ pub fn joined_content(cx: &Ctx, matches: &[Match], args: &mut [Args]) {
 
 /// Verbal nouns of stopping: what they govern is stopped, not done.
 const STOPPING: &[&str] = &["وقف", "ايقاف", "انهاء", "تعليق", "تجميد"];
+
+/// `joined sides`: a bare event noun joined by «و» right after a noun or a phrase ending in one
+/// («يتعرضون للتعذيب والابتزاز», «عمليات القتل والتهجير») shares its governing word, and so its
+/// sides.
+pub fn joined_sides(cx: &Ctx, matches: &[Match], args: &mut [Args]) {
+    for j in 1..matches.len() {
+        let (p, m) = (&matches[j - 1], &matches[j]);
+        if (p.head == Head::Verb && p.toks.len() == 1)
+            || m.head != Head::Noun
+            || m.toks.len() != 1
+            || p.end() != m.start()
+            || args[j - 1].absorbed
+            || args[j].absorbed
+            || cx.a.tokens[m.start()].seg.conj != Some(rasad_text::clitics::Conj::Wa)
+            || (args[j - 1].actor.is_empty() && args[j - 1].recipient.is_empty())
+        {
+            continue;
+        }
+        args[j].actor = args[j - 1].actor.clone();
+        args[j].recipient = args[j - 1].recipient.clone();
+    }
+}
 
 /// `stopped`: an attack or coercion noun governed by a verbal noun of stopping («وقف الهجمات»,
 /// «إنهاء الحصار») is the thing stopped — the stopping is the act (a truce, a concession), and

@@ -738,6 +738,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::talked(lex, &cx, &matches, &mut found);
     discourse::means(lex, &cx, &matches, &mut found);
     discourse::joined_content(&cx, &matches, &mut found);
+    discourse::joined_sides(&cx, &matches, &mut found);
     discourse::stopped(&cx, lex, &matches, &mut found);
     discourse::same_movement(&cx, lex, &matches, &mut found);
     cues::claims(&cx, lex, &matches, &mut found, &claimed);
