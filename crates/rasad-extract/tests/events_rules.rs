@@ -675,3 +675,14 @@ fn a_bare_noun_joined_right_after_a_trigger_shares_its_sides() {
     let e = find(&d, EventType::Threaten);
     assert_eq!(e.recipient, vec!["migrants"], "{:#?}", d.events);
 }
+
+#[test]
+fn a_spokesman_of_it_speaks_for_the_sentence_topic() {
+    let d = doc(
+        "ورحبت حركة حماس بالمقترح المصري، وقال المتحدث باسمها إن الحركة تطالب بانسحاب كامل من القطاع.",
+    );
+    let e = find(&d, EventType::Request);
+    let src = e.source.as_ref().unwrap();
+    assert_eq!(src.kind, SourceKind::Named, "{src:#?}");
+    assert_eq!(src.entity.as_deref(), Some("hamas"), "{src:#?}");
+}

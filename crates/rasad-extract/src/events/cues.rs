@@ -208,6 +208,20 @@ fn speaker_source(
     });
     let within = |h: &Hit| h.start >= s && h.start < e;
     let mention = (s..e).find_map(|t| cx.mention_at[t]).map(|(mi, _)| mi);
+    // `spokesman of it`: «وقال المتحدث باسمها إن …» names no one but the body the pronoun points
+    // to: the sentence's first specific mention before it, its topic («ورحبت حماس بالمقترح
+    // المصري، وقال المتحدث باسمها»: Hamas, not Egypt)
+    let mention = mention.or_else(|| {
+        let b = (s..e).find(|&t| {
+            let w = cx.bare(t);
+            w.len() > 4 && w.starts_with(&['ب', 'ا', 'س', 'م'])
+        })?;
+        let ts = cx.sent_toks[cx.sent[b] as usize].0;
+        (ts..cue_start).find_map(|t| {
+            let (mi, me) = cx.mention_at[t]?;
+            (me <= cue_start && !cx.generic(mi)).then_some(mi)
+        })
+    });
     let entity = mention.and_then(|mi| cx.doc.mentions[mi].entity.as_ref().map(|_| cx.entity(mi)));
     let kind = if hs.iter().any(|h| h.role == Role::Anonymous && within(h))
         || (anonymous_sentence && mention.is_none())
