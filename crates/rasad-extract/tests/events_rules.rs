@@ -686,3 +686,13 @@ fn a_spokesman_of_it_speaks_for_the_sentence_topic() {
     assert_eq!(src.kind, SourceKind::Named, "{src:#?}");
     assert_eq!(src.entity.as_deref(), Some("hamas"), "{src:#?}");
 }
+
+#[test]
+fn a_joint_act_told_with_only_its_other_side_is_the_speakers() {
+    let d = doc(
+        "وقال الناطق باسم الجيش الأردني إن مناورات مشتركة مع القوات الأمريكية ستبدأ الشهر المقبل.",
+    );
+    let e = find(&d, EventType::Cooperate);
+    assert_eq!(e.actor, vec!["jordan-military"], "{e:#?}");
+    assert_eq!(e.recipient, vec!["united-states-military"], "{e:#?}");
+}

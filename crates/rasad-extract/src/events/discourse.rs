@@ -4,7 +4,8 @@
 //! - `reporter`: a speech act without an actor (ACCUSE, REQUEST, REJECT, SUPPORT, THREATEN,
 //!   AGREE, CONCEDE) inside a reported sentence, or a circumstantial participle or verbal noun
 //!   opening a comma clause («…، متهما أنقرة», «…، مطالبة الحكومة»), is the act of the named
-//!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF).
+//!   source that reports it («وقال المتحدث باسم قسد إن …، متهما أنقرة» → the SDF); so is a
+//!   joint act told with only its other side («إن دوريات مشتركة مع الجيش ستبدأ»).
 //! - `demanded`: an act named by a noun after a request in its clause is the asked one's, not
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
 //! - `requested by`: «بطلب من X» names the requester: X asked the doer of the act before it
@@ -91,7 +92,9 @@ pub fn reporter(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args], f
             && m.head != Head::Verb
             && !tok.seg.article
             && tok.seg.prep.is_none();
-        if (speech(e.ty) || circumstantial) && !args[i].recipient.contains(&id) {
+        // a joint act told with one side («دوريات مشتركة مع الجيش») is the speaker's with it
+        let joint = e.frame.symmetric && !args[i].recipient.is_empty();
+        if (speech(e.ty) || circumstantial || joint) && !args[i].recipient.contains(&id) {
             args[i].actor.push(id);
         }
     }
