@@ -86,6 +86,9 @@ const GENERIC_HEADS: &[&str] = &[
     "مندوب",
 ];
 
+/// Titles of a state's envoy, as stem keys: the definite title refers back to «TITLE + state».
+const ENVOY_TITLES: &[&str] = &["مندوب", "مبعوث"];
+
 /// Nouns after which a place name is a place («محافظة البيضاء»), with the feature they imply.
 const PLACE_CUES: &[(&str, Option<&str>)] = &[
     ("محافظه", Some("ADM1")),
@@ -548,6 +551,38 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 mention_at.sort_unstable();
                 mention_sorted = true;
             }
+        }
+    }
+
+    // `envoy of a state`: a definite title («المندوب», «المبعوث») not inside a name, after the same
+    // title in construct with a state («اتهم مندوب السودان … وقال المندوب»), is that state's
+    for (i, t) in a.tokens.iter().enumerate() {
+        if covered[i]
+            || !t.seg.article
+            || t.seg.pron.is_some()
+            || view_of(a, t).get(t.seg.stem_start as usize) != Some(&'م')
+            || !key_of(a, i, &mut buf)
+            || !ENVOY_TITLES.contains(&buf.as_str())
+        {
+            continue;
+        }
+        let mut key = String::new();
+        let state = (0..i).rev().find_map(|j| {
+            if a.tokens[j].seg.article || !key_of(a, j, &mut key) || key != buf {
+                return None;
+            }
+            let next = a.tokens.get(j + 1)?.start;
+            raw.iter()
+                .find(|r| r.0 == next && lex.actor_facts[r.2 as usize].kind == ActorKind::Gpe)
+                .map(|r| r.2)
+        });
+        if let Some(x) = state {
+            let skip = t.seg.conj.is_some() as usize + t.seg.prep.is_some() as usize;
+            let start = a
+                .view
+                .to_original(t.nstart as usize + skip, t.nend as usize)
+                .0;
+            raw.push((start, t.end, x, Via::Coref));
         }
     }
 

@@ -696,3 +696,12 @@ fn a_joint_act_told_with_only_its_other_side_is_the_speakers() {
     assert_eq!(e.actor, vec!["jordan-military"], "{e:#?}");
     assert_eq!(e.recipient, vec!["united-states-military"], "{e:#?}");
 }
+
+#[test]
+fn the_envoy_after_the_envoy_of_a_state_is_that_state() {
+    let d = doc(
+        "اتهم مندوب ليبيا لدى الأمم المتحدة، الاثنين، جهات خارجية بتأجيج القتال. وقال المندوب إن بلاده تملك أدلة على ذلك، مطالبا مجلس الأمن بفرض عقوبات على المتورطين.",
+    );
+    let e = find(&d, EventType::Request);
+    assert_eq!(e.actor, vec!["libya"], "{e:#?}");
+}
