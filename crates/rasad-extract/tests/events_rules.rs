@@ -705,3 +705,14 @@ fn the_envoy_after_the_envoy_of_a_state_is_that_state() {
     let e = find(&d, EventType::Request);
     assert_eq!(e.actor, vec!["libya"], "{e:#?}");
 }
+
+#[test]
+fn an_organ_of_a_state_does_not_act_on_that_state() {
+    // «المسؤولين» is read as the state's officials: the government threatens no one of its own
+    let d = doc(
+        "وأغلق محتجون، الأحد، ميناء أم قصر احتجاجا على سياسات العراق النفطية. وهددت الحكومة العراقية بملاحقة المسؤولين عن إغلاق الميناء.",
+    );
+    let e = find(&d, EventType::Threaten);
+    assert_eq!(e.actor, vec!["iraq-government"]);
+    assert!(!e.recipient.iter().any(|r| r == "iraq"), "{e:#?}");
+}

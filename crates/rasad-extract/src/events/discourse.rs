@@ -47,7 +47,8 @@
 //!   state: the side becomes the state's entity when the article names the state. With no
 //!   country in the text («مصدر عسكري») the focus state is used — the country most of the
 //!   article's actors belong to, when one leads — or its organ the article names when the state
-//!   itself is only a place.
+//!   itself is only a place. An organ of a state does not act on that state itself (`own state`:
+//!   the recipient is dropped and filled from the story), except in an attack.
 //!
 //! - `witnesses`: generic sources (eyewitnesses, medics, local or unnamed official sources) are
 //!   no side of an act.
@@ -654,7 +655,22 @@ pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
             side.dedup();
         }
         let actor = e.actor.clone();
-        e.recipient.retain(|r| !actor.contains(r));
+        // `own state`: an organ of a state does not act on that state itself («هددت حكومة
+        // الوحدة الوطنية … ليبيا»): the empty side is then filled from the story
+        let states: Vec<String> = actor.iter().filter_map(|a| state_of(doc, a)).collect();
+        // (an attack on the state keeps its target: its actor is the likelier misreading, «قتل
+        // نائب مدير الشرطة برصاص مسلحين أثناء محاولة قوات الأمن …»)
+        let attack = e.event_type == T::Assault;
+        e.recipient.retain(|r| {
+            !actor.contains(r)
+                && (attack
+                    || !doc.entities.iter().any(|x| {
+                        x.id == *r
+                            && x.country.as_ref().is_some_and(|c| {
+                                states.contains(c) && x.codes.cameo.as_ref() == Some(c)
+                            })
+                    }))
+        });
     }
 }
 
