@@ -381,7 +381,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
                 && (is_locative(a, m.first_token) || is_dateline(a, m))
-                && !received_from(a, m.first_token))
+                && !received_from(a, m.first_token)
+                && !tied_to(a, m.first_token))
         });
         // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
         let nationality = actor_target.is_some_and(|(x, _)| {
@@ -977,6 +978,49 @@ fn is_locative(a: &Analysis, first: usize) -> bool {
         && a.tokens[first - 1].kind == TokenKind::Word
         && a.tokens[first - 1].seg.pron.is_none()
         && word_at(a, first - 1).preposition
+}
+
+/// Adjectives of belonging or backing, as view forms: what follows them with «بـ / لـ» is a side.
+const TIED: &[&str] = &[
+    "المرتبطه",
+    "مرتبطه",
+    "المرتبطين",
+    "مرتبطين",
+    "المرتبط",
+    "مرتبط",
+    "التابعه",
+    "تابعه",
+    "التابعين",
+    "تابعين",
+    "المواليه",
+    "مواليه",
+    "الموالين",
+    "موالين",
+    "المدعومه",
+    "مدعومه",
+    "المدعومين",
+    "مدعومين",
+];
+
+/// `tied to`: the name at token `first` carries «بـ / لـ» right after an adjective of belonging
+/// or backing («السفن المرتبطة بإسرائيل», «الفصائل الموالية لإيران»): the state is a side, an
+/// actor as well as a place.
+fn tied_to(a: &Analysis, first: usize) -> bool {
+    if first == 0 {
+        return false;
+    }
+    let t = &a.tokens[first];
+    if !matches!(
+        t.seg.prep,
+        Some(rasad_text::clitics::Prep::Bi | rasad_text::clitics::Prep::Li)
+    ) {
+        return false;
+    }
+    let p = &a.tokens[first - 1];
+    p.kind == TokenKind::Word && {
+        let v = view_of(a, p);
+        TIED.iter().any(|w| v.iter().copied().eq(w.chars()))
+    }
 }
 
 /// Verbs of receiving, as view forms without a conjunction: what is received is «من» its giver.

@@ -1193,3 +1193,14 @@ fn a_seized_load_is_taken_from_whom_it_was_bound_for() {
     let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(e.recipient, ["houthis"], "{e:#?}");
 }
+
+#[test]
+fn a_threat_threatens_whom_the_announced_attack_aims_at() {
+    // «المرتبطة بإسرائيل»: a state tied by an adjective of belonging is a side, not a place
+    let d = doc(
+        "وقال المتحدث العسكري باسم جماعة الحوثي إن الهجوم جاء ردا على العدوان، متوعدا باستهداف كل السفن المرتبطة بإسرائيل.",
+    );
+    let e = all(&d, EventType::Threaten);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.recipient, ["israel"], "{e:#?}");
+}

@@ -227,6 +227,10 @@ const AFFILIATION: &[&str] = &[
     "منتسبين",
     "المرتبطين",
     "مرتبطين",
+    "المرتبطه",
+    "مرتبطه",
+    "المرتبط",
+    "مرتبط",
     "صلتهم",
     "علاقتهم",
 ];
@@ -775,7 +779,58 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     others(cx, matches, &mut out);
     arrested_doers(cx, lex, matches, &mut out);
     destined(cx, lex, matches, &mut out);
+    threatened_target(cx, lex, matches, &mut out);
     out
+}
+
+/// Verbal nouns of the hostile acts a threat announces («توعد باستهداف», «هدد بملاحقة»).
+const THREATENED_ACTS: &[&str] = &[
+    "استهداف",
+    "ضرب",
+    "مهاجمه",
+    "قصف",
+    "ملاحقه",
+    "معاقبه",
+    "طرد",
+    "اعتقال",
+    "رد",
+    "الرد",
+];
+
+/// `threatened target`: «متوعدا باستهداف كل السفن المرتبطة بإسرائيل» — a threat with no one
+/// threatened threatens whom the hostile act it announces («بـ» + a verbal noun) is aimed at.
+fn threatened_target(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for (i, m) in matches.iter().enumerate() {
+        let e = &lex.entries[m.entry as usize];
+        if e.ty != T::Threaten || !out[i].recipient.is_empty() || out[i].actor.is_empty() {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(m.start());
+        let end = m.end();
+        // the announced act right after it, joined by «بـ»
+        let Some(c) = (end..(end + 2).min(se)).find(|&t| {
+            let tok = &cx.a.tokens[t];
+            tok.seg.prep == Some(Prep::Bi) && cx.in_mention[t].is_none()
+        }) else {
+            continue;
+        };
+        if !cx.is_any(c, THREATENED_ACTS) {
+            continue;
+        }
+        // («بالرد على X»)
+        let from = if cx.is_any(c + 1, &["على", "علي"]) {
+            c + 2
+        } else {
+            c + 1
+        };
+        if let Some((mi, _, _)) = cx.np_mention(from, (from + 5).min(se)) {
+            let id = cx.entity(mi);
+            if !out[i].actor.contains(&id) {
+                out[i].recipient = vec![id];
+            }
+        }
+    }
 }
 
 /// Words that say where a seized load was going: «في طريقه إلى», «متجهة إلى», «مهربة إلى».
