@@ -1204,3 +1204,18 @@ fn a_threat_threatens_whom_the_announced_attack_aims_at() {
     let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(e.recipient, ["israel"], "{e:#?}");
 }
+
+#[test]
+fn a_verb_after_a_relative_has_its_head_as_subject() {
+    // «التي تقصف المدنيين»: the gun positions (the army's, the object of the attack before)
+    // shell the civilians; the civilians are no actor
+    let d = doc(
+        "وردت حركة أحرار الشام بقصف مواقع للجيش السوري، مؤكدة أنها استهدفت مرابض المدفعية التي تقصف المدنيين.",
+    );
+    let e = all(&d, EventType::Assault);
+    assert!(
+        e.iter().all(|e| !e.actor.iter().any(|a| a == "civilians")),
+        "{e:#?}"
+    );
+    assert!(e.iter().any(|e| e.recipient == ["civilians"]), "{e:#?}");
+}

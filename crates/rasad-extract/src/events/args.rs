@@ -780,7 +780,70 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     arrested_doers(cx, lex, matches, &mut out);
     destined(cx, lex, matches, &mut out);
     threatened_target(cx, lex, matches, &mut out);
+    relative_subject(cx, matches, &mut out);
     out
+}
+
+/// `relative subject`: «استهدفت مرابض المدفعية التي تقصف المدنيين» — a verb right after a
+/// relative pronoun, with no pronoun of its own, has the relative's head as its subject: the
+/// mention that ends at the pronoun, or else — the head being the object of the act just before
+/// — that act's recipient; the mention after the verb is its object.
+fn relative_subject(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if m.head != Head::Verb
+            || h < 2
+            || !cx.is_any(h - 1, RELATIVES)
+            || cx.a.tokens[h].seg.pron.is_some()
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let object = cx
+            .mention_in(m.end(), m.end() + 1)
+            .map(|(mi, _, _)| cx.entity(mi));
+        let head = cx.mention_at[..h - 1]
+            .iter()
+            .enumerate()
+            .rev()
+            .take(3)
+            .find_map(|(t, x)| {
+                x.filter(|&(_, e)| e == h - 1 && t >= h - 4)
+                    .map(|(mi, _)| mi)
+            })
+            .map(|mi| vec![cx.entity(mi)]);
+        let head = head.or_else(|| {
+            let j = i - 1;
+            let p = &matches[j];
+            // (the act may retell an earlier one of its sentence, «وردت الهيئة بقصف مواقع
+            // للجيش، مؤكدة أنها استهدفت …»: that one's recipient)
+            (cx.sent[p.start()] == s
+                && p.end() < h
+                && h - p.end() <= 4
+                && (p.end()..h).all(|t| !cx.is_break(t)))
+            .then(|| {
+                (0..=j)
+                    .rev()
+                    .take_while(|&k| cx.sent[matches[k].start()] == s)
+                    // (not a recipient read through the relative clause itself)
+                    .find(|&k| {
+                        !out[k].recipient.is_empty()
+                            && !object
+                                .as_ref()
+                                .is_some_and(|o| out[k].recipient.contains(o))
+                    })
+                    .map(|k| out[k].recipient.clone())
+            })
+            .flatten()
+        });
+        let Some(head) = head else {
+            continue;
+        };
+        let object = object.filter(|o| !head.contains(o));
+        out[i].actor = head;
+        out[i].recipient = object.into_iter().collect();
+    }
 }
 
 /// Verbal nouns of the hostile acts a threat announces («توعد باستهداف», «هدد بملاحقة»).
