@@ -1219,3 +1219,13 @@ fn a_verb_after_a_relative_has_its_head_as_subject() {
     );
     assert!(e.iter().any(|e| e.recipient == ["civilians"]), "{e:#?}");
 }
+
+#[test]
+fn a_denial_of_ma_answers_who_made_the_claim() {
+    let d = doc(
+        "وتقول منظمة العفو الدولية إن القوات الإيرانية أعدمت عشرات المحتجين، وهو ما تنفيه طهران.",
+    );
+    let e = all(&d, EventType::Reject);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.recipient, ["amnesty-international"], "{e:#?}");
+}

@@ -781,7 +781,33 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     destined(cx, lex, matches, &mut out);
     threatened_target(cx, lex, matches, &mut out);
     relative_subject(cx, matches, &mut out);
+    denied_claim(cx, lex, matches, &mut out);
     out
+}
+
+/// `denied claim`: «وتقول الأمم المتحدة إن خبراءها وثقوا …، وهو ما تنفيه طهران» — a denial of
+/// «ما», the claim just told, answers who made the claim: the sentence's first stated subject.
+fn denied_claim(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for (i, m) in matches.iter().enumerate() {
+        let h = m.start();
+        if lex.entries[m.entry as usize].ty != T::Reject
+            || h < 2
+            || !cx.word_is(h - 1, "ما")
+            || !cx.bare_in(h - 2, &["هو", "هي", "هذا", "ذلك"])
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let claimant = clause_subjects(cx, s as usize, matches)
+            .into_iter()
+            .find(|(t, _, _, _, _)| *t < h)
+            .map(|(_, _, id, _, _)| id)
+            .filter(|id| !out[i].actor.contains(id));
+        if let Some(id) = claimant {
+            out[i].recipient = vec![id];
+        }
+    }
 }
 
 /// `relative subject`: «استهدفت مرابض المدفعية التي تقصف المدنيين» — a verb right after a
