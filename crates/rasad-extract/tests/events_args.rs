@@ -1229,3 +1229,15 @@ fn a_denial_of_ma_answers_who_made_the_claim() {
     let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(e.recipient, ["amnesty-international"], "{e:#?}");
 }
+
+#[test]
+fn the_pronoun_of_an_arrest_is_who_was_arrested() {
+    let d = doc("وأبعدت السلطات التركية 30 لاجئا أفغانيا إلى بلادهم، بعد توقيفهم في إسطنبول.");
+    let e = all(&d, EventType::Coerce);
+    let arrest = e
+        .iter()
+        .find(|e| e.trigger.text.contains("توقيف"))
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(arrest.recipient, ["displaced-people"], "{arrest:#?}");
+    assert_eq!(arrest.actor, ["turkey-government"], "{arrest:#?}");
+}

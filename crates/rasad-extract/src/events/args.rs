@@ -3068,7 +3068,33 @@ fn one(
                     a.subject = true;
                 }
             }
-            if a.actor.is_empty() && cx.has_pron(h) {
+            // (`patient pronoun`: «بعد توقيفهم», «بعد أسبوع من اختطافه» — the pronoun of an
+            // arrest or an attack on a person that takes a direct object is who suffered it)
+            let patient = matches!(
+                e.ty,
+                rasad_doc::EventType::Coerce | rasad_doc::EventType::Assault
+            ) && e.frame.recipient.iter().any(|p| p == "obj")
+                && a.recipient.is_empty()
+                && !cx.has_conj(h)
+                && (matches!(
+                    e.mode.as_deref(),
+                    Some("arrest" | "abduct" | "deport" | "torture" | "assassinate" | "beat")
+                ) || e.object.as_deref() == Some("person"));
+            // (a state is no «هم»: «ضد أشخاص … ويتيح احتجازهم» has no named patient)
+            let people = |id: &String| {
+                cx.pron_agree(h) != Some(Agree::Plural)
+                    || !cx
+                        .doc
+                        .entities
+                        .iter()
+                        .any(|x| x.id == *id && x.kind == rasad_doc::EntityKind::Gpe)
+            };
+            if a.actor.is_empty() && cx.has_pron(h) && patient {
+                if let Some(id) = cx.antecedent(h, h, &[], chain_of).filter(people) {
+                    a.pron = Some(id.clone());
+                    a.recipient.push(id);
+                }
+            } else if a.actor.is_empty() && cx.has_pron(h) {
                 // «وقتله»: coordinated with the previous event; «حربه»: the nearest mention
                 let coord = cx
                     .has_conj(h)
@@ -3093,7 +3119,9 @@ fn one(
                     || tok.seg.prep == Some(Prep::Bi)
                     || (g > ss && cx.is_any(g - 1, GOVERNORS));
                 if governed {
-                    if let Some(id) = latest_subject(subjects, h) {
+                    if let Some(id) =
+                        latest_subject(subjects, h).filter(|id| !a.recipient.contains(id))
+                    {
                         a.actor.push(id);
                         a.subject = true;
                     }
