@@ -1241,3 +1241,13 @@ fn the_pronoun_of_an_arrest_is_who_was_arrested() {
     assert_eq!(arrest.recipient, ["displaced-people"], "{arrest:#?}");
     assert_eq!(arrest.actor, ["turkey-government"], "{arrest:#?}");
 }
+
+#[test]
+fn the_agent_of_a_relative_clause_may_follow_a_preposition_with_its_pronoun() {
+    // «الذي توصلت إليه X»: X reached the deal
+    let d = doc("وتخضع المدينة لاتفاق التهدئة الذي توصلت إليه مصر وقطر الشهر الماضي.");
+    let e = all(&d, EventType::Agree);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
+    assert!(sides.iter().any(|s| *s == "egypt"), "{e:#?}");
+}

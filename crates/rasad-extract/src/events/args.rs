@@ -2892,7 +2892,18 @@ fn one(
             // relative clause agent
             for r in end..(end + 3).min(se) {
                 if cx.is_any(r, RELATIVES) {
-                    if let Some((mi, _, _)) = cx.mention_in(r + 2, r + 3) {
+                    // («الاتفاق الذي توصلت إليه روسيا»: past a preposition with the pronoun)
+                    let at = if r + 2 < se
+                        && cx.mention_at[r + 2].is_none()
+                        && cx.has_pron(r + 2)
+                        && (cx.is_any(r + 2, WORD_PREPS)
+                            || matches!(cx.a.tokens[r + 2].seg.prep, Some(Prep::Bi | Prep::Li)))
+                    {
+                        r + 3
+                    } else {
+                        r + 2
+                    };
+                    if let Some((mi, _, _)) = cx.mention_in(at, at + 1) {
                         a.actor.push(cx.entity(mi));
                     }
                     break;
