@@ -78,6 +78,149 @@ impl Span {
     }
 }
 
+/// An immutable string shared by reference count: the ids and names of entities and places,
+/// which every mention and document of an actor or place repeats. The lexicon holds one of each
+/// and the output clones it by pointer, where a `String` was allocated and copied for every
+/// mention (linking's main cost after the matcher). It reads as a `str` (`Deref`) and is written
+/// and described in JSON as a string: the format is unchanged.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(std::sync::Arc<str>);
+
+impl SharedStr {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<String> for SharedStr {
+    fn from(s: String) -> SharedStr {
+        SharedStr(s.into())
+    }
+}
+
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> SharedStr {
+        SharedStr(s.as_str().into())
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.0.to_string()
+    }
+}
+
+impl From<&SharedStr> for String {
+    fn from(s: &SharedStr) -> String {
+        s.0.to_string()
+    }
+}
+
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == &*other.0
+    }
+}
+
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == &*other.0
+    }
+}
+
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SharedStr, D::Error> {
+        String::deserialize(d).map(SharedStr::from)
+    }
+}
+
+/// Described exactly as a `String`: the schema is unchanged.
+impl JsonSchema for SharedStr {
+    fn inline_schema() -> bool {
+        <String as JsonSchema>::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <String as JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        <String as JsonSchema>::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <String as JsonSchema>::json_schema(generator)
+    }
+}
+
 /// Where the article came from.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Source {
@@ -184,34 +327,34 @@ pub enum EntityKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Name {
     /// Arabic name.
-    pub ar: Option<String>,
+    pub ar: Option<SharedStr>,
     /// English name an analyst would search for (Wikipedia's title where one exists).
-    pub en: Option<String>,
+    pub en: Option<SharedStr>,
 }
 
 /// Codes in other schemes.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Codes {
     /// CAMEO actor code.
-    pub cameo: Option<String>,
+    pub cameo: Option<SharedStr>,
 }
 
 /// An actor, with its stable id from the actor dictionary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Entity {
     /// Stable id (the same in every document).
-    pub id: String,
+    pub id: SharedStr,
     /// Kind.
     pub kind: EntityKind,
     /// Names.
     pub name: Name,
     /// ISO 3166-1 alpha-3 where the actor belongs to one state.
-    pub country: Option<String>,
+    pub country: Option<SharedStr>,
     /// Codes in other schemes.
     #[serde(default)]
     pub codes: Codes,
     /// Wikidata QID, where certain.
-    pub wikidata: Option<String>,
+    pub wikidata: Option<SharedStr>,
 }
 
 /// How a mention was linked to its actor.
@@ -240,7 +383,7 @@ pub struct Mention {
     /// Kind.
     pub kind: EntityKind,
     /// The linked entity id, or null when not linked.
-    pub entity: Option<String>,
+    pub entity: Option<SharedStr>,
     /// How it was linked, or null when not linked.
     pub via: Option<Via>,
 }
@@ -249,13 +392,13 @@ pub struct Mention {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Place {
     /// Stable id (`yemen/al-bayda`).
-    pub id: String,
+    pub id: SharedStr,
     /// Names.
     pub name: Name,
     /// GeoNames feature code (PCLI, ADM1, PPL, PPLA, PPLC, RGN, …).
-    pub feature: Option<String>,
+    pub feature: Option<SharedStr>,
     /// ISO 3166-1 alpha-2 country code.
-    pub country: Option<String>,
+    pub country: Option<SharedStr>,
     /// Latitude in decimal degrees.
     pub lat: Option<f64>,
     /// Longitude in decimal degrees.

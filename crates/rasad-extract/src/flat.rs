@@ -507,7 +507,7 @@ impl<'a> Cx<'a> {
 
     fn country2(&self) -> Option<String> {
         self.place
-            .and_then(|p| p.country.clone())
+            .and_then(|p| p.country.as_deref().map(String::from))
             .or_else(|| self.gaz.map(|g| g.country.clone()))
             .filter(|c| !c.is_empty())
     }
@@ -534,7 +534,7 @@ impl<'a> Cx<'a> {
 
     fn place_name(&self) -> Option<String> {
         self.place
-            .and_then(|p| p.name.en.clone().or_else(|| p.name.ar.clone()))
+            .and_then(|p| p.name.en.as_ref().or(p.name.ar.as_ref()).map(String::from))
             .or_else(|| self.gaz.map(|g| g.en.clone()))
             .or_else(|| self.event.place.clone())
     }
@@ -555,7 +555,7 @@ impl<'a> Cx<'a> {
 
     fn feature(&self) -> Option<String> {
         self.place
-            .and_then(|p| p.feature.clone())
+            .and_then(|p| p.feature.as_deref().map(String::from))
             .or_else(|| self.gaz.map(|g| g.feature.clone()))
     }
 
@@ -611,7 +611,7 @@ impl<'a> Cx<'a> {
 
     fn name(&self, id: &str) -> String {
         self.entity(id)
-            .and_then(|e| e.name.en.clone().or_else(|| e.name.ar.clone()))
+            .and_then(|e| e.name.en.as_ref().or(e.name.ar.as_ref()).map(String::from))
             .unwrap_or_else(|| id.to_string())
     }
 
@@ -635,9 +635,12 @@ impl<'a> Cx<'a> {
             return Default::default();
         };
         let e = self.entity(id);
-        let country = e.and_then(|e| e.country.clone()).unwrap_or_default();
+        let country = e
+            .and_then(|e| e.country.as_deref())
+            .unwrap_or_default()
+            .to_string();
         let code = e
-            .and_then(|e| e.codes.cameo.clone())
+            .and_then(|e| e.codes.cameo.as_deref().map(String::from))
             .unwrap_or_else(|| country.clone());
         (code, self.name(id), country)
     }

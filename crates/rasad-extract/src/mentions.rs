@@ -37,10 +37,9 @@
 //!   descriptor for that context beats another country's actor of the same name («قوى الأمن
 //!   الداخلي» in a Syrian story is the Asayish: `shared_name`).
 
-use rasad_doc::{Codes, Entity, EntityKind, Mention, Name, Place as DocPlace, Via};
+use rasad_doc::{Entity, EntityKind, Mention, Place as DocPlace, Via};
 use rasad_lexicon::{
-    Actor, ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, Place, PlaceFacts,
-    Target,
+    ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, PlaceFacts, Target,
 };
 use rasad_text::{Analysis, TokenKind};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -466,7 +465,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 linked_place = true;
                 last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
-                    linked.places.push(doc_place(&lex.places[p as usize]));
+                    linked.places.push(lex.doc_places[p as usize].clone());
                 }
             }
         }
@@ -594,14 +593,14 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     for (start, end, x, via) in raw {
         let actor = &lex.actors[x as usize];
         if entity_seen.insert(x) {
-            linked.entities.push(entity(actor, a, end, lex));
+            linked.entities.push(entity(x, a, end, lex));
         }
         linked.mentions.push(Mention {
             start,
             end,
             text: text_of(a, start, end),
             kind: entity_kind(actor.kind),
-            entity: Some(actor.id.clone()),
+            entity: Some(lex.doc_entities[x as usize].id.clone()),
             via: Some(via),
         });
     }
@@ -909,8 +908,10 @@ fn sentence_break(a: &Analysis, from: u32, to: u32) -> bool {
 }
 
 /// The document entity of an actor; a generic actor takes its country from a demonym after it.
-fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entity {
-    let mut country = actor.country.clone();
+fn entity(x: u32, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entity {
+    let actor = &lex.actors[x as usize];
+    // (the lexicon's entity, its strings shared)
+    let mut e = lex.doc_entities[x as usize].clone();
     if actor.generic {
         // the first token at or after the mention's end (tokens are in text order)
         let next = a.tokens.partition_point(|t| t.start < mention_end);
@@ -926,45 +927,18 @@ fn entity(actor: &Actor, a: &Analysis, mention_end: u32, lex: &Lexicon) -> Entit
                 lex.matcher.find(&sub).into_iter().next().map(|m| m.targets)
             };
             if let Some(targets) = targets {
-                country = targets.iter().find_map(|t| match *t {
+                e.country = targets.iter().find_map(|t| match *t {
                     Target::ActorAlias(x) | Target::ActorName(x)
                         if lex.actors[x as usize].kind == ActorKind::Gpe =>
                     {
-                        lex.actors[x as usize].country.clone()
+                        lex.doc_entities[x as usize].country.clone()
                     }
                     _ => None,
                 });
             }
         }
     }
-    Entity {
-        id: actor.id.clone(),
-        kind: entity_kind(actor.kind),
-        name: Name {
-            ar: Some(actor.ar.clone()),
-            en: Some(actor.en.clone()),
-        },
-        country,
-        codes: Codes {
-            cameo: actor.cameo.clone(),
-        },
-        wikidata: actor.wikidata.clone(),
-    }
-}
-
-fn doc_place(p: &Place) -> DocPlace {
-    DocPlace {
-        id: p.id.clone(),
-        name: Name {
-            ar: Some(p.ar.clone()),
-            en: Some(p.en.clone()),
-        },
-        feature: Some(p.feature.clone()),
-        country: Some(p.country.clone()),
-        lat: p.lat,
-        lon: p.lon,
-        geonames: p.geonames,
-    }
+    e
 }
 
 /// Choose the place a match refers to, or none when it reads as an adjective.
@@ -1241,7 +1215,7 @@ fn choose_place(
 mod tests {
     use super::*;
     use rasad_lexicon::actors::DescriptorEntry;
-    use rasad_lexicon::Descriptor;
+    use rasad_lexicon::{Actor, Descriptor, Place};
 
     fn actor(
         id: &str,
@@ -1513,7 +1487,7 @@ mod tests {
             .mentions
             .iter()
             .find(|m| m.text == surface)
-            .and_then(|m| m.entity.clone())
+            .and_then(|m| m.entity.as_deref().map(String::from))
     }
 
     fn descriptor(x: &mut Actor, text: &str, context: &str) {

@@ -68,6 +68,11 @@ pub struct Lexicon {
     /// `generic_refs` name it («المحتجين» → the resistance committees, the depositors). Filled by
     /// [`Lexicon::set_generic_refs`]; empty in a lexicon made by [`Lexicon::new`] alone.
     pub generic_refs: rustc_hash::FxHashMap<u32, Vec<u32>>,
+    /// Each actor as the output's entity (indexed as [`Lexicon::actors`]), its strings shared:
+    /// linking clones these by pointer rather than copying the actor's strings for every article.
+    pub doc_entities: Vec<rasad_doc::Entity>,
+    /// Each place as the output's place (indexed as [`Lexicon::places`]), likewise.
+    pub doc_places: Vec<rasad_doc::Place>,
 }
 
 /// A country code interned by the lexicon: an index into [`Lexicon::countries`].
@@ -176,6 +181,45 @@ pub struct PlaceFacts {
     pub population: u64,
 }
 
+/// An actor as the output's entity.
+fn doc_entity(actor: &Actor) -> rasad_doc::Entity {
+    use rasad_doc::EntityKind;
+    rasad_doc::Entity {
+        id: actor.id.as_str().into(),
+        kind: match actor.kind {
+            ActorKind::Per => EntityKind::Per,
+            ActorKind::Org => EntityKind::Org,
+            ActorKind::Gpe => EntityKind::Gpe,
+            ActorKind::Norp => EntityKind::Norp,
+        },
+        name: rasad_doc::Name {
+            ar: Some(actor.ar.as_str().into()),
+            en: Some(actor.en.as_str().into()),
+        },
+        country: actor.country.as_deref().map(Into::into),
+        codes: rasad_doc::Codes {
+            cameo: actor.cameo.as_deref().map(Into::into),
+        },
+        wikidata: actor.wikidata.as_deref().map(Into::into),
+    }
+}
+
+/// A place as the output's place.
+fn doc_place(p: &Place) -> rasad_doc::Place {
+    rasad_doc::Place {
+        id: p.id.as_str().into(),
+        name: rasad_doc::Name {
+            ar: Some(p.ar.as_str().into()),
+            en: Some(p.en.as_str().into()),
+        },
+        feature: Some(p.feature.as_str().into()),
+        country: Some(p.country.as_str().into()),
+        lat: p.lat,
+        lon: p.lon,
+        geonames: p.geonames,
+    }
+}
+
 impl Lexicon {
     /// The lexicon compiled into the binary, built on first use.
     pub fn global() -> &'static Lexicon {
@@ -239,7 +283,11 @@ impl Lexicon {
             .into_iter()
             .map(|(_, key)| segmenter.support_of_key(&key)[0])
             .collect();
+        let doc_entities = actors.iter().map(doc_entity).collect();
+        let doc_places = places.iter().map(doc_place).collect();
         Lexicon {
+            doc_entities,
+            doc_places,
             word_support,
             actors,
             places,

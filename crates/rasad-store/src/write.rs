@@ -226,13 +226,13 @@ fn write_children(tx: &Transaction, row: i64, p: &Prepared) -> Result<()> {
     )?;
     for e in &d.entities {
         st.execute(params![
-            e.id,
+            e.id.as_str(),
             tag(&e.kind),
-            e.name.ar,
-            e.name.en,
-            e.country,
-            e.codes.cameo,
-            e.wikidata
+            e.name.ar.as_deref(),
+            e.name.en.as_deref(),
+            e.country.as_deref(),
+            e.codes.cameo.as_deref(),
+            e.wikidata.as_deref()
         ])?;
     }
     let mut st = tx.prepare_cached(
@@ -247,7 +247,7 @@ fn write_children(tx: &Transaction, row: i64, p: &Prepared) -> Result<()> {
             m.end,
             m.text,
             tag(&m.kind),
-            m.entity,
+            m.entity.as_deref(),
             m.via.as_ref().map(tag)
         ])?;
     }
@@ -259,16 +259,16 @@ fn write_children(tx: &Transaction, row: i64, p: &Prepared) -> Result<()> {
         .prepare_cached("INSERT OR IGNORE INTO document_places(document, place) VALUES (?1, ?2)")?;
     for pl in &d.places {
         place.execute(params![
-            pl.id,
-            pl.name.ar,
-            pl.name.en,
-            pl.feature,
-            pl.country,
+            pl.id.as_str(),
+            pl.name.ar.as_deref(),
+            pl.name.en.as_deref(),
+            pl.feature.as_deref(),
+            pl.country.as_deref(),
             pl.lat,
             pl.lon,
             pl.geonames.map(|g| g as i64)
         ])?;
-        link.execute(params![row, pl.id])?;
+        link.execute(params![row, pl.id.as_str()])?;
     }
     let mut st = tx.prepare_cached(
         "INSERT INTO times(document, idx, start, \"end\", text, value, grain, mod, unresolved)

@@ -247,7 +247,11 @@ impl Ctx<'_> {
     /// official or spokesman speaking for a body («المتحدث العسكري باسم جماعة الحوثي», «المتحدث
     /// باسمها») stands for that body (`represented`).
     pub(crate) fn entity(&self, mi: usize) -> String {
-        let own = self.doc.mentions[mi].entity.clone().unwrap_or_default();
+        let own = self.doc.mentions[mi]
+            .entity
+            .as_deref()
+            .unwrap_or_default()
+            .to_string();
         if matches!(self.doc.mentions[mi].kind, rasad_doc::EntityKind::Per) && self.generic(mi) {
             if let Some(body) = self.represented(mi) {
                 return body;
@@ -268,14 +272,15 @@ impl Ctx<'_> {
         }
         if w == "باسم" {
             let (mj, _) = self.mention_at.get(end + 1).copied().flatten()?;
-            let id = self.doc.mentions[mj].entity.clone()?;
+            let id = self.doc.mentions[mj].entity.as_deref()?.to_string();
             return (!self.generic(mj)).then_some(id);
         }
         // «باسمها»: the nearest specific mention before it
         let (s, _) = self.sentence_of(end);
         (s..end).rev().find_map(|t| {
             let (mj, e) = self.mention_at[t]?;
-            (e <= end && !self.generic(mj)).then(|| self.doc.mentions[mj].entity.clone())?
+            (e <= end && !self.generic(mj))
+                .then(|| self.doc.mentions[mj].entity.as_deref().map(String::from))?
         })
     }
 

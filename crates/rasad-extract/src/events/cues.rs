@@ -242,7 +242,7 @@ fn speaker_source(
         return Some(EventSource {
             kind: SourceKind::Named,
             text: Some(cx.doc.mentions[mi].text.clone()),
-            entity: cx.doc.mentions[mi].entity.clone(),
+            entity: cx.doc.mentions[mi].entity.as_deref().map(String::from),
         });
     } else {
         return None;

@@ -603,7 +603,7 @@ fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
                 && !STATE_AGENTS.contains(&e.id.as_str())
         })
         .min_by_key(|e| e.id.len())
-        .map(|e| e.id.clone())
+        .map(|e| e.id.to_string())
         .or_else(|| {
             doc.entities
                 .iter()
@@ -622,7 +622,7 @@ fn state_entity_of(doc: &Document, country: &str) -> Option<String> {
                         == Some("GOV");
                     (!gov, e.id.len())
                 })
-                .map(|e| e.id.clone())
+                .map(|e| e.id.to_string())
         })
 }
 
@@ -641,7 +641,8 @@ pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
             .iter()
             .find(|e| e.id == id)?
             .country
-            .clone()
+            .as_deref()
+            .map(String::from)
             .or_else(|| focus.map(str::to_string))?;
         state_entity_of(doc, &country)
     };

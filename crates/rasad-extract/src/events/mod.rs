@@ -285,7 +285,7 @@ impl<'a> Ctx<'a> {
                     self.is(t + i, w) || self.is(t + i, w.strip_prefix("ال").unwrap_or(w))
                 });
                 if ok && !out.iter().any(|(s, _, _)| *s == t) {
-                    out.push((t, t + words.len(), p.id.clone()));
+                    out.push((t, t + words.len(), p.id.to_string()));
                 }
             }
         }

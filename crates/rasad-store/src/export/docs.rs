@@ -91,28 +91,30 @@ impl Store {
             d.entities = entities
                 .query_map(params![row], |r| {
                     Ok(Entity {
-                        id: r.get(0)?,
+                        id: r.get::<_, String>(0)?.into(),
                         kind: kind(&r.get::<_, String>(1)?),
                         name: Name {
-                            ar: r.get(2)?,
-                            en: r.get(3)?,
+                            ar: opt(r.get(2)?),
+                            en: opt(r.get(3)?),
                         },
-                        country: r.get(4)?,
-                        codes: Codes { cameo: r.get(5)? },
-                        wikidata: r.get(6)?,
+                        country: opt(r.get(4)?),
+                        codes: Codes {
+                            cameo: opt(r.get(5)?),
+                        },
+                        wikidata: opt(r.get(6)?),
                     })
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             d.places = places
                 .query_map([row], |r| {
                     Ok(Place {
-                        id: r.get(0)?,
+                        id: r.get::<_, String>(0)?.into(),
                         name: Name {
-                            ar: r.get(1)?,
-                            en: r.get(2)?,
+                            ar: opt(r.get(1)?),
+                            en: opt(r.get(2)?),
                         },
-                        feature: r.get(3)?,
-                        country: r.get(4)?,
+                        feature: opt(r.get(3)?),
+                        country: opt(r.get(4)?),
                         lat: r.get(5)?,
                         lon: r.get(6)?,
                         geonames: r.get::<_, Option<i64>>(7)?.map(|g| g as u64),
@@ -142,4 +144,9 @@ impl Store {
         }
         Ok(n)
     }
+}
+
+/// An optional string column as the document's shared string.
+fn opt(s: Option<String>) -> Option<rasad_doc::SharedStr> {
+    s.map(Into::into)
 }
