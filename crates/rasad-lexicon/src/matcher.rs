@@ -391,6 +391,48 @@ fn pack_window_sse2(window: &[char; 16], n: usize) -> Option<u128> {
     Some(lo | (hi << 64) | ((n as u128) << 120))
 }
 
+/// [`pack_window`] in AVX2, eight characters at a time (two steps where SSE2 takes four, and
+/// `min` in one instruction where SSE2 takes three), for the pass that packs every token of a text
+/// ([`Matcher::read_keys`]) on a processor that has it.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+fn pack_window_avx2(window: &[char; 16], n: usize) -> Option<u128> {
+    use std::arch::x86_64::*;
+    let nv = _mm256_set1_epi32(n as i32);
+    let block = _mm256_set1_epi32(0x600);
+    let mark = _mm256_set1_epi32(0x80);
+    let p = window.as_ptr().cast::<__m256i>();
+    // SAFETY: characters 0..8 and 8..16 of the 16 (unaligned loads of 32 bytes)
+    let (x0, x1) = unsafe { (_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1))) };
+    let x0 = _mm256_and_si256(
+        x0,
+        _mm256_cmpgt_epi32(nv, _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)),
+    );
+    let x1 = _mm256_and_si256(
+        x1,
+        _mm256_cmpgt_epi32(nv, _mm256_setr_epi32(8, 9, 10, 11, 12, 13, 14, 15)),
+    );
+    let off0 = _mm256_min_epu32(x0, _mm256_xor_si256(x0, block));
+    let off1 = _mm256_min_epu32(x1, _mm256_xor_si256(x1, block));
+    let worst = _mm256_or_si256(off0, off1);
+    if _mm256_movemask_epi8(_mm256_cmpgt_epi32(worst, _mm256_set1_epi32(0x7F))) != 0 {
+        return None;
+    }
+    let b0 = _mm256_or_si256(off0, _mm256_and_si256(_mm256_srli_epi32(x0, 3), mark));
+    let b1 = _mm256_or_si256(off1, _mm256_and_si256(_mm256_srli_epi32(x1, 3), mark));
+    // (every value is at most 0xFF: the saturating narrowings keep them; the 32-to-16 narrowing
+    // works within 128-bit lanes, so its quarters are put back in order before the last step)
+    let words = _mm256_permute4x64_epi64(_mm256_packus_epi32(b0, b1), 0b11_01_10_00);
+    let packed = _mm_packus_epi16(
+        _mm256_castsi256_si128(words),
+        _mm256_extracti128_si256(words, 1),
+    );
+    let lo = _mm_cvtsi128_si64(packed) as u64 as u128;
+    let hi = _mm_extract_epi64(packed, 1) as u64 as u128;
+    Some(lo | (hi << 64) | ((n as u128) << 120))
+}
+
 /// The length of a packed key.
 #[inline]
 fn packed_len(k: u128) -> usize {
@@ -480,8 +522,9 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
 /// other token; `last` is where the last window of 16 characters starts. A window is read for
 /// every token (the text's first when the token has none) and the outcome chosen without a
 /// branch.
+/// With `AVX2`, the window is packed by [`pack_window_avx2`]: only in [`pack_tokens_avx2`].
 #[inline(always)]
-fn packed_stem(chars: &[char], t: &Token, last: usize) -> u128 {
+fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> u128 {
     let s = t.seg;
     let start = t.nstart as usize + s.stem_start as usize;
     let n = (s.stem_end as usize).wrapping_sub(s.stem_start as usize);
@@ -492,7 +535,17 @@ fn packed_stem(chars: &[char], t: &Token, last: usize) -> u128 {
         & (t.nstart + (s.stem_end as u32) <= t.nend);
     let (at, n) = if usual { (start, n) } else { (0, 1) };
     let window: &[char; 16] = chars[at..at + 16].try_into().expect("16 characters");
-    let k = pack_window(window, n).unwrap_or(0) & (usual as u128).wrapping_neg();
+    #[cfg(target_arch = "x86_64")]
+    let k = if AVX2 {
+        // SAFETY: `AVX2` is set only in `pack_tokens_avx2`, which runs where the processor has
+        // AVX2
+        unsafe { pack_window_avx2(window, n) }
+    } else {
+        pack_window(window, n)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let k = pack_window(window, n);
+    let k = k.unwrap_or(0) & (usual as u128).wrapping_neg();
     // a ta marbuta's ت (the stem's last character) is keyed as ه (0x647 packs to 0xC7)
     let ta = LAST_BYTE[n - 1] & ((s.ta_marbuta & (k != 0)) as u128).wrapping_neg();
     (k & !ta) | (0xC7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7 & ta)
@@ -550,6 +603,30 @@ fn is_quote(a: &Analysis, t: &Token) -> bool {
             view_of(a, t),
             ['«' | '»' | '“' | '”' | '"' | '\'' | '‹' | '›' | '„']
         )
+}
+
+/// The first pass of [`Matcher::read_keys`]: each token's packed stem key into `s.packed` (0: not
+/// read so) and the tokens to read the slow way listed in `s.slow`; how many of those.
+#[inline(always)]
+fn pack_tokens<const AVX2: bool>(a: &Analysis, s: &mut Scratch) -> usize {
+    // (a word's 16-character window starts at most here: none in a shorter view)
+    let mut n_slow = 0;
+    let chars = &a.view.chars;
+    let last = chars.len().checked_sub(16);
+    for (i, t) in a.tokens.iter().enumerate() {
+        let k = last.map_or(0, |last| packed_stem::<AVX2>(chars, t, last));
+        s.packed.push(k);
+        s.slow[n_slow] = i as u32;
+        n_slow += ((k == 0) & may_be_key(t)) as usize;
+    }
+    n_slow
+}
+
+/// [`pack_tokens`] compiled for AVX2, packing with [`pack_window_avx2`].
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn pack_tokens_avx2(a: &Analysis, s: &mut Scratch) -> usize {
+    pack_tokens::<true>(a, s)
 }
 
 impl Matcher {
@@ -990,18 +1067,18 @@ impl Matcher {
                 list.resize(n, 0);
             }
         }
-        // 1. (a word's 16-character window starts at most here: none in a shorter view)
+        // 1.
         s.packed.clear();
         s.packed.reserve(n);
-        let mut n_slow = 0;
-        let chars = &a.view.chars;
-        let last = chars.len().checked_sub(16);
-        for (i, t) in toks.iter().enumerate() {
-            let k = last.map_or(0, |last| packed_stem(chars, t, last));
-            s.packed.push(k);
-            s.slow[n_slow] = i as u32;
-            n_slow += ((k == 0) & may_be_key(t)) as usize;
-        }
+        #[cfg(target_arch = "x86_64")]
+        let n_slow = if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2
+            unsafe { pack_tokens_avx2(a, s) }
+        } else {
+            pack_tokens::<false>(a, s)
+        };
+        #[cfg(not(target_arch = "x86_64"))]
+        let n_slow = pack_tokens::<false>(a, s);
         // 2.
         let mut n_maybe = 0;
         for (i, &k) in s.packed.iter().enumerate() {
@@ -1241,6 +1318,12 @@ mod tests {
                     pack_window_portable(&window, n),
                     "{w:?} {n}"
                 );
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    // SAFETY: the processor has AVX2
+                    let avx2 = unsafe { pack_window_avx2(&window, n) };
+                    assert_eq!(avx2, pack_window_portable(&window, n), "{w:?} {n}");
+                }
             }
         }
     }
