@@ -391,13 +391,15 @@ fn pack_window_sse2(window: &[char; 16], n: usize) -> Option<u128> {
     Some(lo | (hi << 64) | ((n as u128) << 120))
 }
 
-/// [`pack_window`] in AVX2, eight characters at a time (two steps where SSE2 takes four, and
-/// `min` in one instruction where SSE2 takes three), for the pass that packs every token of a text
-/// ([`Matcher::read_keys`]) on a processor that has it.
+/// [`packed_stem`]'s packing in AVX2, eight characters at a time (two steps where
+/// [`pack_window_sse2`] takes four, and `min` in one instruction where SSE2 takes three), without
+/// a branch: the packed key of the first `n` (1..=15) of 16 characters, its byte `n - 1` keyed as
+/// ه when `ta` (a ta marbuta's ت), or 0 when they do not pack. For the pass that packs every
+/// token of a text ([`Matcher::read_keys`]) on a processor that has AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 #[inline]
-fn pack_window_avx2(window: &[char; 16], n: usize) -> Option<u128> {
+fn pack_stem_avx2(window: &[char; 16], n: usize, ta: bool) -> u128 {
     use std::arch::x86_64::*;
     let nv = _mm256_set1_epi32(n as i32);
     let block = _mm256_set1_epi32(0x600);
@@ -416,9 +418,7 @@ fn pack_window_avx2(window: &[char; 16], n: usize) -> Option<u128> {
     let off0 = _mm256_min_epu32(x0, _mm256_xor_si256(x0, block));
     let off1 = _mm256_min_epu32(x1, _mm256_xor_si256(x1, block));
     let worst = _mm256_or_si256(off0, off1);
-    if _mm256_movemask_epi8(_mm256_cmpgt_epi32(worst, _mm256_set1_epi32(0x7F))) != 0 {
-        return None;
-    }
+    let packs = _mm256_movemask_epi8(_mm256_cmpgt_epi32(worst, _mm256_set1_epi32(0x7F))) == 0;
     let b0 = _mm256_or_si256(off0, _mm256_and_si256(_mm256_srli_epi32(x0, 3), mark));
     let b1 = _mm256_or_si256(off1, _mm256_and_si256(_mm256_srli_epi32(x1, 3), mark));
     // (every value is at most 0xFF: the saturating narrowings keep them; the 32-to-16 narrowing
@@ -428,9 +428,16 @@ fn pack_window_avx2(window: &[char; 16], n: usize) -> Option<u128> {
         _mm256_castsi256_si128(words),
         _mm256_extracti128_si256(words, 1),
     );
+    // a ta marbuta's ت (the last character) is keyed as ه (0x647 packs to 0xC7)
+    let last = _mm_cmpeq_epi8(
+        _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+        _mm_set1_epi8((n - 1) as i8),
+    );
+    let ta = _mm_and_si128(last, _mm_set1_epi8(-(ta as i8)));
+    let packed = _mm_blendv_epi8(packed, _mm_set1_epi8(0xC7u8 as i8), ta);
     let lo = _mm_cvtsi128_si64(packed) as u64 as u128;
     let hi = _mm_extract_epi64(packed, 1) as u64 as u128;
-    Some(lo | (hi << 64) | ((n as u128) << 120))
+    (lo | (hi << 64) | ((n as u128) << 120)) & (packs as u128).wrapping_neg()
 }
 
 /// The length of a packed key.
@@ -522,7 +529,7 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
 /// other token; `last` is where the last window of 16 characters starts. A window is read for
 /// every token (the text's first when the token has none) and the outcome chosen without a
 /// branch.
-/// With `AVX2`, the window is packed by [`pack_window_avx2`]: only in [`pack_tokens_avx2`].
+/// With `AVX2`, the window is packed by [`pack_stem_avx2`]: only in [`pack_tokens_avx2`].
 #[inline(always)]
 fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> u128 {
     let s = t.seg;
@@ -536,16 +543,13 @@ fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> u128
     let (at, n) = if usual { (start, n) } else { (0, 1) };
     let window: &[char; 16] = chars[at..at + 16].try_into().expect("16 characters");
     #[cfg(target_arch = "x86_64")]
-    let k = if AVX2 {
+    if AVX2 {
         // SAFETY: `AVX2` is set only in `pack_tokens_avx2`, which runs where the processor has
         // AVX2
-        unsafe { pack_window_avx2(window, n) }
-    } else {
-        pack_window(window, n)
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let k = pack_window(window, n);
-    let k = k.unwrap_or(0) & (usual as u128).wrapping_neg();
+        let k = unsafe { pack_stem_avx2(window, n, s.ta_marbuta) };
+        return k & (usual as u128).wrapping_neg();
+    }
+    let k = pack_window(window, n).unwrap_or(0) & (usual as u128).wrapping_neg();
     // a ta marbuta's ت (the stem's last character) is keyed as ه (0x647 packs to 0xC7)
     let ta = LAST_BYTE[n - 1] & ((s.ta_marbuta & (k != 0)) as u128).wrapping_neg();
     (k & !ta) | (0xC7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7_C7C7 & ta)
@@ -609,20 +613,26 @@ fn is_quote(a: &Analysis, t: &Token) -> bool {
 /// read so) and the tokens to read the slow way listed in `s.slow`; how many of those.
 #[inline(always)]
 fn pack_tokens<const AVX2: bool>(a: &Analysis, s: &mut Scratch) -> usize {
-    // (a word's 16-character window starts at most here: none in a shorter view)
+    let chars: &[char] = &a.view.chars;
+    let toks: &[Token] = &a.tokens;
+    // (written through slices as long as the text rather than pushed: the loop then keeps the
+    // characters and the lists in registers)
+    s.packed.clear();
+    s.packed.resize(toks.len(), 0);
+    let (packed, slow) = (&mut s.packed[..], &mut s.slow[..toks.len()]);
     let mut n_slow = 0;
-    let chars = &a.view.chars;
+    // (a word's 16-character window starts at most here: none in a shorter view)
     let last = chars.len().checked_sub(16);
-    for (i, t) in a.tokens.iter().enumerate() {
+    for ((i, t), out) in toks.iter().enumerate().zip(packed) {
         let k = last.map_or(0, |last| packed_stem::<AVX2>(chars, t, last));
-        s.packed.push(k);
-        s.slow[n_slow] = i as u32;
+        *out = k;
+        slow[n_slow] = i as u32;
         n_slow += ((k == 0) & may_be_key(t)) as usize;
     }
     n_slow
 }
 
-/// [`pack_tokens`] compiled for AVX2, packing with [`pack_window_avx2`].
+/// [`pack_tokens`] compiled for AVX2, packing with [`pack_stem_avx2`].
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn pack_tokens_avx2(a: &Analysis, s: &mut Scratch) -> usize {
@@ -1068,8 +1078,6 @@ impl Matcher {
             }
         }
         // 1.
-        s.packed.clear();
-        s.packed.reserve(n);
         #[cfg(target_arch = "x86_64")]
         let n_slow = if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2
@@ -1320,9 +1328,19 @@ mod tests {
                 );
                 #[cfg(target_arch = "x86_64")]
                 if std::arch::is_x86_feature_detected!("avx2") {
-                    // SAFETY: the processor has AVX2
-                    let avx2 = unsafe { pack_window_avx2(&window, n) };
-                    assert_eq!(avx2, pack_window_portable(&window, n), "{w:?} {n}");
+                    for ta in [false, true] {
+                        // SAFETY: the processor has AVX2
+                        let avx2 = unsafe { pack_stem_avx2(&window, n, ta) };
+                        let portable = pack_window_portable(&window, n).map_or(0, |k| {
+                            let at = 8 * (n - 1);
+                            if ta {
+                                (k & !(0xFF << at)) | (0xC7 << at)
+                            } else {
+                                k
+                            }
+                        });
+                        assert_eq!(avx2, portable, "{w:?} {n} {ta}");
+                    }
                 }
             }
         }
