@@ -187,7 +187,7 @@ pub fn gap_actor(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) 
                 return None;
             }
             let (mi, _) = cx.mention_at.get(t + 1).copied().flatten()?;
-            cx.doc.mentions[mi].entity.clone()
+            cx.doc.mentions[mi].entity.as_deref().map(String::from)
         });
         if let Some(id) = found.filter(|id| !args[i].recipient.contains(id)) {
             args[i].actor.push(id);
@@ -668,7 +668,8 @@ pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                     || !doc.entities.iter().any(|x| {
                         x.id == *r
                             && x.country.as_ref().is_some_and(|c| {
-                                states.contains(c) && x.codes.cameo.as_ref() == Some(c)
+                                states.iter().any(|s| s.as_str() == &**c)
+                                    && x.codes.cameo.as_ref() == Some(c)
                             })
                     }))
         });
