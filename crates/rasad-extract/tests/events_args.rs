@@ -1251,3 +1251,15 @@ fn the_agent_of_a_relative_clause_may_follow_a_preposition_with_its_pronoun() {
     let sides: Vec<&String> = e.actor.iter().chain(&e.recipient).collect();
     assert!(sides.iter().any(|s| *s == "egypt"), "{e:#?}");
 }
+
+#[test]
+fn definite_talks_in_the_plural_are_the_talks_already_told() {
+    let d = doc(
+        "وبدأت الحكومة اليمنية وجماعة الحوثي، الأحد 5 مايو 2024، مفاوضات في مسقط. وذكرت صحيفة محلية أن المحادثات، التي بدأت مطلع يونيو 2024، لن تتناول القضايا السياسية.",
+    );
+    let c = all(&d, EventType::Consult);
+    assert!(c.len() >= 2, "{c:#?}");
+    let last = c.last().unwrap_or_else(|| panic!("{:#?}", d.events));
+    let sides: Vec<&String> = last.actor.iter().chain(&last.recipient).collect();
+    assert!(sides.iter().any(|s| *s == "houthis"), "{last:#?}");
+}

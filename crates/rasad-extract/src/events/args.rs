@@ -1102,9 +1102,14 @@ fn definite_act(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             || tok.seg.prep.is_some()
             || !out[i].actor.is_empty()
             || out[i].absorbed
-            || !matches!(ty, T::Assault | T::Coerce)
-            // («وكان الهجوم، الذي نسبته مصادر إلى الجيش التركي»: its own relative clause tells)
-            || (m.end()..(m.end() + 2).min(cx.a.tokens.len())).any(|t| cx.is_any(t, RELATIVES))
+            || !(matches!(ty, T::Assault | T::Coerce)
+                // (talks in the plural, «المفاوضات»: a round going on; «اللقاء», «الزيارة»
+                // retell one meeting, merged with it)
+                || (ty == T::Consult && cx.bare(m.start()).ends_with(&['ا', 'ت'])))
+            // («وكان الهجوم، الذي نسبته مصادر إلى الجيش التركي»: its own relative clause tells;
+            // not «المفاوضات، التي بدأت مطلع مايو», whose verb names no one)
+            || (m.end()..(m.end() + 2).min(cx.a.tokens.len()))
+                .any(|t| cx.is_any(t, RELATIVES) && cx.has_pron(t + 1))
         {
             continue;
         }
