@@ -716,3 +716,12 @@ fn an_organ_of_a_state_does_not_act_on_that_state() {
     assert_eq!(e.actor, vec!["iraq-government"]);
     assert!(!e.recipient.iter().any(|r| r == "iraq"), "{e:#?}");
 }
+
+#[test]
+fn a_demand_as_the_purpose_of_an_act_is_its_actors() {
+    let d = doc(
+        "وخرج آلاف المحتجين في شوارع بغداد، تلبية لدعوة التيار الصدري، للمطالبة بحل البرلمان وتسليم السلطة للمستقلين.",
+    );
+    let e = find(&d, EventType::Request);
+    assert_eq!(e.actor, vec!["sadrist-movement"], "{:#?}", d.events);
+}

@@ -10,6 +10,7 @@
 //!   the requester's («مطالبة الحكومة بفتح المعبر»: the government would open it).
 //! - `requested by`: «بطلب من X» names the requester: X asked the doer of the act before it
 //!   («نفذت القوات الضربة بالتنسيق مع الحكومة وبطلب منها»).
+//! - `purpose`: «للمطالبة بـ» after an act in its sentence is that act's actor's demand.
 //! - `gap actor`: a frame's actor preposition inside a phrase's gap carries its actor («تسلم
 //!   الجيش من الولايات المتحدة شحنة»).
 //! - `talked`: an agreement without sides in a sentence whose talks have two named sides is
@@ -169,6 +170,35 @@ pub fn requested_by(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args
             .filter(|x| !requester.contains(x))
             .collect();
         args[i].actor = requester;
+    }
+}
+
+/// `purpose`: «للمطالبة بـ …» after an act in its sentence («خرج آلاف المتظاهرين … للمطالبة
+/// بإنهاء الحكم العسكري», «حشد الحلف مسلحيه … للمطالبة بحصة») is that act's purpose: the
+/// demand is by the act's actor, to the act's recipient (a side named inside the demand —
+/// «وتسليم السلطة للمدنيين» — is part of what is demanded).
+pub fn purpose(cx: &Ctx, lex: &Lexicon, matches: &[Match], args: &mut [Args]) {
+    for i in 1..matches.len() {
+        let h = matches[i].start();
+        if lex.entries[matches[i].entry as usize].ty != T::Request
+            || matches[i].head == Head::Verb
+            || cx.a.tokens[h].seg.prep != Some(rasad_text::clitics::Prep::Li)
+            || !cx.is(h, "مطالبه")
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        // (an absorbed match — «في مواكب» of «خرج المتظاهرون في مواكب» — still tells the act's
+        // actor)
+        let Some(j) = (0..i).rev().find(|&j| {
+            cx.sent[matches[j].start()] == s
+                && !args[j].actor.is_empty()
+                && lex.entries[matches[j].entry as usize].ty != T::Request
+        }) else {
+            continue;
+        };
+        args[i].actor = args[j].actor.clone();
+        args[i].recipient = args[j].recipient.clone();
     }
 }
 

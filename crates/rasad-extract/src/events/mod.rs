@@ -735,6 +735,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::demanded(&cx, lex, &matches, &mut found);
     discourse::requested_by(&cx, lex, &matches, &mut found);
     discourse::gap_actor(&cx, lex, &matches, &mut found);
+    discourse::purpose(&cx, lex, &matches, &mut found);
     discourse::talked(lex, &cx, &matches, &mut found);
     discourse::means(lex, &cx, &matches, &mut found);
     discourse::joined_content(&cx, &matches, &mut found);
