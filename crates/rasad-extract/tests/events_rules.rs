@@ -725,3 +725,16 @@ fn a_demand_as_the_purpose_of_an_act_is_its_actors() {
     let e = find(&d, EventType::Request);
     assert_eq!(e.actor, vec!["sadrist-movement"], "{:#?}", d.events);
 }
+
+#[test]
+fn an_attack_without_target_after_an_attack_of_its_sentence_shares_its_target() {
+    let d = doc(
+        "وتواصل القوات العراقية عملياتها العسكرية ضد تنظيم داعش في صحراء الأنبار، وسط غارات جوية أمريكية.",
+    );
+    let strikes = d
+        .events
+        .iter()
+        .find(|e| e.event_type == EventType::Assault && e.actor == vec!["united-states"])
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(strikes.recipient, vec!["isis"], "{strikes:#?}");
+}

@@ -30,6 +30,8 @@
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
 //!   its actor was last told acting on («قتل 4 مهربين في اشتباكات مع حرس الحدود … وضبطت القوات
 //!   5 ملايين حبة» → the smugglers).
+//! - `same war`: an attack with no stated target after another attack of its sentence that has
+//!   one is against that target («الحرب على الحركة … وضربات جوية أمريكية»).
 //! - `reaction`: a condemnation, denial, welcome or protest with no recipient and no one to reply
 //!   to reacts to the last act in the article by someone else («… غارات إسرائيلية …» then
 //!   «ونددت إيران» → Iran condemns Israel).
@@ -437,7 +439,23 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                 })
                 .flatten()
         };
-        let found = reply.or_else(opponent).or_else(|| {
+        // `same war`: an attack with no stated target, told after another attack of its sentence
+        // that has one, by other hands («الحرب على الحركة … بدعم من ميليشيات العشائر وضربات جوية
+        // أمريكية»), is against that target too
+        let same_war = || {
+            (events[i].event_type == T::Assault)
+                .then(|| {
+                    events[..i].iter().rev().find_map(|e| {
+                        (e.sentence == events[i].sentence
+                            && e.event_type == T::Assault
+                            && !e.recipient.is_empty()
+                            && !e.recipient.iter().any(|r| actor.contains(r)))
+                        .then(|| e.recipient.clone())
+                    })
+                })
+                .flatten()
+        };
+        let found = reply.or_else(opponent).or_else(same_war).or_else(|| {
             reaction_type(events[i].event_type)
                 .then(|| {
                     events[..i]
