@@ -738,3 +738,13 @@ fn an_attack_without_target_after_an_attack_of_its_sentence_shares_its_target() 
         .unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(strikes.recipient, vec!["isis"], "{strikes:#?}");
 }
+
+#[test]
+fn an_armed_group_surrendering_its_arms_does_so_to_the_state_of_the_story() {
+    let d = doc(
+        "وقالت دمشق إن التسوية مستمرة. وسلم مسلحو المعارضة السورية أسلحتهم الثقيلة في ريف حمص الشمالي.",
+    );
+    let e = find(&d, EventType::Retreat);
+    assert_eq!(e.actor, vec!["syrian-opposition"]);
+    assert_eq!(e.recipient, vec!["syria"], "{e:#?}");
+}

@@ -38,7 +38,8 @@
 //! - `counterpart`: failing those, it faces the side its actor (or another organ of its state)
 //!   deals with most in the whole article («الحكومة تعهدت بصرف الرواتب» in a story of the
 //!   teachers' strike → the teachers' syndicate).
-//! - `insurgent`: failing all of those, an armed group's attack or seizure is against the state
+//! - `insurgent`: failing all of those, an armed group's attack or seizure (or its surrender of
+//!   arms) is against (to) the state
 //!   the story is about («واستولى مسلحو حركة الشباب على بلدة» in a Somali story → Somalia).
 //!
 //! - `perpetrators`: «المهاجمين», «الجناة», «منفذي الهجوم» (the generic `assailants`) name
@@ -477,7 +478,10 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
         // `insurgent`: an armed group's attack or seizure with no stated target and no
         // counterpart, in a story about one state, is against that state
         let found = found.or_else(|| {
-            if !matches!(events[i].event_type, T::Assault | T::Coerce)
+            // (a surrender of arms too: «سلم عشرات المسلحين أسلحتهم» is to the state)
+            let disarm =
+                events[i].event_type == T::Retreat && events[i].mode.as_deref() == Some("disarm");
+            if !(matches!(events[i].event_type, T::Assault | T::Coerce) || disarm)
                 || actor
                     .iter()
                     .any(|a| state_of(doc, a).is_some() || generic_entity(doc, a))
