@@ -748,3 +748,13 @@ fn an_armed_group_surrendering_its_arms_does_so_to_the_state_of_the_story() {
     assert_eq!(e.actor, vec!["syrian-opposition"]);
     assert_eq!(e.recipient, vec!["syria"], "{e:#?}");
 }
+
+#[test]
+fn humanitarian_access_is_granted_to_whoever_delivers_the_aid() {
+    let d = doc(
+        "وأرسل برنامج الأغذية العالمي، الاثنين، قافلة مساعدات إلى دارفور. وقالت الحكومة السودانية إنها ستسمح بدخول المساعدات عبر معبر أدري.",
+    );
+    let e = find(&d, EventType::Retreat);
+    assert_eq!(e.actor, vec!["sudan-government"]);
+    assert_eq!(e.recipient, vec!["wfp"], "{e:#?}");
+}

@@ -25,6 +25,8 @@
 //!   stopped, no act («ينص الاتفاق على وقف الهجمات»).
 //! - `same movement`: a protest told without sides is by whoever leads the protests told
 //!   within a sentence of it («واصل آلاف المعلمين إضرابا …» beside «ونظمت النقابة وقفة»).
+//! - `aid access`: humanitarian access with no recipient is granted to whoever was last told
+//!   delivering aid («عبرت قافلة مساعدات أممية … ستسمح بدخول المساعدات»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -412,6 +414,18 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                     !actor.contains(a) && state_of(doc, a).is_none_or(|c| !states.contains(&c))
                 })
         };
+        // `aid access`: humanitarian access with no stated recipient («ستسمح بدخول المساعدات») is
+        // granted to whoever was last told delivering aid («عبرت قافلة مساعدات أممية»)
+        let access = (events[i].event_type == T::Retreat
+            && events[i].context.as_deref() == Some("humanitarian"))
+        .then(|| {
+            events[..i]
+                .iter()
+                .rev()
+                .find(|e| e.event_type == T::Aid && other(e))
+                .map(|e| e.actor.clone())
+        })
+        .flatten();
         // (a mediation is no act on its sides to answer)
         let reply = events[..i]
             .iter()
@@ -456,21 +470,25 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                 })
                 .flatten()
         };
-        let found = reply.or_else(opponent).or_else(same_war).or_else(|| {
-            reaction_type(events[i].event_type)
-                .then(|| {
-                    events[..i]
-                        .iter()
-                        .rev()
-                        .find(|e| {
-                            other(e)
-                                && !reaction_type(e.event_type)
-                                && e.cameo.as_deref() != Some("045")
-                        })
-                        .map(|e| e.actor.clone())
-                })
-                .flatten()
-        });
+        let found = access
+            .or(reply)
+            .or_else(opponent)
+            .or_else(same_war)
+            .or_else(|| {
+                reaction_type(events[i].event_type)
+                    .then(|| {
+                        events[..i]
+                            .iter()
+                            .rev()
+                            .find(|e| {
+                                other(e)
+                                    && !reaction_type(e.event_type)
+                                    && e.cameo.as_deref() != Some("045")
+                            })
+                            .map(|e| e.actor.clone())
+                    })
+                    .flatten()
+            });
         let found = found.or_else(|| {
             let c = counterpart(doc, events, &actor, &states)?;
             Some(vec![c])
