@@ -758,3 +758,13 @@ fn humanitarian_access_is_granted_to_whoever_delivers_the_aid() {
     assert_eq!(e.actor, vec!["sudan-government"]);
     assert_eq!(e.recipient, vec!["wfp"], "{e:#?}");
 }
+
+#[test]
+fn a_state_does_not_act_on_its_own_government() {
+    let d = doc(
+        "وقالت دمشق إنها ستفتح المعابر أمام القوافل الإنسانية بالتنسيق الكامل مع الحكومة السورية.",
+    );
+    let e = find(&d, EventType::Cooperate);
+    assert_eq!(e.actor, vec!["syria"]);
+    assert!(e.recipient.is_empty(), "{e:#?}");
+}

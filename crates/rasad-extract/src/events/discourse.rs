@@ -53,8 +53,9 @@
 //!   state: the side becomes the state's entity when the article names the state. With no
 //!   country in the text («مصدر عسكري») the focus state is used — the country most of the
 //!   article's actors belong to, when one leads — or its organ the article names when the state
-//!   itself is only a place. An organ of a state does not act on that state itself (`own state`:
-//!   the recipient is dropped and filled from the story), except in an attack.
+//!   itself is only a place. An organ of a state does not act on that state itself, nor the state
+//!   on its organs (`own state`: the recipient is dropped and filled from the story), except in
+//!   an attack.
 //!
 //! - `witnesses`: generic sources (eyewitnesses, medics, local or unnamed official sources) are
 //!   no side of an act.
@@ -732,16 +733,20 @@ pub fn national(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
         // (an attack on the state keeps its target: its actor is the likelier misreading, «قتل
         // نائب مدير الشرطة برصاص مسلحين أثناء محاولة قوات الأمن …»)
         let attack = e.event_type == T::Assault;
+        // (the state itself, «ليبيا», not an armed body of it)
+        let bare_state = |id: &str| {
+            doc.entities.iter().any(|x| {
+                x.id == id && x.country.is_some() && x.codes.cameo.as_ref() == x.country.as_ref()
+            })
+        };
+        // (and the state does not act on its own organs: «قالت دمشق إنها ستسمح … بالتنسيق مع
+        // الحكومة السورية»)
+        let state_actor = actor.iter().any(|a| bare_state(a));
         e.recipient.retain(|r| {
             !actor.contains(r)
                 && (attack
-                    || !doc.entities.iter().any(|x| {
-                        x.id == *r
-                            && x.country.as_ref().is_some_and(|c| {
-                                states.iter().any(|s| s.as_str() == &**c)
-                                    && x.codes.cameo.as_ref() == Some(c)
-                            })
-                    }))
+                    || !(state_of(doc, r).is_some_and(|c| states.contains(&c))
+                        && (bare_state(r) || state_actor)))
         });
     }
 }
