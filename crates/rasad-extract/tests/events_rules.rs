@@ -768,3 +768,16 @@ fn a_state_does_not_act_on_its_own_government() {
     assert_eq!(e.actor, vec!["syria"]);
     assert!(e.recipient.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn operations_of_a_definite_act_noun_retell_the_act() {
+    let d = doc(
+        "ونهب مسلحون مجهولون، الأحد، مخازن برنامج الأغذية العالمي في مدينة الفاشر. وقال البرنامج إن عمليات النهب استمرت ساعات قبل وصول قوات الأمن.",
+    );
+    let n = d
+        .events
+        .iter()
+        .filter(|e| e.event_type == EventType::Coerce)
+        .count();
+    assert_eq!(n, 1, "{:#?}", d.events);
+}

@@ -808,8 +808,14 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
         };
         ev.confidence = confidence(&ev, m.head);
         // (not after a partitive «من»: «محطات كثيرة من التعاون» counts instances)
+        // («عمليات النهب»: a noun of operations in construct with a definite act noun)
+        let operations = m.toks.len() >= 2
+            && ["عمليات", "عمليه", "عملية"]
+                .iter()
+                .any(|w| cx.bare(m.start()).iter().copied().eq(w.chars()))
+            && a.tokens[m.toks[1]].seg.article;
         let definite = m.head == Head::Noun
-            && a.tokens[m.start()].seg.article
+            && (a.tokens[m.start()].seg.article || operations)
             && !(m.start() > 0 && cx.word_is(m.start() - 1, "من"));
         // `coordinated`: a noun joined by «و» right after the previous trigger, of its type and
         // with its sides («تمويلا وتدريبا لخفر السواحل»), names the same act a second time —
