@@ -781,3 +781,12 @@ fn operations_of_a_definite_act_noun_retell_the_act() {
         .count();
     assert_eq!(n, 1, "{:#?}", d.events);
 }
+
+#[test]
+fn the_african_forces_in_a_somali_story_are_the_au_mission() {
+    let d = doc(
+        "مقديشو – قال وزير الدفاع الصومالي إن انسحاب القوات الأفريقية من قواعدها في إقليم شبيلي السفلى سيكتمل الشهر المقبل.",
+    );
+    let e = find(&d, EventType::Retreat);
+    assert_eq!(e.actor, vec!["atmis"], "{e:#?}");
+}
