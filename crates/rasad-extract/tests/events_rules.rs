@@ -790,3 +790,14 @@ fn the_african_forces_in_a_somali_story_are_the_au_mission() {
     let e = find(&d, EventType::Retreat);
     assert_eq!(e.actor, vec!["atmis"], "{e:#?}");
 }
+
+#[test]
+fn a_denial_inside_a_named_report_answers_its_source() {
+    // Iran denies what the UN reports, not the Yemeni government's earlier charge
+    let d = doc(
+        "واتهمت الحكومة اليمنية إيران بتهريب الأسلحة. وتقول الأمم المتحدة إن خبراءها وثقوا أسلحة إيرانية في اليمن، وهو ما تنفيه طهران.",
+    );
+    let e = find(&d, EventType::Reject);
+    assert_eq!(e.actor, vec!["iran"]);
+    assert_eq!(e.recipient, vec!["united-nations"], "{e:#?}");
+}

@@ -27,6 +27,8 @@
 //!   within a sentence of it («واصل آلاف المعلمين إضرابا …» beside «ونظمت النقابة وقفة»).
 //! - `aid access`: humanitarian access with no recipient is granted to whoever was last told
 //!   delivering aid («عبرت قافلة مساعدات أممية … ستسمح بدخول المساعدات»).
+//! - `denied claim`: a denial told inside a named source's report answers that source («وتقول
+//!   الأمم المتحدة إن … وهو ما تنفيه طهران»).
 //! - `reply`: an event with an actor and no recipient answers whoever last acted on its actor
 //!   in the article («اتهمت الكويت طهران …» then «نفت طهران» → Iran denies to Kuwait).
 //! - `opponent`: an arrest, seizure, siege or attack with no stated target is against the side
@@ -427,6 +429,15 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                 .map(|e| e.actor.clone())
         })
         .flatten();
+        // `denied claim`: a denial told inside a named source's report («وتقول الأمم المتحدة إن
+        // … وهو ما تنفيه طهران») answers that source
+        let denied = (events[i].event_type == T::Reject)
+            .then(|| {
+                let src = events[i].source.as_ref()?.entity.clone()?;
+                (!actor.contains(&src) && state_of(doc, &src).is_none_or(|c| !states.contains(&c)))
+                    .then(|| vec![src])
+            })
+            .flatten();
         // (a mediation is no act on its sides to answer)
         let reply = events[..i]
             .iter()
@@ -472,6 +483,7 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                 .flatten()
         };
         let found = access
+            .or(denied)
             .or(reply)
             .or_else(opponent)
             .or_else(same_war)
