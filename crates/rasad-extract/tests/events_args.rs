@@ -1263,3 +1263,14 @@ fn definite_talks_in_the_plural_are_the_talks_already_told() {
     let sides: Vec<&String> = last.actor.iter().chain(&last.recipient).collect();
     assert!(sides.iter().any(|s| *s == "houthis"), "{last:#?}");
 }
+
+#[test]
+fn a_counted_subject_before_a_casualty_verb_names_those_killed() {
+    // the soldiers were killed in the clashes: they were one side, the gunmen the other
+    let d = doc(
+        "أعلن الجيش العراقي مقتل 5 مسلحين في كركوك. وأوضح المتحدث في بيان أن 4 من عناصر الجيش قتلوا في اشتباكات مع عناصر إرهابية قرب الحويجة.",
+    );
+    let e = all(&d, EventType::Assault);
+    let e = e.last().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, ["iraq-military"], "{e:#?}");
+}

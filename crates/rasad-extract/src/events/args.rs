@@ -1978,6 +1978,33 @@ fn cause(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             }
         }
     }
+    // «أن 3 من عناصر الجيش قتلوا»: a casualty verb after its counted subject, in the clause a
+    // complementizer opens, names those killed before it
+    for i in 0..matches.len() {
+        let h = matches[i].start();
+        if !casualty(i)
+            || matches[i].head != Head::Verb
+            || !out[i].recipient.is_empty()
+            || !out[i].actor.is_empty()
+        {
+            continue;
+        }
+        let (ss, _) = cx.sentence_of(h);
+        let Some(c) = (h.saturating_sub(6).max(ss)..h)
+            .rev()
+            .find(|&t| cx.is_any(t, COMPLEMENTIZERS))
+        else {
+            continue;
+        };
+        let counted = cx.quantity_at[c + 1].is_some()
+            || cx.a.tokens.get(c + 1).map(|t| t.kind) == Some(rasad_text::TokenKind::Number);
+        if !counted || (c + 1..h).any(|t| cx.is_break(t)) {
+            continue;
+        }
+        if let Some((mi, _, _)) = cx.np_mention(c + 1, h) {
+            out[i].recipient.push(cx.entity(mi));
+        }
+    }
     // «قتل 9 أشخاص، بينهم 3 من عناصر الأمن»: the casualties named in the «بينهم» phrase
     for i in 0..matches.len() {
         if !casualty(i) || !out[i].recipient.is_empty() {
