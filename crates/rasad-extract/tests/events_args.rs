@@ -1274,3 +1274,14 @@ fn a_counted_subject_before_a_casualty_verb_names_those_killed() {
     let e = e.last().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(e.actor, ["iraq-military"], "{e:#?}");
 }
+
+#[test]
+fn a_seizure_pointed_to_was_made_in_the_act_just_told() {
+    let d = doc(
+        "وأوضح المتحدث في بيان أن قوات الجيش العراقي اشتبكت مع عناصر تنظيم داعش قرب الحويجة، مشيرا إلى ضبط كميات من الأسلحة والذخائر.",
+    );
+    let e = all(&d, EventType::Coerce);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, ["iraq-military"], "{e:#?}");
+    assert_eq!(e.recipient, ["isis"], "{e:#?}");
+}

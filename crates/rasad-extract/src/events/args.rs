@@ -787,7 +787,46 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     threatened_target(cx, lex, matches, &mut out);
     relative_subject(cx, matches, &mut out);
     denied_claim(cx, lex, matches, &mut out);
+    pointed_to(cx, lex, matches, &mut out);
     out
+}
+
+/// Participles that add a point to a statement: «…، مشيرا إلى ضبط كميات من العبوات».
+const POINTING: &[&str] = &["مشيرا", "مشيره", "لافتا", "لافته", "مضيفا", "مضيفه"];
+
+/// `pointed to`: «أن 3 من عناصر الجيش قتلوا في تبادل لإطلاق النار مع عناصر تكفيرية، مشيرا إلى
+/// ضبط كميات من العبوات» — a seizure or arrest with no one named, added by «مشيرا إلى» to a
+/// statement, was done in the act the statement told just before, by its actor and against its
+/// other side.
+fn pointed_to(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if lex.entries[m.entry as usize].ty != T::Coerce
+            || !out[i].actor.is_empty()
+            || !out[i].recipient.is_empty()
+            || h < 2
+            || !cx.is_any(h - 1, &["الى", "الي"])
+            || !cx.is_any(h - 2, POINTING)
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let Some(j) = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| !out[j].absorbed && !out[j].actor.is_empty())
+        else {
+            continue;
+        };
+        let (actor, recipient) = (out[j].actor.clone(), out[j].recipient.clone());
+        out[i].recipient = recipient
+            .into_iter()
+            .filter(|r| !actor.contains(r))
+            .collect();
+        out[i].actor = actor;
+    }
 }
 
 /// `denied claim`: «وتقول الأمم المتحدة إن خبراءها وثقوا …، وهو ما تنفيه طهران» — a denial of
