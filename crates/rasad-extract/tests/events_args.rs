@@ -1285,3 +1285,16 @@ fn a_seizure_pointed_to_was_made_in_the_act_just_told() {
     assert_eq!(e.actor, ["iraq-military"], "{e:#?}");
     assert_eq!(e.recipient, ["isis"], "{e:#?}");
 }
+
+#[test]
+fn a_mediation_verb_without_subject_is_the_sentences_subjects_with_its_partner() {
+    let d = doc(
+        "وكانت قطر قد استضافت محادثات بين الطرفين، قبل انهيار هدنة توسطت فيها مع مصر في الدوحة.",
+    );
+    let e = all(&d, EventType::Consult);
+    assert!(
+        e.iter().any(|e| e.actor == ["qatar", "egypt"]),
+        "{:#?}",
+        d.events
+    );
+}

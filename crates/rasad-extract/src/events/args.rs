@@ -1603,6 +1603,26 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         if e.cameo != "045" {
             continue;
         }
+        // («بعد انهيار هدنة توسطت فيها مع السعودية»: a verb with no subject after it is the
+        // sentence's subject's, with the one after «مع» beside it)
+        let h = matches[i].start();
+        if out[i].actor.is_empty() && matches[i].head == Head::Verb {
+            let s = cx.sent[h];
+            if let Some(id) = latest_subject(&clause_subjects(cx, s as usize, matches), h) {
+                out[i].actor.push(id);
+                let (_, se) = cx.sentence_of(h);
+                let e0 = matches[i].end();
+                let with = (e0..(e0 + 2).min(se)).find(|&t| cx.word_is(t, "مع"));
+                if let Some((mi, _, _)) = with.and_then(|t| cx.mention_in(t + 1, t + 2)) {
+                    let co = cx.entity(mi);
+                    if !out[i].actor.contains(&co) {
+                        out[i].actor.push(co);
+                    }
+                }
+                let actor = out[i].actor.clone();
+                out[i].recipient.retain(|r| !actor.contains(r));
+            }
+        }
         // mediators side by side
         if let Some(first) = out[i].actor.first().cloned() {
             let (_, se) = cx.sentence_of(matches[i].start());
