@@ -390,11 +390,10 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         // (but a state after «من» following a verb of receiving is the giver: «تسلم الجيش من
         // الولايات المتحدة شحنة»)
         let actor_target = actor_target.filter(|&(x, _)| {
-            !(lex.actor_facts[x as usize].kind == ActorKind::Gpe
+            let place_only = lex.actor_facts[x as usize].kind == ActorKind::Gpe
                 && !places.is_empty()
-                && (is_locative(a, m.first_token) || is_dateline(a, m))
-                && !received_from(a, m.first_token)
-                && !tied_to(a, m.first_token))
+                && (is_locative(a, m.first_token) || is_dateline(a, m));
+            !place_only || received_from(a, m.first_token) || tied_to(a, m.first_token)
         });
         // a demonym after «جنسية» («من جنسيات نيجرية وتشادية») names a nationality, not its state
         let nationality = actor_target.is_some_and(|(x, _)| {

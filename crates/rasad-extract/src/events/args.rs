@@ -1114,8 +1114,7 @@ fn withdrawn_before(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]
         // the last subject stated before it in its sentence, with no break between
         let Some((st, _, id, _, _)) = clause_subjects(cx, s as usize, matches)
             .into_iter()
-            .filter(|(st, _, _, _, _)| *st < h)
-            .last()
+            .rfind(|(st, _, _, _, _)| *st < h)
         else {
             continue;
         };
