@@ -22,11 +22,22 @@
 //! - `operation result`: «إن العملية أسفرت عن ضبط أسلحة» is the act of the body quoted;
 //!   `definite act`: «الغارات» with no actor has the actor of the last act of its type;
 //!   `possessed object`: «نهبوا مخازنه» is done to the pronoun's owner.
-//! - `relative`: «العمليات التي شنها X» → X is the agent.
+//! - `relative`: «العمليات التي شنها X», «الاتفاق الذي توصلت إليه X» → X is the agent;
+//!   `relative subject`: «مرابض المدفعية التي تقصف المدنيين» — the relative's head is the
+//!   subject of a verb with no pronoun of its own.
 //! - `pronoun`: a noun trigger with a possessive pronoun («وقتله», «حربه») takes the previous
 //!   event's actor when coordinated, else the nearest mention before it; a pronoun object or
 //!   a pronoun after a frame preposition («لطرده») is the nearest earlier mention that is no
-//!   actor of the sentence.
+//!   actor of the sentence; `patient pronoun`: the pronoun of an arrest, abduction or attack on a
+//!   person («بعد توقيفهم») is who suffered it.
+//! - Rules over the sentence's matches after them (each with its example in
+//!   `tests/events_args.rs`): `withdrawn before` («دخلت وحدات الجيش … بعد انسحاب مجموعات مسلحة
+//!   منها»), `others` («فيما رفض آخرون التسوية وطالبوا بنقلهم»), `arrested doers`, `destined`
+//!   (a seized load «في طريقه إلى X»), `threatened target` («متوعدا باستهداف السفن المرتبطة
+//!   بإسرائيل»), `denied claim` («وهو ما تنفيه طهران»), `pointed to` («مشيرا إلى ضبط …»); in
+//!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
+//!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
+//!   sides of the fighting told before, not its announcer.
 //! - `frame`: recipients through the entry's prepositions; `بين X و Y` gives both sides; a
 //!   symmetric idafa «اتفاق X و Y» too; actor prepositions (لدى، من قبل، على يد) give the actor.
 //! - `attach`: time, place (after a locative preposition) and quantity: the nearest after the
