@@ -1298,3 +1298,11 @@ fn a_mediation_verb_without_subject_is_the_sentences_subjects_with_its_partner()
         d.events
     );
 }
+
+#[test]
+fn a_programme_an_act_is_part_of_is_no_second_act() {
+    let d = doc(
+        "وتسلم الجيش العراقي من الولايات المتحدة شحنة من الذخائر، ضمن برنامج المساعدات العسكرية الأمريكية للعراق.",
+    );
+    assert_eq!(all(&d, EventType::Aid).len(), 1, "{:#?}", d.events);
+}

@@ -799,7 +799,41 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     relative_subject(cx, matches, &mut out);
     denied_claim(cx, lex, matches, &mut out);
     pointed_to(cx, lex, matches, &mut out);
+    within_programme(cx, lex, matches, &mut out);
     out
+}
+
+/// Words that place an act inside a larger frame: «ضمن برنامج المساعدات», «في إطار اتفاق».
+const WITHIN: &[&str] = &["ضمن", "اطار", "اطر"];
+
+/// `within programme`: «تسلم الجيش من الولايات المتحدة شحنة …، ضمن برنامج المساعدات العسكرية
+/// الأمريكية» — an event noun of the type of an earlier act of its sentence, governed by «ضمن /
+/// في إطار» (past a word such as «برنامج»), names the frame of that act, not another act.
+fn within_programme(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if m.head != Head::Noun || out[i].absorbed || h < 2 {
+            continue;
+        }
+        let framed = (h.saturating_sub(2)..h).any(|t| cx.is_any(t, WITHIN))
+            && (h.saturating_sub(2)..h).all(|t| !cx.is_break(t) && cx.in_mention[t].is_none());
+        if !framed {
+            continue;
+        }
+        let ty = lex.entries[m.entry as usize].ty;
+        let s = cx.sent[h];
+        let earlier = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .any(|j| {
+                // (its sides may be filled later, from its phrase's gap: «تسلم X من Y شحنة»)
+                lex.entries[matches[j].entry as usize].ty == ty && !out[j].absorbed
+            });
+        if earlier {
+            out[i].absorbed = true;
+        }
+    }
 }
 
 /// Participles that add a point to a statement: «…، مشيرا إلى ضبط كميات من العبوات».
