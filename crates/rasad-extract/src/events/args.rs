@@ -34,7 +34,7 @@
 //!   `tests/events_args.rs`): `withdrawn before` («دخلت وحدات الجيش … بعد انسحاب مجموعات مسلحة
 //!   منها»), `others` («فيما رفض آخرون التسوية وطالبوا بنقلهم»), `arrested doers`, `destined`
 //!   (a seized load «في طريقه إلى X»), `threatened target` («متوعدا باستهداف السفن المرتبطة
-//!   بإسرائيل»), `denied claim` («وهو ما تنفيه طهران»), `pointed to` («مشيرا إلى ضبط …»); in
+//!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`; in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -797,7 +797,6 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     destined(cx, lex, matches, &mut out);
     threatened_target(cx, lex, matches, &mut out);
     relative_subject(cx, matches, &mut out);
-    denied_claim(cx, lex, matches, &mut out);
     pointed_to(cx, lex, matches, &mut out);
     within_programme(cx, lex, matches, &mut out);
     out
@@ -871,31 +870,6 @@ fn pointed_to(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             .filter(|r| !actor.contains(r))
             .collect();
         out[i].actor = actor;
-    }
-}
-
-/// `denied claim`: «وتقول الأمم المتحدة إن خبراءها وثقوا …، وهو ما تنفيه طهران» — a denial of
-/// «ما», the claim just told, answers who made the claim: the sentence's first stated subject.
-fn denied_claim(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
-    use rasad_doc::EventType as T;
-    for (i, m) in matches.iter().enumerate() {
-        let h = m.start();
-        if lex.entries[m.entry as usize].ty != T::Reject
-            || h < 2
-            || !cx.word_is(h - 1, "ما")
-            || !cx.bare_in(h - 2, &["هو", "هي", "هذا", "ذلك"])
-        {
-            continue;
-        }
-        let s = cx.sent[h];
-        let claimant = clause_subjects(cx, s as usize, matches)
-            .into_iter()
-            .find(|(t, _, _, _, _)| *t < h)
-            .map(|(_, _, id, _, _)| id)
-            .filter(|id| !out[i].actor.contains(id));
-        if let Some(id) = claimant {
-            out[i].recipient = vec![id];
-        }
     }
 }
 
