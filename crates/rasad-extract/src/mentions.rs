@@ -268,21 +268,31 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     let mut country_votes: Vec<(CountryId, usize)> = Vec::with_capacity(8);
     let mut seen: Vec<CountryId> = Vec::with_capacity(8);
     for m in &matches {
-        seen.clear();
-        for t in m.targets.iter() {
-            let c = match *t {
-                Target::Place(p) => lex.place_facts[p as usize].country,
-                Target::ActorName(x) | Target::ActorAlias(x) => lex.actor_facts[x as usize].country,
-                _ => None,
-            };
-            if let Some(c) = c {
-                if !seen.contains(&c) {
-                    seen.push(c);
-                    match country_votes.iter_mut().find(|(v, _)| *v == c) {
-                        Some((_, n)) => *n += 1,
-                        None => country_votes.push((c, 1)),
+        // (each name's countries, each once, as the matcher keeps them: the targets' facts are
+        // read only for a match merged from several names)
+        let countries = match m.countries {
+            Some(countries) => countries,
+            None => {
+                seen.clear();
+                for t in m.targets.iter() {
+                    let c = match *t {
+                        Target::Place(p) => lex.place_facts[p as usize].country,
+                        Target::ActorName(x) | Target::ActorAlias(x) => {
+                            lex.actor_facts[x as usize].country
+                        }
+                        _ => None,
+                    };
+                    if let Some(c) = c.filter(|c| !seen.contains(c)) {
+                        seen.push(c);
                     }
                 }
+                &seen[..]
+            }
+        };
+        for &c in countries {
+            match country_votes.iter_mut().find(|(v, _)| *v == c) {
+                Some((_, n)) => *n += 1,
+                None => country_votes.push((c, 1)),
             }
         }
     }

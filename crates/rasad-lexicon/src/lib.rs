@@ -277,6 +277,16 @@ impl Lexicon {
                 facts
             })
             .collect();
+        // each name's countries, read by the country focus on every match
+        {
+            let (place_facts, actor_facts): (&Vec<PlaceFacts>, &Vec<ActorFacts>) =
+                (&place_facts, &actor_facts);
+            matcher.set_countries(|t| match t {
+                Target::Place(p) => place_facts[p as usize].country,
+                Target::ActorName(x) | Target::ActorAlias(x) => actor_facts[x as usize].country,
+                Target::ActorDescriptor(..) => None,
+            });
+        }
         let segmenter = rasad_text::Segmenter::global();
         let word_support = matcher
             .keys()

@@ -49,6 +49,10 @@ pub struct Match<'m> {
     /// The key id of the first token (for a word: its stem key, without clitics or article),
     /// which [`crate::Lexicon::word_support`] is indexed by.
     pub first_key: u32,
+    /// The countries of `targets` (of its places and actors), each once, as
+    /// [`Matcher::set_countries`] gave them: read without touching each target's facts. None when
+    /// none were given, or for the rare match whose targets were merged from several nodes.
+    pub countries: Option<&'m [crate::CountryId]>,
 }
 
 /// A word's stem key as [`Matcher::stem_key`] reads it.
@@ -286,6 +290,14 @@ pub struct Matcher {
     /// roots merges them: (plain root, article root) → a range of `root_pair_targets`.
     root_pairs: FxHashMap<(u32, u32), (u32, u32)>,
     root_pair_targets: Vec<Target>,
+    /// The countries of node `n`'s targets, each once ([`Matcher::set_countries`]):
+    /// `countries[country_start[n]..country_start[n + 1]]` (empty until they are given).
+    country_start: Vec<u32>,
+    countries: Vec<crate::CountryId>,
+    /// The same for [`Matcher::root_pairs`]: (plain root, article root) → a range of
+    /// `root_pair_countries`.
+    root_pair_country_ranges: FxHashMap<(u32, u32), (u32, u32)>,
+    root_pair_countries: Vec<crate::CountryId>,
     /// While names are added: the same, per node (empty: not the end of a name).
     outputs: Vec<Vec<Target>>,
     nodes: u32,
@@ -1018,6 +1030,71 @@ impl Matcher {
         }
     }
 
+    /// Give each node (and each pair of roots a definite word reads) the countries of its
+    /// targets, each once, as `country_of` reads a target's country, so that
+    /// [`Match::countries`] can be read without reading each target's facts.
+    pub fn set_countries(&mut self, country_of: impl Fn(Target) -> Option<crate::CountryId>) {
+        fn distinct(
+            targets: &[Target],
+            country_of: &impl Fn(Target) -> Option<crate::CountryId>,
+            out: &mut Vec<crate::CountryId>,
+        ) {
+            let from = out.len();
+            for &t in targets {
+                if let Some(c) = country_of(t) {
+                    if !out[from..].contains(&c) {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        let nodes = self.target_start.len().saturating_sub(1);
+        let mut country_start = Vec::with_capacity(nodes + 1);
+        let mut countries = Vec::new();
+        for n in 0..nodes as u32 {
+            country_start.push(countries.len() as u32);
+            distinct(self.targets_of(n), &country_of, &mut countries);
+        }
+        country_start.push(countries.len() as u32);
+        let mut ranges = FxHashMap::default();
+        let mut pair_countries = Vec::new();
+        for (&pair, &(from, to)) in &self.root_pairs {
+            let c = pair_countries.len() as u32;
+            distinct(
+                &self.root_pair_targets[from as usize..to as usize],
+                &country_of,
+                &mut pair_countries,
+            );
+            ranges.insert(pair, (c, pair_countries.len() as u32));
+        }
+        self.country_start = country_start;
+        self.countries = countries;
+        self.root_pair_country_ranges = ranges;
+        self.root_pair_countries = pair_countries;
+    }
+
+    /// [`Match::countries`] for a match ending at `nodes`.
+    #[inline(always)]
+    fn countries_of_nodes(&self, nodes: &[u32]) -> Option<&[crate::CountryId]> {
+        if self.country_start.is_empty() {
+            return None;
+        }
+        match *nodes {
+            [n] => {
+                let n = n as usize;
+                Some(
+                    &self.countries
+                        [self.country_start[n] as usize..self.country_start[n + 1] as usize],
+                )
+            }
+            [n, m] => self
+                .root_pair_country_ranges
+                .get(&(n, m))
+                .map(|&(from, to)| &self.root_pair_countries[from as usize..to as usize]),
+            _ => None,
+        }
+    }
+
     /// [`Matcher::targets_of_nodes`] of two nodes or more.
     #[inline(never)]
     fn targets_of_several(&self, nodes: &[u32]) -> Cow<'_, [Target]> {
@@ -1251,6 +1328,7 @@ impl Matcher {
                 a.view.original_len()
             };
             let targets = self.targets_of_nodes(&best_nodes);
+            let countries = self.countries_of_nodes(&best_nodes);
             out.push(Match {
                 first_token: i,
                 end_token: end,
@@ -1258,6 +1336,7 @@ impl Matcher {
                 end: toks[end - 1].end,
                 targets,
                 first_key: keys[i].ids[0],
+                countries,
             });
             resume = end;
         }
