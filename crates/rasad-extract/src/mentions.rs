@@ -256,17 +256,55 @@ fn feature_rank(p: &PlaceFacts) -> u32 {
     }
 }
 
+/// [`link`]'s working buffers, kept for the thread between articles (filling fresh ones for
+/// every article cost some ten allocations each); each is empty between calls.
+#[derive(Default)]
+struct LinkScratch {
+    buf: String,
+    /// The head noun being resolved (kept apart from `buf`, which reads the words before it).
+    head: String,
+    country_votes: Vec<(CountryId, usize)>,
+    seen: Vec<CountryId>,
+    actor_order: Vec<u32>,
+    actor_count: FxHashMap<u32, usize>,
+    place_seen: FxHashSet<u32>,
+    /// Each state agent's first mention (where it ends) and the country a demonym gave it there.
+    agent_country: FxHashMap<u32, (usize, Option<CountryId>)>,
+    covered: Vec<bool>,
+    places: Vec<u32>,
+    /// Pending mentions: (start, end, actor, via).
+    raw: Vec<(u32, u32, u32, Via)>,
+    mention_at: Vec<(u32, u32)>,
+    entity_seen: FxHashSet<u32>,
+}
+
+thread_local! {
+    static LINK_SCRATCH: std::cell::Cell<LinkScratch> = std::cell::Cell::new(LinkScratch::default());
+}
+
 /// Link the names of an analysed text against the lexicon.
 pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     // the names, and the words whose stem key is a head noun of some actor's name (the lexicon
     // watches those keys): the only tokens a generic reference can be
     let (matches, head_words) = lex.matcher.find_with_watched(a);
-    let mut buf = String::new();
+    let LinkScratch {
+        mut buf,
+        mut head,
+        mut country_votes,
+        mut seen,
+        mut actor_order,
+        mut actor_count,
+        mut place_seen,
+        mut agent_country,
+        mut covered,
+        mut places,
+        mut raw,
+        mut mention_at,
+        mut entity_seen,
+    } = LINK_SCRATCH.with(std::cell::Cell::take);
 
     // the country focus: countries of unambiguous places and of named actors (counted as the
     // lexicon's country ids: an article names few countries, so a short list does)
-    let mut country_votes: Vec<(CountryId, usize)> = Vec::with_capacity(8);
-    let mut seen: Vec<CountryId> = Vec::with_capacity(8);
     for m in &matches {
         // (each name's countries, each once, as the matcher keeps them: the targets' facts are
         // read only for a match merged from several names)
@@ -309,21 +347,11 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         mentions: Vec::new(),
         places: Vec::with_capacity(4),
     };
-    // (sized by the matches, so that pushing rarely reallocates)
-    let mut actor_order: Vec<u32> = Vec::with_capacity(matches.len());
-    let mut actor_count: FxHashMap<u32, usize> =
-        FxHashMap::with_capacity_and_hasher(8, Default::default());
-    let mut place_seen: FxHashSet<u32> = FxHashSet::with_capacity_and_hasher(4, Default::default());
     let mut last_place: Option<(usize, u32)> = None;
     let mut last_actor: Option<(usize, u32)> = None;
     // where the last demonym read as a nationality ended («من جنسيات نيجرية وتشادية»)
     let mut nationality_end: Option<usize> = None;
-    // each state agent's first mention (where it ends) and the country a demonym gave it there
-    let mut agent_country: FxHashMap<u32, (usize, Option<CountryId>)> = FxHashMap::default();
-    let mut covered = vec![false; a.tokens.len()];
-    let mut places: Vec<u32> = Vec::new();
-    // pending mentions: (start, end, actor, via)
-    let mut raw: Vec<(u32, u32, u32, Via)> = Vec::with_capacity(matches.len() + head_words.len());
+    covered.resize(a.tokens.len(), false);
 
     for m in &matches {
         for c in covered.iter_mut().take(m.end_token).skip(m.first_token) {
@@ -499,11 +527,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     // generic references, in text order, resolved to the most recent compatible actor
-    let mut mention_at: Vec<(u32, u32)> = Vec::with_capacity(raw.len() + head_words.len());
     mention_at.extend(raw.iter().map(|r| (r.0, r.2)));
     let mut mention_sorted = false;
-    // the head noun being resolved (kept apart from `buf`, which reads the words before it)
-    let mut head = String::new();
     for &i in &head_words {
         let is_covered = covered[i];
         let t = &a.tokens[i];
@@ -616,10 +641,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         prefetch(original_chars(a, start, end).as_ptr());
         prefetch(&lex.doc_entities[x as usize]);
     }
-    let mut entity_seen: FxHashSet<u32> =
-        FxHashSet::with_capacity_and_hasher(8, Default::default());
     linked.mentions.reserve_exact(raw.len());
-    for (start, end, x, via) in raw {
+    for (start, end, x, via) in raw.drain(..) {
         if entity_seen.insert(x) {
             linked.entities.push(entity(x, a, end, lex));
         }
@@ -632,6 +655,36 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             via: Some(via),
         });
     }
+    // (emptied for the next article: `raw` was drained above)
+    buf.clear();
+    head.clear();
+    country_votes.clear();
+    seen.clear();
+    actor_order.clear();
+    actor_count.clear();
+    place_seen.clear();
+    agent_country.clear();
+    covered.clear();
+    places.clear();
+    mention_at.clear();
+    entity_seen.clear();
+    LINK_SCRATCH.with(|s| {
+        s.set(LinkScratch {
+            buf,
+            head,
+            country_votes,
+            seen,
+            actor_order,
+            actor_count,
+            place_seen,
+            agent_country,
+            covered,
+            places,
+            raw,
+            mention_at,
+            entity_seen,
+        })
+    });
     linked
 }
 
