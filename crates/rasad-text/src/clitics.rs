@@ -28,8 +28,8 @@
 //! 4. **Unknown words** (no support either way): only the article is split, with any conjunction or
 //!    preposition before it.
 //! 5. **و before a hamza**: a word left whole that starts with «و» and an alef written with hamza
-//!    (وأضرموا، وإسرائيل) is split after the «و»: no word of the language starts so but a handful of
-//!    two-letter roots (وأد), and rare verbs (أضرم) may be missing from the table.
+//!    (وأضرموا، وإسرائيل) is split after the «و» when it has four letters or more: the few words of
+//!    roots that start و-ء (وأد) are short, and rare verbs (أضرم) may be missing from the table.
 //!
 //! **Stem support** (`data/text/stem-support.tsv`, built by `scripts/build-stem-support.py` and
 //! `examples/build_stem_support.rs` from word counts whose licences let the table ship: wordfreq's
@@ -777,8 +777,8 @@ impl Segmenter {
                 return s;
             }
         }
-        // a «و» before an alef written with hamza is the conjunction (وأضرموا، وإسرائيل): no
-        // word of the language starts so but a handful of two-letter roots (وأد)
+        // a «و» before an alef written with hamza is the conjunction (وأضرموا، وإسرائيل): the few
+        // words of roots that start و-ء (وأد) are shorter
         if best.is_whole() && n >= 4 && word[0] == 'و' && matches!(original(1), 'أ' | 'إ' | 'آ')
         {
             best.conj = Some(Conj::Wa);
