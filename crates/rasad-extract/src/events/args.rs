@@ -44,7 +44,7 @@
 //!   trigger before the next trigger of the sentence, else (time, place) the nearest before it.
 
 use super::lexicon::{Entry, Head, Lexicon};
-use super::{relation, Ctx, Match};
+use super::{relation, Ctx, Match, MEDIATION};
 use rasad_doc::Relation;
 use rasad_text::clitics::{Conj, Prep};
 
@@ -892,16 +892,10 @@ fn relative_subject(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
         let object = cx
             .mention_in(m.end(), m.end() + 1)
             .map(|(mi, _, _)| cx.entity(mi));
-        let head = cx.mention_at[..h - 1]
-            .iter()
-            .enumerate()
-            .rev()
-            .take(3)
-            .find_map(|(t, x)| {
-                x.filter(|&(_, e)| e == h - 1 && t >= h - 4)
-                    .map(|(mi, _)| mi)
-            })
-            .map(|mi| vec![cx.entity(mi)]);
+        // (a mention of at most three tokens ending at the pronoun)
+        let head = (h.saturating_sub(4)..h - 1)
+            .find_map(|t| cx.mention_at[t].filter(|&(_, e)| e == h - 1))
+            .map(|(mi, _)| vec![cx.entity(mi)]);
         let head = head.or_else(|| {
             let j = i - 1;
             let p = &matches[j];
@@ -1087,7 +1081,7 @@ fn others(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
         };
         let (actor, recipient) = (out[j].actor.clone(), out[j].recipient.clone());
         let mut last = i;
-        for k in std::iter::once(i).chain(i + 1..matches.len()) {
+        for k in i..matches.len() {
             let mk = &matches[k];
             // (an act named in the object, «رفض آخرون التسوية», is passed over)
             if k != i && cx.sent[mk.start()] == s && mk.head != Head::Verb {
@@ -1526,7 +1520,7 @@ fn the_step(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let fits = |k: usize| {
             let f = &lex.entries[matches[k].entry as usize];
             !reaction(f.ty)
-                && f.cameo != "045"
+                && f.cameo != MEDIATION
                 && !out[k].actor.is_empty()
                 && !out[k].actor.iter().any(|x| reactor.contains(x))
         };
@@ -1618,7 +1612,7 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
     use rasad_doc::EventType as T;
     for i in 0..matches.len() {
         let e = &lex.entries[matches[i].entry as usize];
-        if e.cameo != "045" {
+        if e.cameo != MEDIATION {
             continue;
         }
         // («بعد انهيار هدنة توسطت فيها مع السعودية»: a verb with no subject after it is the
@@ -1667,7 +1661,7 @@ fn mediation(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let sides_of = |j: usize| -> Option<Vec<String>> {
             let f = &lex.entries[matches[j].entry as usize];
             if j == i
-                || f.cameo == "045"
+                || f.cameo == MEDIATION
                 || !matches!(
                     f.ty,
                     T::Agree | T::Consult | T::Retreat | T::Assault | T::Cooperate
@@ -1867,14 +1861,14 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
         // the mediator of its sentence is no side of the agreement («وأعلنت الحكومة التوصل إلى
         // اتفاق … بعد وساطة قادتها»)
         let si = cx.sent[matches[i].start()];
-        let mediator = |x: &String| {
-            (0..matches.len()).any(|j| {
+        let mediations: Vec<usize> = (0..matches.len())
+            .filter(|&j| {
                 j != i
                     && cx.sent[matches[j].start()] == si
-                    && lex.entries[matches[j].entry as usize].cameo == "045"
-                    && out[j].actor.contains(x)
+                    && lex.entries[matches[j].entry as usize].cameo == MEDIATION
             })
-        };
+            .collect();
+        let mediator = |x: &String| mediations.iter().any(|&j| out[j].actor.contains(x));
         let mut mediated = false;
         if out[i].recipient.is_empty() && out[i].actor.len() == 1 && mediator(&out[i].actor[0]) {
             out[i].actor.clear();
@@ -1886,11 +1880,7 @@ fn symmetric_sides(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args])
         let announced = !mediated
             && out[i].recipient.is_empty()
             && out[i].actor.len() == 1
-            && (0..matches.len()).any(|j| {
-                j != i
-                    && cx.sent[matches[j].start()] == si
-                    && lex.entries[matches[j].entry as usize].cameo == "045"
-            });
+            && !mediations.is_empty();
         let mut sides: Vec<String> = out[i]
             .actor
             .iter()

@@ -74,7 +74,7 @@
 use super::args::Args;
 use super::cues::Frame;
 use super::lexicon::{Head, Lexicon};
-use super::{generic_entity, Ctx, Match};
+use super::{generic_entity, Ctx, Match, MEDIATION};
 use rasad_doc::{Document, Event, EventType as T};
 
 /// Types of speech acts, whose actor is who says them.
@@ -445,7 +445,7 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
             .find(|e| {
                 other(e)
                     && e.recipient.iter().any(|r| actor.contains(r))
-                    && e.cameo.as_deref() != Some("045")
+                    && e.cameo.as_deref() != Some(MEDIATION)
             })
             .map(|e| e.actor.clone());
         // `opponent`: an arrest, seizure, siege or attack with no stated target is against the
@@ -496,7 +496,7 @@ pub fn counterparts(doc: &Document, focus: Option<&str>, events: &mut [Event]) {
                             .find(|e| {
                                 other(e)
                                     && !reaction_type(e.event_type)
-                                    && e.cameo.as_deref() != Some("045")
+                                    && e.cameo.as_deref() != Some(MEDIATION)
                             })
                             .map(|e| e.actor.clone())
                     })

@@ -716,6 +716,10 @@ impl Ctx<'_> {
     }
 }
 
+/// The CAMEO code of mediation (045): a mediation is no side of what it brings about, and no act
+/// on its sides to answer.
+pub(crate) const MEDIATION: &str = "045";
+
 /// Entity `id` of `doc` is a generic class of actor (or unknown): no country and no Wikidata item.
 pub fn generic_entity(doc: &Document, id: &str) -> bool {
     doc.entities
