@@ -17,7 +17,7 @@
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
-use crate::N_TAGS;
+use crate::labels::{self, N_LABELS};
 use rasad_text::clitics::Segmentation;
 use rasad_text::Segmenter;
 
@@ -549,11 +549,6 @@ pub fn doc_key(t: &TokenInfo) -> u64 {
     fhash(t::DOC_KEY, &[&t.stem])
 }
 
-/// The entity type of a label index: 0 for `O`, 1..=4 for PERS LOC ORG MISC.
-fn label_type(y: u8) -> usize {
-    usize::from(y).div_ceil(2)
-}
-
 /// The second pass's features of sentence `s` of a block of sentences, appended to its first-pass
 /// features `feats`: the first-pass labels of the token and its neighbours, and how the other
 /// mentions of the same word (same [`doc_key`]) were tagged by the first pass in sentences
@@ -569,7 +564,7 @@ pub fn consistency_features(
 ) {
     let lo = s.saturating_sub(window);
     let hi = (s + window + 1).min(keys.len());
-    let mut count: rustc_hash::FxHashMap<u64, [u16; N_TAGS]> = Default::default();
+    let mut count: rustc_hash::FxHashMap<u64, [u16; N_LABELS]> = Default::default();
     for j in lo..hi {
         for (&k, &y) in keys[j].iter().zip(&tags[j]) {
             if k != 0 {
@@ -599,7 +594,7 @@ pub fn consistency_features(
         }
         let mut types = [0u16; 5];
         for (y, &n) in c.iter().enumerate() {
-            types[label_type(y as u8)] += n;
+            types[labels::entity_type(y as u8)] += n;
         }
         for (x, &n) in types.iter().enumerate().skip(1) {
             if n > 0 {
@@ -612,11 +607,11 @@ pub fn consistency_features(
                 maj = x;
             }
         }
-        let own_type = label_type(own[i]) as u8;
+        let own_type = labels::entity_type(own[i]) as u8;
         f.push(fhash_bytes(t::DOC_MAJ, &[&[maj as u8]]));
         f.push(fhash_bytes(t::DOC_MAJ_OWN, &[&[maj as u8, own_type]]));
         let mut lab = 0;
-        for y in 1..N_TAGS {
+        for y in 1..N_LABELS {
             if c[y] > 0 && (lab == 0 || c[y] > c[lab]) {
                 lab = y;
             }

@@ -7,7 +7,8 @@
 //! word occurs in the training text and how it was tagged there ([`wordstats`]); how it behaves in
 //! general Arabic text ([`lexicon`]); short quoted spans and the organisation and event words
 //! before a name), decoded with
-//! Viterbi under the BIO constraints; a second pass reads how the first tagged the same words in
+//! Viterbi over finer BILOU labels ([`labels`]: a name's last token and a one-token name have
+//! labels of their own) and reported as BIO; a second pass reads how the first tagged the same words in
 //! the neighbouring sentences ([`Tagger::tag_document`]). It also trains the model
 //! reproducibly from a CoNLL-style corpus ([`train`]), scores it with cross-validated CoNLL entity
 //! F1 ([`eval`]) and reads and writes the compact model file ([`model`]).
@@ -24,6 +25,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
+pub mod labels;
 pub mod lexicon;
 pub mod model;
 pub mod perceptron;
@@ -90,7 +92,7 @@ pub enum Tag {
     I(EntityType),
 }
 
-/// Number of distinct tags (labels of the model).
+/// Number of distinct tags (the model's labels are finer: [`labels::N_LABELS`]).
 pub const N_TAGS: usize = 9;
 
 impl Tag {
@@ -229,7 +231,7 @@ impl Tagger {
         let m = &self.model;
         let n = sentences.len();
         let mut out: Vec<Vec<Tag>> = Vec::with_capacity(n);
-        let to_tags = |l: Vec<usize>| l.into_iter().map(Tag::from_index).collect::<Vec<Tag>>();
+        let to_tags = |l: Vec<usize>| l.into_iter().map(labels::to_tag).collect::<Vec<Tag>>();
         // First-pass labels and mention keys are kept for all sentences (a few bytes a token);
         // emission scores only while a sentence waits for the first pass of the `window` after
         // it.

@@ -5,13 +5,13 @@
 //! ```text
 //! magic  b"RSDNER\0\0"
 //! u32    format (FORMAT)
-//! u32    labels (9)
+//! u32    labels (17, see crate::labels)
 //! -- the first pass's weights:
 //! f32    scale: a stored i16 weight q means q × scale
 //! f32    × (labels + 1) × labels: transition weights, the last row from the sentence start
 //! u32    n: features
 //! u64    × n: feature hashes, ascending
-//! u16    × n: per feature, the bit mask of labels with a non-zero weight
+//! u32    × n: per feature, the bit mask of labels with a non-zero weight
 //! i16    × Σ popcount(mask): those weights, feature by feature, label order
 //! -- the name lists and word classes:
 //! u32    longest gazetteer name in tokens
@@ -30,16 +30,16 @@
 
 use crate::clusters::Clusters;
 use crate::gazetteer::Gazetteer;
+use crate::labels::N_LABELS;
 use crate::perceptron::viterbi;
 use crate::wordstats::WordStats;
-use crate::N_TAGS;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
-const L: usize = N_TAGS;
+const L: usize = N_LABELS;
 
 /// A model file that cannot be read.
 #[derive(Debug, thiserror::Error)]
@@ -295,7 +295,7 @@ impl Model {
         let mut vals = Vec::new();
         for (h, i) in entries {
             let row = &self.weights[i as usize * L..i as usize * L + L];
-            let mut mask = 0u16;
+            let mut mask = 0u32;
             for (y, &w) in row.iter().enumerate() {
                 if q(w) != 0 {
                     mask |= 1 << y;
@@ -337,12 +337,17 @@ impl Model {
         }
         let n = r.u32()? as usize;
         let keys = r.take(n.checked_mul(8).ok_or(ModelError::Corrupt("count"))?)?;
-        let masks = r.take(n * 2)?;
+        let masks = r.take(n * 4)?;
         let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
         let mut weights = vec![0.0f32; n * L];
         for i in 0..n {
             let h = u64::from_le_bytes(keys[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
-            let mask = u16::from_le_bytes([masks[i * 2], masks[i * 2 + 1]]);
+            let mask = u32::from_le_bytes([
+                masks[i * 4],
+                masks[i * 4 + 1],
+                masks[i * 4 + 2],
+                masks[i * 4 + 3],
+            ]);
             if mask >> L != 0 {
                 return Err(ModelError::Corrupt("label mask"));
             }

@@ -1,13 +1,14 @@
-//! The structured averaged perceptron (Collins 2002) and Viterbi decoding under BIO constraints.
+//! The structured averaged perceptron (Collins 2002) and Viterbi decoding under the label
+//! constraints of [`crate::labels`] (BILOU).
 //!
 //! Weights are integers while training (every update is ±1), so training is exact and the same on
 //! every machine; the averaged weights are computed once at the end with the usual lazy trick:
 //! each update `d` at step `c` adds `d` to `w` and `c·d` to `u`, and the average is `w − u/c`.
 
-use crate::{Tag, N_TAGS};
+use crate::labels::{self, N_LABELS};
 
-/// Labels.
-const L: usize = N_TAGS;
+/// Labels (see [`crate::labels`]).
+const L: usize = N_LABELS;
 
 /// `ALLOWED[p][y]`: may label `y` follow label `p` (`p = L` is the sentence start)?
 fn allowed() -> &'static [[bool; L]; L + 1] {
@@ -15,9 +16,9 @@ fn allowed() -> &'static [[bool; L]; L + 1] {
     A.get_or_init(|| {
         let mut a = [[false; L]; L + 1];
         for (p, row) in a.iter_mut().enumerate() {
-            let prev = (p < L).then(|| Tag::from_index(p));
+            let prev = (p < L).then_some(p);
             for (y, cell) in row.iter_mut().enumerate() {
-                *cell = Tag::from_index(y).may_follow(prev);
+                *cell = labels::may_follow(prev, y);
             }
         }
         a
@@ -25,8 +26,8 @@ fn allowed() -> &'static [[bool; L]; L + 1] {
 }
 
 /// The best label sequence for emission scores `emit` (`T × L`, row-major) and transition scores
-/// `trans` (`(L + 1) × L`, row `L` = from the start), keeping to well-formed BIO. Ties go to the
-/// lower label, so the result is deterministic.
+/// `trans` (`(L + 1) × L`, row `L` = from the start), keeping to well-formed labels (no name
+/// left open at the end). Ties go to the lower label, so the result is deterministic.
 pub fn viterbi(emit: &[f32], trans: &[f32]) -> Vec<usize> {
     let t_len = emit.len() / L;
     if t_len == 0 {
@@ -61,7 +62,7 @@ pub fn viterbi(emit: &[f32], trans: &[f32]) -> Vec<usize> {
     let last = &score[(t_len - 1) * L..];
     let mut y = 0;
     for k in 1..L {
-        if last[k] > last[y] {
+        if labels::may_end(k) && last[k] > last[y] {
             y = k;
         }
     }
@@ -266,33 +267,44 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::EntityType;
+    use crate::{EntityType, Tag};
 
+    /// The label of a one-token name of type `e` (`U-`), or of the first token of a longer one
+    /// (`B-`).
+    fn unit(e: EntityType) -> usize {
+        labels::of_tags(&[Tag::B(e)])[0].into()
+    }
+    fn begin(e: EntityType) -> usize {
+        labels::of_tags(&[Tag::B(e), Tag::I(e)])[0].into()
+    }
+    fn last(e: EntityType) -> usize {
+        labels::of_tags(&[Tag::B(e), Tag::I(e)])[1].into()
+    }
     fn idx(t: Tag) -> u8 {
-        t.index() as u8
+        labels::of_tags(&[t])[0]
     }
 
     #[test]
-    fn viterbi_keeps_bio() {
-        // Emissions alone would say O, I-LOC: ill-formed. Viterbi must not output it.
+    fn viterbi_keeps_labels_well_formed() {
+        let loc = EntityType::Loc;
+        // Emissions alone would say O, L-LOC: ill-formed. Viterbi must not output it.
         let mut emit = vec![0.0f32; 2 * L];
-        emit[Tag::O.index()] = 5.0;
-        emit[L + Tag::I(EntityType::Loc).index()] = 5.0;
-        emit[L + Tag::B(EntityType::Loc).index()] = 1.0;
+        emit[0] = 5.0;
+        emit[L + last(loc)] = 5.0;
+        emit[L + unit(loc)] = 1.0;
         let trans = vec![0.0f32; (L + 1) * L];
         let best = viterbi(&emit, &trans);
-        assert_eq!(best, vec![0, Tag::B(EntityType::Loc).index()]);
-        // With B-LOC allowed first, B-LOC I-LOC can win when its emissions carry it.
-        emit[Tag::B(EntityType::Loc).index()] = 4.5;
-        emit[L + Tag::I(EntityType::Loc).index()] = 7.0;
+        assert_eq!(best, vec![0, unit(loc)]);
+        // With B-LOC allowed first, B-LOC L-LOC can win when its emissions carry it.
+        emit[begin(loc)] = 4.5;
+        emit[L + last(loc)] = 7.0;
         let best = viterbi(&emit, &trans);
-        assert_eq!(
-            best,
-            vec![
-                Tag::B(EntityType::Loc).index(),
-                Tag::I(EntityType::Loc).index()
-            ]
-        );
+        assert_eq!(best, vec![begin(loc), last(loc)]);
+        // A name left open at the end is not decoded, however its last token scores.
+        let mut emit = vec![0.0f32; L];
+        emit[begin(loc)] = 9.0;
+        emit[unit(loc)] = 1.0;
+        assert_eq!(viterbi(&emit, &trans), vec![unit(loc)]);
         assert!(viterbi(&[], &trans).is_empty());
     }
 
@@ -304,12 +316,12 @@ mod tests {
         assert_eq!(p.predict(&ex), vec![0, 0]);
         let (mut e, mut t) = (Vec::new(), Vec::new());
         assert_eq!(p.learn(&ex, &mut e, &mut t), 1);
-        let bp = Tag::B(EntityType::Pers).index();
+        let bp = unit(EntityType::Pers);
         assert_eq!(p.w[bp], 1, "feature 0 votes for the gold label");
         assert_eq!(p.w[0], -1, "and against the wrong prediction");
         assert_eq!(p.w[L..2 * L].iter().sum::<i32>(), 0, "token 1 was right");
-        assert_eq!(p.tw[L * L + bp], 1, "start → B-PERS");
-        assert_eq!(p.tw[bp * L], 1, "B-PERS → O");
+        assert_eq!(p.tw[L * L + bp], 1, "start → U-PERS");
+        assert_eq!(p.tw[bp * L], 1, "U-PERS → O");
         assert_eq!(p.tw[L * L], -1, "start → O");
         assert_eq!(p.tw[0], -1, "O → O");
         assert_eq!(p.predict(&ex), vec![bp, 0]);
@@ -326,7 +338,7 @@ mod tests {
             p.learn(&ex, &mut e, &mut t); // right: clock moves on
         }
         let (w, _) = p.averaged();
-        let bl = Tag::B(EntityType::Loc).index();
+        let bl = unit(EntityType::Loc);
         // The weight was 1 for all 4 steps counted after the update: average 1 − 1/5·1.
         assert!((w[bl] - (1.0 - 1.0 / 5.0)).abs() < 1e-6, "{}", w[bl]);
     }
@@ -385,7 +397,7 @@ mod tests {
         emit.extend(emit_of(&[5, (vocab.len() + 1) as u32]));
         let best = viterbi(&emit, &tr);
         assert_eq!(best[0], 0);
-        assert_eq!(Tag::from_index(best[1]).entity(), Some(EntityType::Loc));
+        assert_eq!(labels::to_tag(best[1]).entity(), Some(EntityType::Loc));
     }
 
     #[test]

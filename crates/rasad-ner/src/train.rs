@@ -10,6 +10,7 @@ use crate::conll::Sentence;
 use crate::eval::Scores;
 use crate::features::{consistency_features, doc_key, info_features, TokenInfo};
 use crate::gazetteer::Gazetteer;
+use crate::labels;
 use crate::model::Model;
 use crate::perceptron::{self, Example};
 use crate::wordstats::{self, WordStats};
@@ -50,7 +51,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
-            epochs: 16,
+            epochs: 10,
             seed: 1,
             folds: 5,
             min_count: 1,
@@ -194,7 +195,8 @@ fn fit_weights(feats: &[&[Vec<u64>]], gold: &[&[u8]], opts: &TrainOptions) -> Mo
                     .collect()
             })
             .collect();
-        examples.push(Example::new(&toks, g.to_vec()));
+        let tags: Vec<Tag> = g.iter().map(|&y| Tag::from_index(y.into())).collect();
+        examples.push(Example::new(&toks, labels::of_tags(&tags)));
     }
     let (mut w, mut trans) = perceptron::train(&examples, hashes.len(), opts.epochs, opts.seed);
     let k = opts.orders.max(1);
@@ -390,7 +392,7 @@ pub fn cross_validate_tags(prep: &Prepared, opts: &TrainOptions) -> (Vec<Scores>
         let mut s = Scores::default();
         let mut preds = Vec::new();
         for (&i, t) in test.iter().zip(tagged) {
-            let pred: Vec<Tag> = t.into_iter().map(|y| Tag::from_index(y.into())).collect();
+            let pred: Vec<Tag> = t.into_iter().map(|y| labels::to_tag(y.into())).collect();
             let gold: Vec<Tag> = prep.gold[i]
                 .iter()
                 .map(|&g| Tag::from_index(g as usize))
