@@ -1306,3 +1306,20 @@ fn a_programme_an_act_is_part_of_is_no_second_act() {
     );
     assert_eq!(all(&d, EventType::Aid).len(), 1, "{:#?}", d.events);
 }
+
+#[test]
+fn an_act_charged_with_a_participle_is_the_described_groups() {
+    // `convicted`: «المدانين بالتخابر مع X و«Y»» — the members of the cell did it, with both
+    let d = doc("وسجنت المحكمة أعضاء في «خلية العبدلي» المدانين بالتخابر مع إيران و«حزب الله».");
+    let e = all(&d, EventType::Cooperate);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, ["abdali-cell"], "{e:#?}");
+    assert!(e.recipient.iter().any(|r| r == "iran"), "{e:#?}");
+    assert!(e.recipient.iter().any(|r| r == "hezbollah"), "{e:#?}");
+    // an indefinite participle after the arrested
+    let d = doc("واعتقلت الشرطة عناصر من حزب الله متهمين بالتخابر مع إسرائيل.");
+    let e = all(&d, EventType::Cooperate);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(e.actor, ["hezbollah"], "{e:#?}");
+    assert_eq!(e.recipient, ["israel"], "{e:#?}");
+}

@@ -34,7 +34,8 @@
 //!   `tests/events_args.rs`): `withdrawn before` («دخلت وحدات الجيش … بعد انسحاب مجموعات مسلحة
 //!   منها»), `others` («فيما رفض آخرون التسوية وطالبوا بنقلهم»), `arrested doers`, `destined`
 //!   (a seized load «في طريقه إلى X»), `threatened target` («متوعدا باستهداف السفن المرتبطة
-//!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`; in
+//!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`, `convicted` («أعضاء
+//!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y); in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -790,6 +791,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     proposed(cx, matches, &mut out);
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
+    convicted(cx, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
@@ -1258,6 +1260,87 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                 continue;
             }
             break;
+        }
+    }
+}
+
+/// Participles that charge a noun phrase with an act: «المدانين بالتخابر», «متهمين بالتخطيط».
+const CHARGED: &[&str] = &[
+    "مدان",
+    "مدانين",
+    "مدانون",
+    "مدانه",
+    "مدانا",
+    "متهم",
+    "متهمين",
+    "متهمون",
+    "متهمه",
+    "متهما",
+];
+
+/// `convicted`: «أعضاء في «خلية العبدلي» المدانين بالتخابر مع إيران و«حزب الله»» — an act
+/// told with «بـ» right after a participle of accusing or convicting is done by the noun phrase
+/// the participle describes (the mention right before it, a closing quote between at most); the
+/// mentions joined by «و» after «مع» are its other side.
+fn convicted(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
+    let n = cx.a.tokens.len();
+    for (i, m) in matches.iter().enumerate() {
+        let h = m.start();
+        if h < 2
+            || m.head == Head::Verb
+            || cx.a.tokens[h].seg.prep != Some(Prep::Bi)
+            || !cx.is_any(h - 1, CHARGED)
+        {
+            continue;
+        }
+        let (ss, _) = cx.sentence_of(h);
+        let quote =
+            |t: usize| cx.a.tokens[t].kind == rasad_text::TokenKind::Punct && !cx.is_break(t);
+        // the mention the participle describes ends right before it
+        let mut end = h - 1;
+        while end > ss && quote(end - 1) {
+            end -= 1;
+        }
+        let Some(agent) = (ss..end).rev().take(8).find_map(|t| {
+            cx.mention_at[t]
+                .filter(|&(_, e)| e == end)
+                .map(|(mi, _)| mi)
+        }) else {
+            continue;
+        };
+        let agent = cx.entity(agent);
+        // «… مع X و«Y»»: the other side
+        let mut with = Vec::new();
+        let mut t = m.end();
+        if t < n && cx.word_is(t, "مع") {
+            t += 1;
+            loop {
+                while t < n && quote(t) {
+                    t += 1;
+                }
+                let Some((mi, e)) = cx.mention_at.get(t).copied().flatten() else {
+                    break;
+                };
+                let id = cx.entity(mi);
+                if id != agent && !with.contains(&id) {
+                    with.push(id);
+                }
+                t = e;
+                while t < n && quote(t) {
+                    t += 1;
+                }
+                if t < n && cx.word_is(t, "و") {
+                    t += 1;
+                } else if !(t < n && cx.has_conj(t) && cx.mention_at[t].is_some()) {
+                    break;
+                }
+            }
+        }
+        out[i].actor = vec![agent.clone()];
+        if with.is_empty() {
+            out[i].recipient.retain(|r| *r != agent);
+        } else {
+            out[i].recipient = with;
         }
     }
 }
