@@ -1323,3 +1323,17 @@ fn an_act_charged_with_a_participle_is_the_described_groups() {
     assert_eq!(e.actor, ["hezbollah"], "{e:#?}");
     assert_eq!(e.recipient, ["israel"], "{e:#?}");
 }
+
+#[test]
+fn a_symmetric_act_between_the_two_sides_is_theirs() {
+    // `dual`: «تعزيز التنسيق الأمني بين البلدين» after a call between two ministers: both
+    // states coordinate, and the gunmen the coordination is against are no side of it
+    let d = doc(
+        "وبحث وزير الداخلية المصري في اتصال هاتفي مع نظيره الأردني تعزيز التنسيق الأمني بين البلدين لضبط الحدود ومنع تسلل المسلحين.",
+    );
+    let e = all(&d, EventType::Cooperate);
+    let e = e.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(e.actor.iter().any(|a| a == "jordan"), "{e:#?}");
+    assert_eq!(e.actor.len(), 2, "{e:#?}");
+    assert!(e.recipient.is_empty(), "{e:#?}");
+}

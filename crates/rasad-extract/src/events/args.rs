@@ -1868,6 +1868,9 @@ const DUALS: &[&str] = &[
 /// actor whose clause names «the two sides» (within three words of the trigger, no clause break
 /// between) is by the two sides of the last act told with two named, specific sides.
 ///
+/// A symmetric act followed by «بين» and «the two sides» («تعزيز التنسيق الأمني بين البلدين»)
+/// has those two sides, whatever actor its clause gave it.
+///
 /// An act with an actor and no recipient whose object is «the two sides» («دعت الجامعة العربية
 /// البلدين إلى الحوار»: in a phrase's gap or right after it) is done to those two sides.
 fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
@@ -1875,6 +1878,19 @@ fn dual(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let m = &matches[i];
         let (ss, se) = cx.sentence_of(m.start());
         let near = |t: usize| cx.bare_in(t, DUALS);
+        // «تعزيز التنسيق الأمني بين البلدين»: a symmetric act «between the two sides» is
+        // theirs, whoever is said to seek it
+        let between = lex.entries[m.entry as usize].frame.symmetric
+            && (m.end()..(m.end() + 2).min(se))
+                .take_while(|&t| !cx.is_break(t))
+                .any(|t| cx.word_is(t, "بين") && t + 1 < se && near(t + 1));
+        if between {
+            if let Some(both) = last_two_sides(cx, &out[..i], &[]) {
+                out[i].actor = both;
+                out[i].recipient.clear();
+                continue;
+            }
+        }
         if !out[i].actor.is_empty() {
             if !out[i].recipient.is_empty() {
                 continue;
