@@ -1337,3 +1337,19 @@ fn a_symmetric_act_between_the_two_sides_is_theirs() {
     assert_eq!(e.actor.len(), 2, "{e:#?}");
     assert!(e.recipient.is_empty(), "{e:#?}");
 }
+
+#[test]
+fn a_quoted_genitive_is_the_agent() {
+    // `idafa`: «سيطرة «الحوثيين» على» — the quote before the name does not hide it
+    let d = doc("وتدهور الوضع منذ سيطرة «الحوثيين» على العاصمة صنعاء في سبتمبر 2014.");
+    assert_acted_by(&d, EventType::Coerce, "houthis");
+}
+
+#[test]
+fn fighting_with_a_side_after_an_act_is_by_its_actor() {
+    // `fought with`: «إثر اقتتال مع X» after an act by Y — Y fought X
+    let d = doc("وتوتر الوضع منذ سيطرة «الحوثيين» على صنعاء إثر مواجهات مع قوات الحكومة اليمنية.");
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.actor, ["houthis"], "{a:#?}");
+}

@@ -6,9 +6,9 @@
 //! - `vso`: else the mention right after the verb (one adverb may stand between).
 //! - `coordinated`: a verb or verbal noun with و, or a verbal noun governed by «عبر / من خلال /
 //!   على / ل / ب», takes the clause's subject.
-//! - `idafa`: a verbal noun's agent is the mention right after it («إطلاق إيران 5», «ضربات
-//!   أمريكية»); with an `obj` frame the mention is the object unless a count or another mention
-//!   follows it.
+//! - `idafa`: a verbal noun's agent is the mention right after it, quoted or not («إطلاق إيران
+//!   5», «ضربات أمريكية», «سيطرة «حماس»»); with an `obj` frame the mention is the object unless a
+//!   count or another mention follows it.
 //! - `gap agent`: a gapped phrase whose second word is a noun has the verbal noun's agent in its
 //!   gap («إطلاق الحوثيين سراح 5»); before a preposition the gap holds the object.
 //! - `aspectual`: a verbal noun governed by a verb of beginning or going on («شرع 27 أسيرا في
@@ -35,7 +35,8 @@
 //!   منها»), `others` («فيما رفض آخرون التسوية وطالبوا بنقلهم»), `arrested doers`, `destined`
 //!   (a seized load «في طريقه إلى X»), `threatened target` («متوعدا باستهداف السفن المرتبطة
 //!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`, `convicted` («أعضاء
-//!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y); in
+//!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y),
+//!   `fought with` («سيطرة «حماس» على غزة إثر اقتتال مع حركة فتح»: Hamas fought Fatah); in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -792,6 +793,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     without(cx, matches, &mut out);
     charge(cx, lex, matches, &mut out);
     convicted(cx, matches, &mut out);
+    fought_with(cx, lex, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
@@ -1341,6 +1343,37 @@ fn convicted(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
             out[i].recipient.retain(|r| *r != agent);
         } else {
             out[i].recipient = with;
+        }
+    }
+}
+
+/// `fought with`: «منذ سيطرة «حماس» على قطاع غزة إثر اقتتال مع حركة فتح» — fighting told after
+/// «إثر / بعد / عقب» with «مع X» and no one named to fight X is by the actor of the act it led
+/// to, told before it in its sentence.
+fn fought_with(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if lex.entries[m.entry as usize].ty != T::Assault
+            || !out[i].actor.is_empty()
+            || out[i].recipient.is_empty()
+            || m.end() >= cx.a.tokens.len()
+            || !cx.word_is(m.end(), "مع")
+            || h == 0
+            || !cx.bare_in(h - 1, &["اثر", "بعد", "عقب"])
+        {
+            continue;
+        }
+        let s = cx.sent[h];
+        let recipient = out[i].recipient.clone();
+        let before = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| !out[j].actor.is_empty())
+            .map(|j| out[j].actor.clone());
+        if let Some(actor) = before.filter(|a| !a.iter().any(|x| recipient.contains(x))) {
+            out[i].actor = actor;
         }
     }
 }
@@ -3193,8 +3226,16 @@ fn one(
                     .flatten()
                     .filter(|&(mi, _, _)| !cx.generic(mi))
                 };
+                // («سيطرة «حماس» على»: the genitive may be quoted)
+                let genitive = if after_head + 1 < se
+                    && ["«", "\"", "“"].iter().any(|q| cx.word_is(after_head, q))
+                {
+                    after_head + 1
+                } else {
+                    after_head
+                };
                 let found = cx
-                    .mention_in(after_head, after_head + 1)
+                    .mention_in(genitive, genitive + 1)
                     .or_else(unit)
                     .map(|x| (x, false))
                     .or_else(|| machines().map(|x| (x, true)));
