@@ -1353,3 +1353,22 @@ fn fighting_with_a_side_after_an_act_is_by_its_actor() {
     let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(a.actor, ["houthis"], "{a:#?}");
 }
+
+#[test]
+fn a_stormed_mission_is_its_states_not_its_hosts() {
+    // `mission owner`: «سفارتها في طهران» is Saudi Arabia's, though Tehran is nearer; and
+    // `in protest`: «احتجاجا على إعدام …» is the stormers' protest against the executing state
+    let d = doc(
+        "وقطعت الرياض علاقاتها مع طهران عام 2016 إثر اقتحام محتجين سفارتها في طهران احتجاجا على إعدام رجل دين في المملكة.",
+    );
+    let a = all(&d, EventType::Assault);
+    let storm = a
+        .iter()
+        .find(|e| e.trigger.text == "اقتحام")
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(storm.recipient, ["saudi-arabia"], "{storm:#?}");
+    let p = all(&d, EventType::Protest);
+    let p = p.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(p.actor, storm.actor, "{p:#?}");
+    assert_eq!(p.recipient, ["saudi-arabia"], "{p:#?}");
+}

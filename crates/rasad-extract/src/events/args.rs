@@ -18,7 +18,9 @@
 //!   all the bodies its subject names; dated and placed insertions («، مساء السبت 20 مايو، في
 //!   مدينة جدة،») are stepped over, several in a row too.
 //! - `agent and object`: a verbal noun's genitive followed by a definite or possessed noun is the
-//!   agent («اقتحام محتجين إيرانيين سفارتها»); `owned machines`: «غارات لطائرات حربية روسية».
+//!   agent («اقتحام محتجين إيرانيين سفارتها»); `mission owner`: a possessed embassy is the
+//!   pronoun's state, never the state it stands in («سفارتها في طهران»); `owned machines`: «غارات
+//!   لطائرات حربية روسية».
 //! - `operation result`: «إن العملية أسفرت عن ضبط أسلحة» is the act of the body quoted;
 //!   `definite act`: «الغارات» with no actor has the actor of the last act of its type;
 //!   `possessed object`: «نهبوا مخازنه» is done to the pronoun's owner.
@@ -36,7 +38,8 @@
 //!   (a seized load «في طريقه إلى X»), `threatened target` («متوعدا باستهداف السفن المرتبطة
 //!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`, `convicted` («أعضاء
 //!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y),
-//!   `fought with` («سيطرة «حماس» على غزة إثر اقتتال مع حركة فتح»: Hamas fought Fatah); in
+//!   `fought with` («سيطرة «حماس» على غزة إثر اقتتال مع حركة فتح»: Hamas fought Fatah), `in
+//!   protest` («احتجاجا على إعدام …» is the protest of the act before's actor); in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -794,6 +797,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     charge(cx, lex, matches, &mut out);
     convicted(cx, matches, &mut out);
     fought_with(cx, lex, matches, &mut out);
+    in_protest(cx, lex, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
@@ -1266,6 +1270,9 @@ fn charge(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
     }
 }
 
+/// Diplomatic missions, owned by a state («سفارتها», «قنصليته»).
+const MISSIONS: &[&str] = &["سفاره", "قنصليه", "بعثه", "ممثليه"];
+
 /// Participles that charge a noun phrase with an act: «المدانين بالتخابر», «متهمين بالتخطيط».
 const CHARGED: &[&str] = &[
     "مدان",
@@ -1374,6 +1381,46 @@ fn fought_with(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             .map(|j| out[j].actor.clone());
         if let Some(actor) = before.filter(|a| !a.iter().any(|x| recipient.contains(x))) {
             out[i].actor = actor;
+        }
+    }
+}
+
+/// `in protest`: «إثر اقتحام محتجين إيرانيين سفارتها احتجاجا على إعدام رجل دين» — «احتجاجا»
+/// tells why the act before it in its sentence was done: the protest is by that act's actor, and
+/// against the actor of the act after «على» when the sentence names one.
+fn in_protest(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    for i in 1..matches.len() {
+        let m = &matches[i];
+        let h = m.start();
+        if lex.entries[m.entry as usize].ty != T::Protest || !cx.bare_in(h, &["احتجاجا"]) {
+            continue;
+        }
+        let s = cx.sent[h];
+        let Some(j) = (0..i)
+            .rev()
+            .take_while(|&j| cx.sent[matches[j].start()] == s)
+            .find(|&j| !out[j].actor.is_empty() && !out[j].absorbed)
+        else {
+            continue;
+        };
+        let actor = out[j].actor.clone();
+        let against = (m.end() < cx.a.tokens.len() && cx.is_any(m.end(), &["على", "علي"]))
+            .then(|| {
+                matches
+                    .get(i + 1)
+                    .filter(|n| n.start() == m.end() + 1)
+                    .map(|_| out[i + 1].actor.clone())
+            })
+            .flatten()
+            .filter(|a| !a.is_empty() && !a.iter().any(|x| actor.contains(x)));
+        out[i].actor = actor;
+        match against {
+            Some(r) => out[i].recipient = r,
+            None => {
+                let a = out[i].actor.clone();
+                out[i].recipient.retain(|r| !a.contains(r));
+            }
         }
     }
 }
@@ -3284,6 +3331,23 @@ fn one(
                         // comes after the phrase: «إطلاق الحوثيين سراح 5», «منع الحوثيين مرور»)
                         a.actor.push(id);
                         obj_from = me;
+                        // `mission owner`: «اقتحام محتجين إيرانيين سفارتها في طهران» — a
+                        // diplomatic mission with a possessive is its state's, and the state it
+                        // stands in is not that state
+                        if object_after && !cx.a.tokens[o].seg.article && cx.is_any(o, MISSIONS) {
+                            let mut exclude = a.actor.clone();
+                            if o + 2 < se && cx.word_is(o + 1, "في") {
+                                if let Some((_, _, pid)) =
+                                    cx.places.iter().find(|(s, _, _)| *s == o + 2)
+                                {
+                                    exclude.push(pid.split('/').next().unwrap_or("").to_string());
+                                }
+                            }
+                            if let Some(owner) = cx.antecedent(o, h, &exclude, None) {
+                                a.recipient.push(owner);
+                                obj_taken = true;
+                            }
+                        }
                     } else {
                         a.recipient.push(id);
                         obj_taken = true;
