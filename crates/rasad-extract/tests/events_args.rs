@@ -1372,3 +1372,17 @@ fn a_stormed_mission_is_its_states_not_its_hosts() {
     assert_eq!(p.actor, storm.actor, "{p:#?}");
     assert_eq!(p.recipient, ["saudi-arabia"], "{p:#?}");
 }
+
+#[test]
+fn praise_told_by_a_participle_is_support() {
+    // «مشيدا بـ…»: the speaker praises the state named after «بـ»
+    let d = doc(
+        "وقال قائد الجيش اللبناني إن الدعم القطري يساعد المؤسسة العسكرية، مشيدا بـ«وقوف الدوحة» إلى جانب لبنان.",
+    );
+    let s = all(&d, EventType::Support);
+    let s = s
+        .iter()
+        .find(|e| e.trigger.text == "مشيدا")
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(s.recipient, ["qatar"], "{s:#?}");
+}
