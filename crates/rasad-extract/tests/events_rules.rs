@@ -783,6 +783,25 @@ fn operations_of_a_definite_act_noun_retell_the_act() {
 }
 
 #[test]
+fn the_same_word_retells_an_act_the_lexicon_typed_otherwise() {
+    // «أغلق محتجون» is a protest; «المسؤولين عن الإغلاق» later names that closure, not a
+    // blockade of its own
+    let d = doc(
+        "وأغلق محتجون، السبت، حقلا نفطيا في جنوب ليبيا. وهددت الحكومة بملاحقة المسؤولين عن الإغلاق قضائيا.",
+    );
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+    assert!(
+        d.events.iter().any(|e| e.event_type == EventType::Protest),
+        "{:#?}",
+        d.events
+    );
+}
+
+#[test]
 fn the_african_forces_in_a_somali_story_are_the_au_mission() {
     let d = doc(
         "مقديشو – قال وزير الدفاع الصومالي إن انسحاب القوات الأفريقية من قواعدها في إقليم شبيلي السفلى سيكتمل الشهر المقبل.",

@@ -797,11 +797,13 @@ pub struct Telling<'l> {
 
 /// `retold`: a definite event noun («الهجوم», «عمليات الترحيل», «الدعم القطري») in a later
 /// sentence names an act already told and makes no event of its own; the earlier telling gains
-/// confidence. The earlier act is of the same type and mode (a retelling naming no means may
-/// retell an act done by some means), and has no other date; it is told with the same word (its
-/// sides as the retelling reads them may be wrong: «وانتقد الاتحاد الأوروبي عمليات الهدم»), or
-/// the retelling is a general noun of its type («الهجوم», «الاعتداء»), or every named side of the
-/// retelling is among the earlier act's or is a generic group.
+/// confidence. The earlier act is told with the same word (whatever type the lexicon gave each
+/// telling: «أغلق محتجون» a protest, «الإغلاق» a blockade), or is of the same type and mode (a
+/// retelling naming no means may retell an act done by some means); it has no other date; and it
+/// is told with the same word (its sides as the retelling reads them may be wrong: «وانتقد الاتحاد
+/// الأوروبي عمليات الهدم»), or the retelling is a general noun of its type («الهجوم»,
+/// «الاعتداء»), or every named side of the retelling is among the earlier act's or is a generic
+/// group.
 pub fn retold(doc: &Document, events: Vec<Event>, tellings: &[Telling]) -> Vec<Event> {
     let telling = |e: &Event| tellings.iter().find(|t| t.start == e.trigger.start);
     let lemma = |e: &Event| telling(e).map_or("", |t| t.lemma);
@@ -811,12 +813,16 @@ pub fn retold(doc: &Document, events: Vec<Event>, tellings: &[Telling]) -> Vec<E
         if telling(&e).is_some_and(|t| t.definite) {
             let l = lemma(&e);
             let told = out.iter_mut().find(|o| {
-                let same_word = head(o) == head(&e) || RETELLING_NOUNS.contains(&l);
-                o.event_type == e.event_type
-                    && o.sentence < e.sentence
+                let same_head = !head(&e).is_empty() && head(o) == head(&e);
+                let same_word = same_head || RETELLING_NOUNS.contains(&l);
+                // (the same word retells its act even where the lexicon typed the two tellings
+                // apart: «أغلق محتجون الحقل» a protest, «المسؤولين عن الإغلاق» a blockade)
+                (same_head
+                    || (o.event_type == e.event_type
                     // «الهجوم» retells an air strike, not an abduction
                     && (o.mode == e.mode
-                        || (e.mode.is_none() && o.mode.as_deref().is_none_or(|m| MEANS.contains(&m))))
+                        || (e.mode.is_none() && o.mode.as_deref().is_none_or(|m| MEANS.contains(&m))))))
+                    && o.sentence < e.sentence
                     // a date of its own makes another act
                     && (e.time.is_none()
                         || o.time.as_ref().map(|t| &t.value) == e.time.as_ref().map(|t| &t.value))
