@@ -1386,3 +1386,17 @@ fn praise_told_by_a_participle_is_support() {
         .unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(s.recipient, ["qatar"], "{s:#?}");
 }
+
+#[test]
+fn an_attack_on_a_base_that_houses_forces_is_on_those_forces() {
+    // `hosted forces`: the base is no actor; the relative clause says whose forces are in it
+    let d = doc(
+        "واستهدفت طائرة مسيرة، مساء الأحد 4 فبراير 2024، قاعدة التنف في ريف حمص الشرقي، التي تتمركز فيها قوات أمريكية، دون وقوع إصابات.",
+    );
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert!(
+        a.recipient.iter().any(|r| r.starts_with("united-states")),
+        "{a:#?}"
+    );
+}

@@ -39,7 +39,8 @@
 //!   بإسرائيل»), `pointed to` («مشيرا إلى ضبط …»), `within programme`, `convicted` («أعضاء
 //!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y),
 //!   `fought with` («سيطرة «حماس» على غزة إثر اقتتال مع حركة فتح»: Hamas fought Fatah), `in
-//!   protest` («احتجاجا على إعدام …» is the protest of the act before's actor); in
+//!   protest` («احتجاجا على إعدام …» is the protest of the act before's actor), `hosted forces`
+//!   (an attack on «قاعدة …، التي تتمركز فيها قوات أمريكية» is on those forces); in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -798,6 +799,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     convicted(cx, matches, &mut out);
     fought_with(cx, lex, matches, &mut out);
     in_protest(cx, lex, matches, &mut out);
+    hosted_forces(cx, lex, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
@@ -1420,6 +1422,63 @@ fn in_protest(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
             None => {
                 let a = out[i].actor.clone();
                 out[i].recipient.retain(|r| !a.contains(r));
+            }
+        }
+    }
+}
+
+/// Facilities an attack may target that house forces: a base, an airport, a camp, a headquarters.
+const FACILITIES: &[&str] = &["قاعده", "مطار", "معسكر", "مقر", "ثكنه"];
+
+/// Verbs that say a facility houses forces: «تتمركز فيها», «تستضيف», «تضم», «ينتشر فيها».
+const HOUSING: &[&str] = &[
+    "تتمركز",
+    "يتمركز",
+    "تستضيف",
+    "يستضيف",
+    "تضم",
+    "يضم",
+    "تنتشر",
+    "ينتشر",
+    "توجد",
+    "يوجد",
+];
+
+/// `hosted forces`: «استهدفت 3 صواريخ، فجر السبت، قاعدة عين الأسد الجوية في محافظة الأنبار، التي
+/// تتمركز فيها قوات أمريكية» — an attack with no target named, on a base (or an airport, a camp)
+/// that a relative clause of its sentence says houses someone's forces, is on those forces.
+fn hosted_forces(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    use rasad_doc::EventType as T;
+    let n = cx.a.tokens.len();
+    for (i, m) in matches.iter().enumerate() {
+        if lex.entries[m.entry as usize].ty != T::Assault || !out[i].recipient.is_empty() {
+            continue;
+        }
+        let (_, se) = cx.sentence_of(m.start());
+        // the facility: the object, within twenty words after the trigger (past its subject
+        // and a dated insertion), before the sentence's next verb
+        let next = matches[i + 1..]
+            .iter()
+            .find(|x| x.head == Head::Verb)
+            .map_or(se, |x| x.start())
+            .min(se)
+            .min(m.end() + 20);
+        let Some(at) = (m.end()..next).find(|&t| cx.is_any(t, FACILITIES)) else {
+            continue;
+        };
+        let end = (at + 25).min(se).min(n);
+        let Some(rel) = (at + 1..end).find(|&t| cx.is_any(t, &["التي", "الذي", "التى"]))
+        else {
+            continue;
+        };
+        // the housing verb within two words (past «فيها»), then the forces within three
+        let Some(v) = (rel + 1..(rel + 3).min(end)).find(|&t| cx.is_any(t, HOUSING)) else {
+            continue;
+        };
+        if let Some((mi, _, _)) = cx.np_mention(v + 1, (v + 4).min(end)) {
+            let id = cx.entity(mi);
+            if !out[i].actor.contains(&id) {
+                out[i].recipient = vec![id];
             }
         }
     }
