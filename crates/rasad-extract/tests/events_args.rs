@@ -1400,3 +1400,13 @@ fn an_attack_on_a_base_that_houses_forces_is_on_those_forces() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn an_imperfect_verb_after_an_indefinite_noun_describes_it() {
+    // `adjectival verb`: «وحدات خاصة تقاتل تنظيم داعش» — the units fight ISIS, not the reverse
+    let d = doc("ودربت القوات الأمريكية 3 آلاف جندي عراقي، بينهم وحدات خاصة تقاتل تنظيم داعش.");
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.recipient, ["isis"], "{a:#?}");
+    assert!(!a.actor.iter().any(|x| x == "isis"), "{a:#?}");
+}

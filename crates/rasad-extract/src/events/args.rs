@@ -40,7 +40,8 @@
 //!   في خلية … المدانين بالتخابر مع X و Y»: the act charged is the group's, with X and Y),
 //!   `fought with` («سيطرة «حماس» على غزة إثر اقتتال مع حركة فتح»: Hamas fought Fatah), `in
 //!   protest` («احتجاجا على إعدام …» is the protest of the act before's actor), `hosted forces`
-//!   (an attack on «قاعدة …، التي تتمركز فيها قوات أمريكية» is on those forces); in
+//!   (an attack on «قاعدة …، التي تتمركز فيها قوات أمريكية» is on those forces), `adjectival
+//!   verb` («وحدات خاصة تقاتل حركة الشباب»: the mention after the verb is its object); in
 //!   `cause`, unarmed casualties of clashes were their victims and «أن 3 من عناصر الجيش قتلوا»
 //!   names those killed; in `mediation` and `symmetric sides`, a deal mediated by another has the
 //!   sides of the fighting told before, not its announcer.
@@ -800,6 +801,7 @@ pub fn arguments(cx: &Ctx, lex: &Lexicon, matches: &[Match]) -> Vec<Args> {
     fought_with(cx, lex, matches, &mut out);
     in_protest(cx, lex, matches, &mut out);
     hosted_forces(cx, lex, matches, &mut out);
+    adjectival_verb(cx, lex, matches, &mut out);
     definite_act(cx, lex, matches, &mut out);
     withdrawn_before(cx, lex, matches, &mut out);
     others(cx, matches, &mut out);
@@ -1481,6 +1483,69 @@ fn hosted_forces(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
                 out[i].recipient = vec![id];
             }
         }
+    }
+}
+
+/// `adjectival verb`: «دربت 15 ألف جندي صومالي، بينهم وحدات خاصة تقاتل حركة الشباب» — an
+/// imperfect verb with no pronoun of its own right after an indefinite noun or adjective that is
+/// no mention describes that noun: the mention after the verb is its object, not its subject, and
+/// the doer is the nearest mention before the noun (within six words).
+fn adjectival_verb(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
+    for (i, m) in matches.iter().enumerate() {
+        let h = m.start();
+        let e = &lex.entries[m.entry as usize];
+        if m.head != Head::Verb || h < 2 || !e.frame.recipient.iter().any(|p| p == "obj") {
+            continue;
+        }
+        let tok = &cx.a.tokens[h];
+        let first = cx.bare(h).first().copied();
+        // (a verb with a pronoun of its own refers back to the noun: «حركة تصنفها الجزائر» has
+        // its subject after it)
+        if tok.seg.conj.is_some()
+            || tok.seg.prep.is_some()
+            || tok.seg.pron.is_some()
+            || !matches!(first, Some('ت' | 'ي'))
+        {
+            continue;
+        }
+        let noun = &cx.a.tokens[h - 1];
+        // (a noun or adjective by its ending: «خاصة», «مسلحة», «وحدات», «مقاتلون»; not a
+        // particle such as «فيما», «كما»)
+        let w = cx.bare(h - 1);
+        let nominal = w.len() > 3
+            && (w.ends_with(&['ه'])
+                || w.ends_with(&['ا', 'ت'])
+                || w.ends_with(&['و', 'ن'])
+                || w.ends_with(&['ي', 'ن']));
+        let indefinite_noun = nominal
+            && noun.kind == rasad_text::TokenKind::Word
+            && !noun.seg.article
+            && noun.seg.prep.is_none()
+            && noun.seg.pron.is_none()
+            && cx.in_mention[h - 1].is_none()
+            && !cx.is_word_prep(h - 1)
+            && !cx.is_any(h - 1, COMPLEMENTIZERS)
+            && cx.quantity_at[h - 1].is_none()
+            && cx.time_at[h - 1].is_none();
+        if !indefinite_noun {
+            continue;
+        }
+        // the verb's subject as read: the mention right after it
+        let Some((mi, _, _)) = cx.mention_in(h + 1, h + 2) else {
+            continue;
+        };
+        let after = cx.entity(mi);
+        if out[i].actor != [after.clone()] {
+            continue;
+        }
+        let (ss, _) = cx.sentence_of(h);
+        let doer = (ss.max(h.saturating_sub(8))..h - 1)
+            .rev()
+            .find_map(|t| cx.in_mention[t])
+            .map(|mj| cx.entity(mj))
+            .filter(|d| *d != after);
+        out[i].actor = doer.into_iter().collect();
+        out[i].recipient = vec![after];
     }
 }
 
