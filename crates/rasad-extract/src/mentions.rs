@@ -202,13 +202,26 @@ fn original_chars(a: &Analysis, start: u32, end: u32) -> &[char] {
     &a.chars[(start as usize).min(e)..e]
 }
 
-/// [`Analysis::slice`] with the string's size reserved first (a mention's text is mostly two-byte
-/// Arabic letters: collecting characters would reallocate).
+/// [`Analysis::slice`] with room for two bytes a character reserved first (a mention's text is
+/// mostly two-byte Arabic letters: collecting characters would reallocate), and those letters and
+/// ASCII written out directly (`String::push` takes some 25 instructions a character).
 fn text_of(a: &Analysis, start: u32, end: u32) -> String {
     let chars = original_chars(a, start, end);
-    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
-    s.extend(chars);
-    s
+    let mut bytes = Vec::with_capacity(2 * chars.len());
+    for &c in chars {
+        let x = c as u32;
+        if x < 0x80 {
+            bytes.push(x as u8);
+        } else if x < 0x800 {
+            bytes.push(0xC0 | (x >> 6) as u8);
+            bytes.push(0x80 | (x & 0x3F) as u8);
+        } else {
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+    }
+    // SAFETY: the bytes are the UTF-8 encoding of characters (one byte below U+0080, two below
+    // U+0800, as `char::encode_utf8` writes them above)
+    unsafe { String::from_utf8_unchecked(bytes) }
 }
 
 /// Ask for the cache line at `p` ahead of reading it (a hint: it reads nothing, and does nothing
