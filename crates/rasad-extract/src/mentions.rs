@@ -615,34 +615,54 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     // `envoy of a state`: a definite title («المندوب», «المبعوث») not inside a name, after the same
-    // title in construct with a state («اتهم مندوب السودان … وقال المندوب»), is that state's
-    for (i, t) in a.tokens.iter().enumerate() {
-        if covered[i]
-            || !t.seg.article
-            || t.seg.pron.is_some()
-            || view_of(a, t).get(t.seg.stem_start as usize) != Some(&'م')
-            || !key_of(a, i, &mut buf)
-            || !ENVOY_TITLES.contains(&buf.as_str())
-        {
-            continue;
+    // title in construct with a state («اتهم مندوب السودان … وقال المندوب»), is that state's.
+    // (The tokens are read only when some title is in construct with a state named here: else
+    // none can be resolved, and resolving adds nothing that could make one.)
+    let in_construct = raw.iter().any(|r| {
+        if lex.actor_facts[r.2 as usize].kind != ActorKind::Gpe {
+            return false;
         }
-        let mut key = String::new();
-        let state = (0..i).rev().find_map(|j| {
-            if a.tokens[j].seg.article || !key_of(a, j, &mut key) || key != buf {
-                return None;
+        let from = a.tokens.partition_point(|t| t.start < r.0);
+        (from.max(1)..a.tokens.len())
+            .take_while(|&k| a.tokens[k].start == r.0)
+            .any(|k| {
+                let t = &a.tokens[k - 1];
+                !t.seg.article
+                    && t.kind == TokenKind::Word
+                    && view_of(a, t).get(t.seg.stem_start as usize) == Some(&'م')
+                    && key_of(a, k - 1, &mut buf)
+                    && ENVOY_TITLES.contains(&buf.as_str())
+            })
+    });
+    if in_construct {
+        for (i, t) in a.tokens.iter().enumerate() {
+            if covered[i]
+                || !t.seg.article
+                || t.seg.pron.is_some()
+                || view_of(a, t).get(t.seg.stem_start as usize) != Some(&'م')
+                || !key_of(a, i, &mut buf)
+                || !ENVOY_TITLES.contains(&buf.as_str())
+            {
+                continue;
             }
-            let next = a.tokens.get(j + 1)?.start;
-            raw.iter()
-                .find(|r| r.0 == next && lex.actor_facts[r.2 as usize].kind == ActorKind::Gpe)
-                .map(|r| r.2)
-        });
-        if let Some(x) = state {
-            let skip = t.seg.conj.is_some() as usize + t.seg.prep.is_some() as usize;
-            let start = a
-                .view
-                .to_original(t.nstart as usize + skip, t.nend as usize)
-                .0;
-            raw.push((start, t.end, x, Via::Coref));
+            let mut key = String::new();
+            let state = (0..i).rev().find_map(|j| {
+                if a.tokens[j].seg.article || !key_of(a, j, &mut key) || key != buf {
+                    return None;
+                }
+                let next = a.tokens.get(j + 1)?.start;
+                raw.iter()
+                    .find(|r| r.0 == next && lex.actor_facts[r.2 as usize].kind == ActorKind::Gpe)
+                    .map(|r| r.2)
+            });
+            if let Some(x) = state {
+                let skip = t.seg.conj.is_some() as usize + t.seg.prep.is_some() as usize;
+                let start = a
+                    .view
+                    .to_original(t.nstart as usize + skip, t.nend as usize)
+                    .0;
+                raw.push((start, t.end, x, Via::Coref));
+            }
         }
     }
 
