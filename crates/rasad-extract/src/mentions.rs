@@ -182,7 +182,8 @@ fn stem_code(a: &Analysis, i: usize) -> Option<u128> {
 /// [`stem_code`] of a key's characters.
 #[inline]
 fn code_of(chars: impl Iterator<Item = char>) -> Option<u128> {
-    let mut k = 0u128;
+    // (written byte by byte: a 128-bit shift by a variable amount is a dozen instructions)
+    let mut bytes = [0u8; 16];
     let mut n = 0;
     for c in chars {
         let off = (c as u32).wrapping_sub(0x0600);
@@ -190,9 +191,10 @@ fn code_of(chars: impl Iterator<Item = char>) -> Option<u128> {
             return None;
         }
         n += 1;
-        k |= (off as u128) << (8 * n);
+        bytes[n] = off as u8;
     }
-    Some(k | n as u128)
+    bytes[0] = n as u8;
+    Some(u128::from_le_bytes(bytes))
 }
 
 /// The original characters of a span, clamped as [`Analysis::slice`] clamps them.
