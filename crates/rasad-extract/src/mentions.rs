@@ -287,8 +287,8 @@ struct LinkScratch {
     agent_country: FxHashMap<u32, (usize, Option<CountryId>)>,
     covered: Vec<bool>,
     places: Vec<u32>,
-    /// Pending mentions: (start, end, actor, via).
-    raw: Vec<(u32, u32, u32, Via)>,
+    /// Pending mentions: (start, end, actor, via, the token the mention starts in).
+    raw: Vec<(u32, u32, u32, Via, u32)>,
     mention_at: Vec<(u32, u32)>,
     entity_seen: FxHashSet<u32>,
 }
@@ -504,11 +504,11 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             });
         let group = commander_of.or(group);
         if let Some(y) = group {
-            raw.push((m.start, m.end, y, Via::Coref));
+            raw.push((m.start, m.end, y, Via::Coref, m.first_token as u32));
         } else if let Some((x, via)) = actor_target {
-            raw.push((m.start, m.end, x, via));
+            raw.push((m.start, m.end, x, via, m.first_token as u32));
         } else if let Some((x, _)) = descriptor {
-            raw.push((m.start, m.end, x, Via::Descriptor));
+            raw.push((m.start, m.end, x, Via::Descriptor, m.first_token as u32));
         }
         if let Some(x) = linked_actor.filter(|&x| group.is_none() && is_state_agent(lex, x)) {
             agent_country.entry(x).or_insert((m.end_token, None));
@@ -602,7 +602,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                     .to_original(t.nstart as usize + skip, t.nend as usize)
                     .0
             };
-            raw.push((start, t.end, x, Via::Coref));
+            raw.push((start, t.end, x, Via::Coref, i as u32));
             // kept sorted: sorted whole once, then each reference inserted in its place (the
             // same order: equal pairs are indistinguishable)
             if mention_sorted {
@@ -621,20 +621,18 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     // (The tokens are read only when some title is in construct with a state named here: else
     // none can be resolved, and resolving adds nothing that could make one.)
     let in_construct = raw.iter().any(|r| {
-        if lex.actor_facts[r.2 as usize].kind != ActorKind::Gpe {
+        // (a title in construct with the state is the word before the token its mention
+        // starts in)
+        let Some(j) = (r.4 as usize).checked_sub(1) else {
             return false;
-        }
-        let from = a.tokens.partition_point(|t| t.start < r.0);
-        (from.max(1)..a.tokens.len())
-            .take_while(|&k| a.tokens[k].start == r.0)
-            .any(|k| {
-                let t = &a.tokens[k - 1];
-                !t.seg.article
-                    && t.kind == TokenKind::Word
-                    && view_of(a, t).get(t.seg.stem_start as usize) == Some(&'م')
-                    && key_of(a, k - 1, &mut buf)
-                    && ENVOY_TITLES.contains(&buf.as_str())
-            })
+        };
+        let t = &a.tokens[j];
+        lex.actor_facts[r.2 as usize].kind == ActorKind::Gpe
+            && !t.seg.article
+            && t.kind == TokenKind::Word
+            && view_of(a, t).get(t.seg.stem_start as usize) == Some(&'م')
+            && key_of(a, j, &mut buf)
+            && ENVOY_TITLES.contains(&buf.as_str())
     });
     if in_construct {
         for (i, t) in a.tokens.iter().enumerate() {
@@ -663,7 +661,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                     .view
                     .to_original(t.nstart as usize + skip, t.nend as usize)
                     .0;
-                raw.push((start, t.end, x, Via::Coref));
+                raw.push((start, t.end, x, Via::Coref, i as u32));
             }
         }
     }
@@ -672,12 +670,12 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     // the mentions' characters and entities asked for from memory all at once, before they are
     // read one by one below (the original characters are read nowhere else: on a long run they
     // are out of cache, and one miss after another cost more than the rest of this loop)
-    for &(start, end, x, _) in &raw {
+    for &(start, end, x, ..) in &raw {
         prefetch(original_chars(a, start, end).as_ptr());
         prefetch(&lex.doc_entities[x as usize]);
     }
     linked.mentions.reserve_exact(raw.len());
-    for (start, end, x, via) in raw.drain(..) {
+    for (start, end, x, via, _) in raw.drain(..) {
         if entity_seen.insert(x) {
             linked.entities.push(entity(x, a, end, lex));
         }
@@ -957,7 +955,7 @@ fn group_of_country(lex: &Lexicon, x: u32, country: Option<CountryId>) -> Option
 /// Re-link the last mention (a generic group a demonym qualifies) to the group `y`, its span
 /// extended over the demonym (ending at `end`).
 fn regroup(
-    raw: &mut [(u32, u32, u32, Via)],
+    raw: &mut [(u32, u32, u32, Via, u32)],
     order: &mut [u32],
     count: &mut FxHashMap<u32, usize>,
     y: u32,
@@ -967,7 +965,7 @@ fn regroup(
         return;
     };
     let old = last.2;
-    *last = (last.0, end, y, Via::Coref);
+    *last = (last.0, end, y, Via::Coref, last.4);
     if let Some(o) = order.iter_mut().rev().find(|o| **o == old) {
         *o = y;
     }
