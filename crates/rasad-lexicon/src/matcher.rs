@@ -411,26 +411,26 @@ fn pack_window_sse2(window: &[char; 16], n: usize) -> Option<u128> {
 #[inline]
 fn pack_stem_avx2(window: &[char; 16], n: usize) -> u128 {
     use std::arch::x86_64::*;
-    let nv = _mm256_set1_epi32(n as i32);
     let block = _mm256_set1_epi32(0x600);
-    let mark = _mm256_set1_epi32(0x80);
     let p = window.as_ptr().cast::<__m256i>();
-    // SAFETY: characters 0..8 and 8..16 of the 16 (unaligned loads of 32 bytes)
-    let (x0, x1) = unsafe { (_mm256_loadu_si256(p), _mm256_loadu_si256(p.add(1))) };
-    let x0 = _mm256_and_si256(
-        x0,
-        _mm256_cmpgt_epi32(nv, _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7)),
-    );
-    let x1 = _mm256_and_si256(
-        x1,
-        _mm256_cmpgt_epi32(nv, _mm256_setr_epi32(8, 9, 10, 11, 12, 13, 14, 15)),
-    );
+    let m = FIRST_N[n & 15].as_ptr().cast::<__m256i>();
+    // SAFETY: characters 0..8 and 8..16 of the 16, and the lanes of the mask of `n` (unaligned
+    // loads of 32 bytes)
+    let (x0, x1) = unsafe {
+        (
+            _mm256_and_si256(_mm256_loadu_si256(p), _mm256_loadu_si256(m)),
+            _mm256_and_si256(_mm256_loadu_si256(p.add(1)), _mm256_loadu_si256(m.add(1))),
+        )
+    };
     let off0 = _mm256_min_epu32(x0, _mm256_xor_si256(x0, block));
     let off1 = _mm256_min_epu32(x1, _mm256_xor_si256(x1, block));
     let worst = _mm256_or_si256(off0, off1);
     let packs = _mm256_movemask_epi8(_mm256_cmpgt_epi32(worst, _mm256_set1_epi32(0x7F))) == 0;
-    let b0 = _mm256_or_si256(off0, _mm256_and_si256(_mm256_srli_epi32(x0, 3), mark));
-    let b1 = _mm256_or_si256(off1, _mm256_and_si256(_mm256_srli_epi32(x1, 3), mark));
+    // each character's byte: itself below U+0080, 0x80 + its offset in U+0600–U+067F, which is
+    // `min(x, x ^ 0x680)` for both (as [`key_byte`] writes it, where the character packs)
+    let mark = _mm256_set1_epi32(0x680);
+    let b0 = _mm256_min_epu32(x0, _mm256_xor_si256(x0, mark));
+    let b1 = _mm256_min_epu32(x1, _mm256_xor_si256(x1, mark));
     // (every value is at most 0xFF: the saturating narrowings keep them; the 32-to-16 narrowing
     // works within 128-bit lanes, so its quarters are put back in order before the last step)
     let words = _mm256_permute4x64_epi64(_mm256_packus_epi32(b0, b1), 0b11_01_10_00);
@@ -442,6 +442,23 @@ fn pack_stem_avx2(window: &[char; 16], n: usize) -> u128 {
     let hi = _mm_extract_epi64(packed, 1) as u64 as u128;
     std::hint::select_unpredictable(packs, lo | (hi << 64) | ((n as u128) << 120), 0)
 }
+
+/// `FIRST_N[n]` keeps the first `n` of 16 characters ([`pack_stem_avx2`]'s mask, read rather
+/// than made).
+#[cfg(target_arch = "x86_64")]
+static FIRST_N: [[u32; 16]; 16] = {
+    let mut masks = [[0; 16]; 16];
+    let mut n = 0;
+    while n < 16 {
+        let mut i = 0;
+        while i < n {
+            masks[n][i] = u32::MAX;
+            i += 1;
+        }
+        n += 1;
+    }
+    masks
+};
 
 /// The length of a packed key.
 #[inline]
