@@ -42,7 +42,7 @@ use rasad_lexicon::{
     ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, PlaceFacts, Target,
 };
 use rasad_text::{Analysis, TokenKind};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// Head nouns of generic references, as stem keys (their first letters are tested first in
@@ -282,7 +282,7 @@ struct LinkScratch {
     seen: Vec<CountryId>,
     actor_order: Vec<u32>,
     actor_count: FxHashMap<u32, usize>,
-    place_seen: FxHashSet<u32>,
+    place_seen: IdSet,
     /// Each state agent's first mention (where it ends) and the country a demonym gave it there.
     agent_country: FxHashMap<u32, (usize, Option<CountryId>)>,
     covered: Vec<bool>,
@@ -290,7 +290,29 @@ struct LinkScratch {
     /// Pending mentions: (start, end, actor, via, the token the mention starts in).
     raw: Vec<(u32, u32, u32, Via, u32)>,
     mention_at: Vec<(u32, u32)>,
-    entity_seen: FxHashSet<u32>,
+    entity_seen: IdSet,
+}
+
+/// A set of actor or place ids as bits: an insertion is a bit tested and set (these are
+/// inserted for every mention and place, where a hash set hashed and probed).
+#[derive(Default)]
+struct IdSet(Vec<u64>);
+
+impl IdSet {
+    /// Insert `x`; true when it was not in the set.
+    fn insert(&mut self, x: u32) -> bool {
+        let (w, bit) = (x as usize / 64, 1u64 << (x % 64));
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        let new = self.0[w] & bit == 0;
+        self.0[w] |= bit;
+        new
+    }
+
+    fn clear(&mut self) {
+        self.0.fill(0);
+    }
 }
 
 thread_local! {
