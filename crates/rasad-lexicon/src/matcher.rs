@@ -1175,7 +1175,25 @@ impl Matcher {
         };
         #[cfg(not(target_arch = "x86_64"))]
         let n_todo = pack_tokens::<false>(a, bloom, s);
-        // 2. (as [`Matcher::token_entries`] reads a word whose stem packs)
+        // 2.
+        let (n_starts, n_watched) = self.look_up(a, s, n_todo, buf);
+        [n_todo, n_starts, n_watched]
+    }
+
+    /// The second pass of [`Matcher::read_keys`], over the first `n_todo` tokens listed: each
+    /// token's keys (as [`Matcher::token_entries`] reads a word whose stem packs, or read the
+    /// slow way) into `s.keys`, and the tokens that start a name and the watched ones listed;
+    /// how many of each. (A function of its own: inlined into the walk's, its loop kept more of
+    /// its values on the stack.)
+    #[inline(never)]
+    fn look_up(
+        &self,
+        a: &Analysis,
+        s: &mut Scratch,
+        n_todo: usize,
+        buf: &mut String,
+    ) -> (usize, usize) {
+        let toks = &a.tokens;
         let (mut n_starts, mut n_watched) = (0, 0);
         for (&i, &k) in s.todo[..n_todo].iter().zip(&s.packed[..n_todo]) {
             let t = &toks[i as usize];
@@ -1199,7 +1217,7 @@ impl Matcher {
             s.watched[n_watched] = i;
             n_watched += keys.watched as usize;
         }
-        [n_todo, n_starts, n_watched]
+        (n_starts, n_watched)
     }
 
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
