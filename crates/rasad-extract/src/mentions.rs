@@ -176,7 +176,24 @@ fn stem_code(a: &Analysis, i: usize) -> Option<u128> {
     let stem = &view[(t.seg.stem_start as usize).min(e)..e];
     let (&last, body) = stem.split_last()?;
     let last = if t.seg.ta_marbuta { 'ه' } else { last };
-    code_of(body.iter().copied().chain(std::iter::once(last)))
+    // ([`code_of`] of the characters, without a branch on each: a character outside
+    // U+0600–U+06FF leaves its offset above 0xFF in `outside`)
+    let n = stem.len();
+    if n > 15 {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    let mut outside = 0;
+    for (k, &c) in body.iter().enumerate() {
+        let off = (c as u32).wrapping_sub(0x0600);
+        outside |= off;
+        bytes[(k + 1) & 15] = off as u8;
+    }
+    let off = (last as u32).wrapping_sub(0x0600);
+    outside |= off;
+    bytes[n & 15] = off as u8;
+    bytes[0] = n as u8;
+    (outside <= 0xFF).then_some(u128::from_le_bytes(bytes))
 }
 
 /// [`stem_code`] of a key's characters.
