@@ -13,9 +13,10 @@ use rasad_lexicon::Lexicon;
 
 /// Floors: the values measured when the set was written (actors P 0.740 R 0.797, places P 0.712
 /// R 0.888), rounded down to 0.05. Raise them as linking improves; never lower them to pass
-/// (actors raised after the article and «فتح» rules: P 0.853 R 0.875).
+/// (actors raised after the article and «فتح» rules: P 0.853 R 0.875; then after the construct
+/// rule of the matcher: P 0.868 R 0.904).
 const ACTOR_PRECISION_FLOOR: f64 = 0.85;
-const ACTOR_RECALL_FLOOR: f64 = 0.85;
+const ACTOR_RECALL_FLOOR: f64 = 0.90;
 const PLACE_PRECISION_FLOOR: f64 = 0.85;
 const PLACE_RECALL_FLOOR: f64 = 0.85;
 

@@ -9,6 +9,8 @@
 //!   preposition only where the name has it too («المؤسسة الوطنية للنفط»), never a conjunction;
 //! - no token may carry a pronoun («قواتها» is not «قوات»);
 //! - quotation marks inside a name are skipped (تنظيم “القاعدة”); other punctuation ends a name;
+//! - a name in construct (its first word without the article, its second with it: «حكومة
+//!   الحوثيين») does not start at a word with the article («اتهمت الحكومة الحوثيين»);
 //! - actor names ignore the article («مسلحين حوثيين» names the Houthis as «الحوثيين» does); place
 //!   names keep it («السجن» is a village in the gazetteer, «سجن» is a prison), so a token is looked
 //!   up under both keys and the walk follows every edge that exists.
@@ -279,6 +281,13 @@ pub struct Matcher {
     inner: NodeBits,
     /// The nodes where a name ends.
     terminal: NodeBits,
+    /// The nodes where only actor names in construct end («حكومة الحوثيين»: a first word without
+    /// the article, a second with it): a text whose first word has the article («اتهمت الحكومة
+    /// الحوثيين») is not that name, as a noun in construct never takes the article.
+    construct: NodeBits,
+    /// While names are added: nodes where some such name ends, and where some other name ends.
+    construct_yes: NodeBits,
+    construct_no: NodeBits,
     /// What the names ending at node `n` stand for: `targets[target_start[n]..target_start[n + 1]]`.
     target_start: Vec<u32>,
     targets: Vec<Target>,
@@ -904,12 +913,17 @@ impl Matcher {
         let mut buf = String::new();
         let mut node = 0u32;
         let mut any = false;
+        // the article of the name's first two keyed words
+        let mut definite: [Option<bool>; 2] = [None; 2];
         for t in &a.tokens {
             if is_quote(&a, t) {
                 continue;
             }
             if !name_token_key(&a, t, article, &mut buf) {
                 continue;
+            }
+            if let Some(d) = definite.iter_mut().find(|d| d.is_none()) {
+                *d = Some(t.seg.article);
             }
             if article && t.seg.article && buf.starts_with("ال") {
                 self.intern(&buf["ال".len()..]).with_article = true;
@@ -934,6 +948,13 @@ impl Matcher {
             if !out.contains(&target) {
                 out.push(target);
                 self.names += 1;
+            }
+            let construct =
+                !matches!(target, Target::Place(_)) && definite == [Some(false), Some(true)];
+            if construct {
+                self.construct_yes.insert(node);
+            } else {
+                self.construct_no.insert(node);
             }
         }
     }
@@ -985,6 +1006,10 @@ impl Matcher {
             if let Some(out) = self.outputs.get(node).filter(|o| !o.is_empty()) {
                 self.terminal.insert(node as u32);
                 self.targets.extend_from_slice(out);
+                let n = node as u32;
+                if self.construct_yes.contains(n) && !self.construct_no.contains(n) {
+                    self.construct.insert(n);
+                }
             }
         }
         self.target_start.push(self.targets.len() as u32);
@@ -1272,6 +1297,7 @@ impl Matcher {
                 copy_nodes(&frontier, &mut best_nodes);
             }
             let mut j = i + 1;
+            let definite_first = toks[i].seg.article;
             // while some node has children (else no longer name can follow, whatever comes next)
             while j < toks.len() && frontier.iter().any(|&n| self.inner.contains(n)) {
                 let t = &toks[j];
@@ -1308,9 +1334,16 @@ impl Matcher {
                 }
                 std::mem::swap(&mut frontier, &mut next);
                 j += 1;
-                if frontier.iter().any(|&n| self.terminal.contains(n)) {
+                // (a name in construct does not start at a word with the article)
+                let ends = |n: u32| {
+                    self.terminal.contains(n) && !(definite_first && self.construct.contains(n))
+                };
+                if frontier.iter().any(|&n| ends(n)) {
                     best_end = j;
                     copy_nodes(&frontier, &mut best_nodes);
+                    if definite_first {
+                        best_nodes.retain(|&n| !self.construct.contains(n));
+                    }
                 }
             }
             if best_end == 0 {
@@ -1553,6 +1586,34 @@ mod tests {
         assert_eq!(
             f,
             vec![("تنظيم القاعدة".into(), vec![Target::ActorName(1)])]
+        );
+    }
+
+    #[test]
+    fn a_name_in_construct_does_not_start_at_a_definite_word() {
+        let m = Matcher::build(
+            &[
+                actor("houthi-government", "حكومة الحوثيين", &[]),
+                actor("houthis", "الحوثيون", &["الحوثيين"]),
+            ],
+            &[],
+        );
+        let names = |text: &str| -> Vec<(String, Vec<Target>)> {
+            let a = Analysis::new(text);
+            m.find(&a)
+                .into_iter()
+                .map(|x| (a.slice(x.start, x.end), x.targets.into_owned()))
+                .collect()
+        };
+        // «اتهمت الحكومة الحوثيين»: the government accused the Houthis
+        assert_eq!(
+            names("اتهمت الحكومة الحوثيين بالتصعيد"),
+            vec![("الحوثيين".into(), vec![Target::ActorAlias(1)])]
+        );
+        // the construct itself, with a proclitic on its first word
+        assert_eq!(
+            names("وقالت وحكومة الحوثيين"),
+            vec![("حكومة الحوثيين".into(), vec![Target::ActorName(0)])]
         );
     }
 
