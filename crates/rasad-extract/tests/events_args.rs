@@ -1410,3 +1410,12 @@ fn an_imperfect_verb_after_an_indefinite_noun_describes_it() {
     assert_eq!(a.recipient, ["isis"], "{a:#?}");
     assert!(!a.actor.iter().any(|x| x == "isis"), "{a:#?}");
 }
+
+#[test]
+fn the_plural_of_at_the_hands_of_names_the_actor() {
+    // «على أيدي» as «على يد»: the beating's doers
+    let d = doc("وقال المصور إنه تعرض للضرب على أيدي مسلحي حركة حماس في غزة.");
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.actor, ["hamas"], "{a:#?}");
+}
