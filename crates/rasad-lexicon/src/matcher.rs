@@ -1553,6 +1553,15 @@ mod tests {
         }
     }
 
+    /// The names `m` finds in `text`: each match's text and targets.
+    fn names_in(m: &Matcher, text: &str) -> Vec<(String, Vec<Target>)> {
+        let a = Analysis::new(text);
+        m.find(&a)
+            .into_iter()
+            .map(|x| (a.slice(x.start, x.end), x.targets.into_owned()))
+            .collect()
+    }
+
     fn found(text: &str) -> Vec<(String, Vec<Target>)> {
         let m = Matcher::build(
             &[
@@ -1561,11 +1570,7 @@ mod tests {
             ],
             &[place("tehran", "طهران"), place("sanaa", "صنعاء")],
         );
-        let a = Analysis::new(text);
-        m.find(&a)
-            .into_iter()
-            .map(|x| (a.slice(x.start, x.end), x.targets.into_owned()))
-            .collect()
+        names_in(&m, text)
     }
 
     #[test]
@@ -1598,13 +1603,7 @@ mod tests {
             ],
             &[],
         );
-        let names = |text: &str| -> Vec<(String, Vec<Target>)> {
-            let a = Analysis::new(text);
-            m.find(&a)
-                .into_iter()
-                .map(|x| (a.slice(x.start, x.end), x.targets.into_owned()))
-                .collect()
-        };
+        let names = |text: &str| names_in(&m, text);
         // «اتهمت الحكومة الحوثيين»: the government accused the Houthis
         assert_eq!(
             names("اتهمت الحكومة الحوثيين بالتصعيد"),
