@@ -1419,3 +1419,12 @@ fn the_plural_of_at_the_hands_of_names_the_actor() {
     let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(a.actor, ["hamas"], "{a:#?}");
 }
+
+#[test]
+fn a_patrol_of_a_body_stands_for_it() {
+    // «دورية للجيش العراقي» is the army's patrol: the attack it suffered is on the army
+    let d = doc("وتعرضت دورية للجيش العراقي لهجوم بعبوة ناسفة قرب كركوك.");
+    let a = all(&d, EventType::Assault);
+    let a = a.first().unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(a.recipient, ["iraq-military"], "{a:#?}");
+}
