@@ -838,14 +838,10 @@ fn within_programme(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]
             continue;
         }
         let ty = lex.entries[m.entry as usize].ty;
-        let s = cx.sent[h];
-        let earlier = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
-            .any(|j| {
-                // (its sides may be filled later, from its phrase's gap: «تسلم X من Y شحنة»)
-                lex.entries[matches[j].entry as usize].ty == ty && !out[j].absorbed
-            });
+        let earlier = earlier_in_sentence(cx, matches, i).any(|j| {
+            // (its sides may be filled later, from its phrase's gap: «تسلم X من Y شحنة»)
+            lex.entries[matches[j].entry as usize].ty == ty && !out[j].absorbed
+        });
         if earlier {
             out[i].absorbed = true;
         }
@@ -873,10 +869,7 @@ fn pointed_to(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         {
             continue;
         }
-        let s = cx.sent[h];
-        let Some(j) = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
+        let Some(j) = earlier_in_sentence(cx, matches, i)
             .find(|&j| !out[j].absorbed && !out[j].actor.is_empty())
         else {
             continue;
@@ -987,12 +980,7 @@ fn threatened_target(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args
         } else {
             c + 1
         };
-        if let Some((mi, _, _)) = cx.np_mention(from, (from + 5).min(se)) {
-            let id = cx.entity(mi);
-            if !out[i].actor.contains(&id) {
-                out[i].recipient = vec![id];
-            }
-        }
+        np_recipient(cx, &mut out[i], from, (from + 5).min(se));
     }
 }
 
@@ -1031,11 +1019,29 @@ fn destined(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         else {
             continue;
         };
-        if let Some((mi, _, _)) = cx.np_mention(p + 1, (p + 4).min(se)) {
-            let id = cx.entity(mi);
-            if !out[i].actor.contains(&id) {
-                out[i].recipient = vec![id];
-            }
+        np_recipient(cx, &mut out[i], p + 1, (p + 4).min(se));
+    }
+}
+
+/// The matches before match `i` in its sentence, nearest first.
+fn earlier_in_sentence<'a>(
+    cx: &'a Ctx,
+    matches: &'a [Match],
+    i: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let s = cx.sent[matches[i].start()];
+    (0..i)
+        .rev()
+        .take_while(move |&j| cx.sent[matches[j].start()] == s)
+}
+
+/// The mention of the short noun phrase in `[from, to)` becomes the act's one recipient, unless it
+/// is its actor.
+fn np_recipient(cx: &Ctx, a: &mut Args, from: usize, to: usize) {
+    if let Some((mi, _, _)) = cx.np_mention(from, to) {
+        let id = cx.entity(mi);
+        if !a.actor.contains(&id) {
+            a.recipient = vec![id];
         }
     }
 }
@@ -1053,19 +1059,15 @@ fn arrested_doers(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) 
         {
             continue;
         }
-        let s = cx.sent[matches[i].start()];
         let actor = out[i].actor.clone();
-        let doers = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
-            .find(|&j| {
-                matches!(
-                    lex.entries[matches[j].entry as usize].ty,
-                    T::Protest | T::Assault
-                ) && !out[j].absorbed
-                    && !out[j].actor.is_empty()
-                    && !out[j].actor.iter().any(|a| actor.contains(a))
-            });
+        let doers = earlier_in_sentence(cx, matches, i).find(|&j| {
+            matches!(
+                lex.entries[matches[j].entry as usize].ty,
+                T::Protest | T::Assault
+            ) && !out[j].absorbed
+                && !out[j].actor.is_empty()
+                && !out[j].actor.iter().any(|a| actor.contains(a))
+        });
         if let Some(j) = doers {
             out[i].recipient = out[j].actor.clone();
         }
@@ -1089,10 +1091,7 @@ fn others(cx: &Ctx, matches: &[Match], out: &mut [Args]) {
             continue;
         }
         let s = cx.sent[h];
-        let Some(j) = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
-            .find(|&j| !out[j].actor.is_empty())
+        let Some(j) = earlier_in_sentence(cx, matches, i).find(|&j| !out[j].actor.is_empty())
         else {
             continue;
         };
@@ -1381,11 +1380,8 @@ fn fought_with(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         {
             continue;
         }
-        let s = cx.sent[h];
         let recipient = out[i].recipient.clone();
-        let before = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
+        let before = earlier_in_sentence(cx, matches, i)
             .find(|&j| !out[j].actor.is_empty())
             .map(|j| out[j].actor.clone());
         if let Some(actor) = before.filter(|a| !a.iter().any(|x| recipient.contains(x))) {
@@ -1405,10 +1401,7 @@ fn in_protest(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         if lex.entries[m.entry as usize].ty != T::Protest || !cx.bare_in(h, &["احتجاجا"]) {
             continue;
         }
-        let s = cx.sent[h];
-        let Some(j) = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
+        let Some(j) = earlier_in_sentence(cx, matches, i)
             .find(|&j| !out[j].actor.is_empty() && !out[j].absorbed)
         else {
             continue;
@@ -1482,12 +1475,7 @@ fn hosted_forces(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         let Some(v) = (rel + 1..(rel + 3).min(end)).find(|&t| cx.is_any(t, HOUSING)) else {
             continue;
         };
-        if let Some((mi, _, _)) = cx.np_mention(v + 1, (v + 4).min(end)) {
-            let id = cx.entity(mi);
-            if !out[i].actor.contains(&id) {
-                out[i].recipient = vec![id];
-            }
-        }
+        np_recipient(cx, &mut out[i], v + 1, (v + 4).min(end));
     }
 }
 
@@ -2497,14 +2485,9 @@ fn share(cx: &Ctx, lex: &Lexicon, matches: &[Match], out: &mut [Args]) {
         }
         // (the nearest such act with a recipient: «ونددت النقابة بالخطف، وحملت الوزارة
         // المسؤولية، مطالبة بالكشف عن الجناة» → the ministry)
-        let s = cx.sent[h];
-        let Some(j) = (0..i)
-            .rev()
-            .take_while(|&j| cx.sent[matches[j].start()] == s)
-            .find(|&j| {
-                speech(lex.entries[matches[j].entry as usize].ty) && !out[j].recipient.is_empty()
-            })
-        else {
+        let Some(j) = earlier_in_sentence(cx, matches, i).find(|&j| {
+            speech(lex.entries[matches[j].entry as usize].ty) && !out[j].recipient.is_empty()
+        }) else {
             continue;
         };
         {
