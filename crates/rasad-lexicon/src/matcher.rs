@@ -1013,6 +1013,9 @@ impl Matcher {
             }
         }
         self.target_start.push(self.targets.len() as u32);
+        // (needed only while names are added)
+        self.construct_yes = NodeBits::default();
+        self.construct_no = NodeBits::default();
         for (&k, e) in &self.packed {
             let Some(article) = with_article_prefix(k).and_then(|ka| self.packed.get(&ka)) else {
                 continue;

@@ -48,10 +48,6 @@ fn label(k: usize, part: Part) -> u8 {
     (1 + 4 * k + p) as u8
 }
 
-fn type_pos(e: EntityType) -> usize {
-    EntityType::ALL.iter().position(|x| *x == e).unwrap_or(0)
-}
-
 /// The labels of a sentence's BIO tags. An `I-X` that does not follow `B-X` or `I-X` opens a
 /// name, as CoNLL scoring reads it.
 pub fn of_tags(tags: &[Tag]) -> Vec<u8> {
@@ -70,7 +66,7 @@ pub fn of_tags(tags: &[Tag]) -> Vec<u8> {
             (false, true) => Part::Inside,
             (false, false) => Part::Last,
         };
-        out.push(label(type_pos(e), part));
+        out.push(label(e as usize, part));
     }
     out
 }

@@ -3448,6 +3448,8 @@ fn one(
                         // stands in is not that state
                         if object_after && !cx.a.tokens[o].seg.article && cx.is_any(o, MISSIONS) {
                             let mut exclude = a.actor.clone();
+                            // (a place id starts with its country's slug, which is the state's
+                            // actor id for 189 of the 195 states: «iran/tehran» → «iran»)
                             if o + 2 < se && cx.word_is(o + 1, "في") {
                                 if let Some((_, _, pid)) =
                                     cx.places.iter().find(|(s, _, _)| *s == o + 2)
