@@ -190,6 +190,8 @@ mod t {
     pub const PROFILE_PARTS: u8 = 77; // 3 ids
     pub const QUOTE: u8 = 80; // 2 ids
     pub const TRIGGER: u8 = 82;
+    pub const NAME_WORD: u8 = 83; // + offset+1 (3 ids)
+    pub const NAME_WORD_KIND: u8 = 86;
 }
 
 /// The first `n` characters of `s` (all of it when shorter: then `None`, the feature is the word).
@@ -378,9 +380,32 @@ pub fn info_features(info: &[TokenInfo], gaz: &Gazetteer, cl: &Clusters) -> Vec<
         })
         .collect::<Vec<_>>();
     crate::lexicon::features(info, &mut feats);
+    name_word_features(&gaz.word_kinds(info), &mut feats);
     quote_features(info, &mut feats);
     trigger_features(info, &mut feats);
     feats
+}
+
+/// The kinds of name word ([`Gazetteer::word_kinds`]) of the token and its neighbours, and each
+/// kind of the token alone.
+fn name_word_features(kinds: &[u8], feats: &mut [Vec<u64>]) {
+    for (i, f) in feats.iter_mut().enumerate() {
+        for off in -1..=1isize {
+            let j = i as isize + off;
+            if j < 0 || j as usize >= kinds.len() || kinds[j as usize] == 0 {
+                continue;
+            }
+            f.push(fhash_bytes(
+                t::NAME_WORD + (off + 1) as u8,
+                &[&[kinds[j as usize]]],
+            ));
+        }
+        for k in 0..8u8 {
+            if kinds[i] & 1 << k != 0 {
+                f.push(fhash_bytes(t::NAME_WORD_KIND, &[&[k]]));
+            }
+        }
+    }
 }
 
 /// Which quote a token opens or closes: 1 `"`, 2 «, 3 (, 4 ', with the closing flag.

@@ -5,10 +5,14 @@
 //! matches at token `i` when token `i`'s normalised form, or its form without the conjunction
 //! and preposition (و ف ب ل ك, the article kept), and the following tokens' forms spell it. At
 //! each start the longest name of each type wins.
+//!
+//! Beside whole names it keeps single *name words*: words a lexicon lists as proper names
+//! (`data/ner/name-words.tsv`: a Buckwalter proper-name stem, a given name, a place), by kind, keyed
+//! by the hash of the word's stem key, so «وبوش» and «بوش» read the same.
 
 use crate::features::{fhash, TokenInfo};
 use crate::EntityType;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The longest name (in tokens) that is looked for.
 pub const MAX_TOKENS: usize = 6;
@@ -22,7 +26,12 @@ pub struct Gazetteer {
     /// stops growing as soon as no name goes on.
     prefixes: FxHashSet<u64>,
     max_tokens: usize,
+    /// Name words: the key of a stem ([`crate::lexicon::key`]) → its kinds (bit k for kind k).
+    words: FxHashMap<u32, u8>,
 }
+
+/// The kinds of name words, in the order of their bits.
+pub const WORD_KINDS: [&str; 4] = ["propn", "propn-common", "given", "place"];
 
 /// Template ids of name and prefix hashes (distinct from the feature templates).
 const NAME: u8 = 200;
@@ -69,6 +78,52 @@ impl Gazetteer {
         }
     }
 
+    /// Add a name word of a kind (an index into [`WORD_KINDS`]); it is read through the tagger's
+    /// segmenter and kept by its stem key.
+    pub fn add_word(&mut self, kind: usize, word: &str) {
+        let info = TokenInfo::new(word);
+        if info.stem.is_empty() || kind >= WORD_KINDS.len() {
+            return;
+        }
+        *self
+            .words
+            .entry(crate::lexicon::key(&info.stem))
+            .or_default() |= 1 << kind;
+    }
+
+    /// Number of name words.
+    pub fn n_words(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The name words as (stem key, kinds), sorted (for the model file).
+    pub fn word_entries(&self) -> Vec<(u32, u8)> {
+        let mut v: Vec<(u32, u8)> = self.words.iter().map(|(&k, &m)| (k, m)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// The same lists with these name words (from [`Gazetteer::word_entries`]).
+    pub fn with_words(mut self, words: impl IntoIterator<Item = (u32, u8)>) -> Gazetteer {
+        self.words = words.into_iter().collect();
+        self
+    }
+
+    /// Per token, the kinds of name word its stem is (0: none).
+    pub fn word_kinds(&self, info: &[TokenInfo]) -> Vec<u8> {
+        if self.words.is_empty() {
+            return vec![0; info.len()];
+        }
+        info.iter()
+            .map(|t| {
+                self.words
+                    .get(&crate::lexicon::key(&t.stem))
+                    .copied()
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
     /// Number of names.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -99,6 +154,7 @@ impl Gazetteer {
             names: names.into_iter().collect(),
             prefixes: prefixes.into_iter().collect(),
             max_tokens: max_tokens.min(MAX_TOKENS),
+            words: FxHashMap::default(),
         }
     }
 
@@ -202,5 +258,20 @@ mod tests {
         let (n, p) = g.hashes();
         let back = Gazetteer::from_hashes(n, p, g.max_tokens());
         assert_eq!(back, g);
+    }
+
+    #[test]
+    fn name_words_read_through_clitics_and_keep_every_kind() {
+        let mut g = Gazetteer::new();
+        g.add_word(0, "بوش");
+        g.add_word(2, "سالم");
+        g.add_word(3, "سالم");
+        g.add_word(9, "عدن"); // no such kind: ignored
+        assert_eq!(g.n_words(), 2);
+        let s = infos(&["قال", "وبوش", "لسالم", "عدن"]);
+        assert_eq!(g.word_kinds(&s), vec![0, 1, 0b1100, 0]);
+        let back = Gazetteer::new().with_words(g.word_entries());
+        assert_eq!(back.word_kinds(&s), g.word_kinds(&s));
+        assert_eq!(Gazetteer::new().word_kinds(&s), vec![0; 4]);
     }
 }

@@ -19,6 +19,8 @@
 //! u64    × g: their hashes, ascending (see crate::gazetteer)
 //! u32    p: prefixes of gazetteer names
 //! u64    × p: their hashes, ascending
+//! u32    w: name words
+//! 5 B    × w: the key of a stem (u32, crate::lexicon::key) and its kinds (u8), keys ascending
 //! …      the word classes (crate::clusters::Clusters::to_bytes; empty when trained without)
 //! …      the word statistics (crate::wordstats::WordStats::to_bytes; empty when trained without)
 //! u32    window of the second pass in sentences (0: no second pass, the file ends here)
@@ -36,7 +38,7 @@ use crate::wordstats::WordStats;
 use rustc_hash::FxHashMap;
 
 /// The format version; bump it when the file layout or the feature templates change.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 
 const MAGIC: &[u8; 8] = b"RSDNER\0\0";
 const L: usize = N_LABELS;
@@ -267,6 +269,12 @@ impl Model {
                 out.extend_from_slice(&h.to_le_bytes());
             }
         }
+        let words = self.gazetteer.word_entries();
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (k, m) in words {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(m);
+        }
         out.extend_from_slice(&self.clusters.to_bytes());
         out.extend_from_slice(&self.stats.to_bytes());
         match &self.second {
@@ -393,7 +401,13 @@ impl Model {
             b.chunks_exact(8)
                 .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
         };
-        m.gazetteer = Gazetteer::from_hashes(u64s(sets[0]), u64s(sets[1]), max_tokens);
+        let n_words = r.u32()? as usize;
+        let words = r.take(n_words.checked_mul(5).ok_or(ModelError::Corrupt("count"))?)?;
+        let words = words
+            .chunks_exact(5)
+            .map(|c| (u32::from_le_bytes([c[0], c[1], c[2], c[3]]), c[4]));
+        m.gazetteer =
+            Gazetteer::from_hashes(u64s(sets[0]), u64s(sets[1]), max_tokens).with_words(words);
         let (clusters, used) =
             Clusters::read(&bytes[r.pos..]).map_err(|_| ModelError::Corrupt("word classes"))?;
         r.pos += used;
@@ -467,6 +481,7 @@ mod tests {
         trans[5] = -7.0;
         let mut g = Gazetteer::new();
         g.add(crate::EntityType::Loc, "عدن");
+        g.add_word(2, "سالم");
         let m = Model::from_weights(&hashes, &w, trans, g.clone(), Clusters::new());
         assert_eq!(m.n_features(), 2);
         let bytes = m.to_bytes();

@@ -65,6 +65,10 @@ pub struct TrainNer {
     /// Use no name lists.
     #[arg(long, conflicts_with = "gazetteer")]
     no_gazetteer: bool,
+    /// Words listed as proper names (`WORD<TAB>KIND` lines, KIND one of propn, propn-common,
+    /// given, place; built by `scripts/build-ner-names.py`); `none` for no list.
+    #[arg(long, value_name = "FILE", default_value = "data/ner/name-words.tsv")]
+    name_words: String,
     /// Word classes for the cluster features (`rasad train clusters`); stored in the model. None
     /// by default: the committed model is built without them, because the only unlabeled
     /// corpus here (SaudiNewsNet, CC BY-NC-SA, research use) may not be shipped in derived form.
@@ -123,6 +127,32 @@ fn default_gazetteers() -> Vec<String> {
         format!("LOC={g}/AlignedLocGazetteer.txt"),
         format!("ORG={g}/AlignedOrgGazetteer.txt"),
     ]
+}
+
+/// Add the name words of `--name-words FILE`.
+fn load_name_words(mut g: Gazetteer, path: &str) -> Result<Gazetteer> {
+    let bytes = read_input(path)?;
+    let text = utf8(&bytes, path)?;
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (word, kind) = line
+            .split_once('\t')
+            .with_context(|| format!("{path}:{}: expected WORD<TAB>KIND", n + 1))?;
+        let k = rasad_ner::gazetteer::WORD_KINDS
+            .iter()
+            .position(|&w| w == kind)
+            .with_context(|| {
+                format!(
+                    "{path}:{}: kind {kind:?} is not one of {:?}",
+                    n + 1,
+                    rasad_ner::gazetteer::WORD_KINDS
+                )
+            })?;
+        g.add_word(k, word);
+    }
+    Ok(g)
 }
 
 /// Read the name lists of `--gazetteer TYPE=FILE` options.
@@ -224,7 +254,13 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
     } else {
         load_gazetteer(&a.gazetteer)?
     };
+    let gazetteer = if a.name_words == "none" {
+        gazetteer
+    } else {
+        load_name_words(gazetteer, &a.name_words)?
+    };
     let names = gazetteer.len();
+    let name_words = gazetteer.n_words();
     let clusters = match (&a.clusters, a.no_clusters) {
         (Some(path), false) => {
             let bytes = read_input(path)?;
@@ -238,7 +274,7 @@ pub fn train(what: TrainWhat) -> Result<ExitCode> {
     let prep = Prepared::new(&all, gazetteer, clusters, opts.threads).with_main(sents.len());
     eprintln!(
         "rasad: {} sentences (+{n_extra} extra), {tokens} tokens, {names} gazetteer names, \
-         {words} clustered words; features in {:.2}s",
+         {name_words} name words, {words} clustered words; features in {:.2}s",
         sents.len(),
         t0.elapsed().as_secs_f64()
     );

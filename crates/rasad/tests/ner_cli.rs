@@ -60,6 +60,8 @@ fn train_ner_cross_validates_writes_a_model_and_tags_with_it() {
     let corpus = dir.join("toy.txt");
     let names = dir.join("places.txt");
     let model = dir.join("toy.model");
+    let words = dir.join("name-words.tsv");
+    std::fs::write(&words, "# a comment\nسالم\tgiven\nالمكلا\tplace\n").unwrap();
     let mut toy = String::new();
     for (p, l) in [
         ("سالم", "عدن"),
@@ -85,6 +87,7 @@ fn train_ner_cross_validates_writes_a_model_and_tags_with_it() {
         ];
         let g = format!("LOC={}", names.display());
         args.push(&g);
+        args.extend_from_slice(&["--name-words", words.to_str().unwrap()]);
         args.extend_from_slice(extra);
         let o = Command::new(env!("CARGO_BIN_EXE_rasad"))
             .args(&args)
@@ -116,5 +119,19 @@ fn train_ner_cross_validates_writes_a_model_and_tags_with_it() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("line 1"));
+    std::fs::write(&words, "سالم\tgiven\nعدن\tcity\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_rasad"))
+        .args(["train", "ner", "--no-gazetteer", "--cv-only", "--input"])
+        .arg(&corpus)
+        .arg("--name-words")
+        .arg(&words)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("name-words.tsv:2") && err.contains("\"city\""),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
