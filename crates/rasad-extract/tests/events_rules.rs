@@ -820,3 +820,67 @@ fn a_denial_inside_a_named_report_answers_its_source() {
     assert_eq!(e.actor, vec!["iran"]);
     assert_eq!(e.recipient, vec!["united-nations"], "{e:#?}");
 }
+
+#[test]
+fn commentators_are_no_actors_nor_the_other_side_of_what_they_tell() {
+    // an expert agreeing with a plan is commentary, not an agreement
+    let d = doc("ويتفق خبراء مكافحة الإرهاب مع هذه الخطة.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Agree),
+        "{:#?}",
+        d.events
+    );
+    // researchers asking the government: the request keeps its recipient, not them as actor
+    let d = doc("وطالب الباحثون الحكومة بنشر البيانات.");
+    let e = find(&d, EventType::Request);
+    assert!(!e.actor.iter().any(|a| a == "analysts"), "{e:#?}");
+    // analysts telling of a refusal are its source, not the side refused
+    let d = doc("وقال محللون إن الحوثيين رفضوا المبادرة.");
+    let e = find(&d, EventType::Reject);
+    assert_eq!(e.actor, vec!["houthis"]);
+    assert!(!e.recipient.iter().any(|a| a == "analysts"), "{e:#?}");
+    // researchers who suffer an act stay its recipient
+    let d = doc("واعتقلت السلطات الإيرانية باحثين بتهمة التجسس.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.recipient, vec!["analysts"]);
+}
+
+#[test]
+fn the_number_two_is_no_praise() {
+    // «اثنين» (two) is also a form of «أثنى» (to praise)
+    let d = doc("واعتقلت الشرطة اثنين من المشتبه بهم.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Support),
+        "{:#?}",
+        d.events
+    );
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.recipient, vec!["suspects"]);
+    let d = doc("وأثنى الوزير على جهود الجيش.");
+    find(&d, EventType::Support);
+}
+
+#[test]
+fn a_generic_class_after_the_subject_is_the_object() {
+    // «صحفيين» is no nisba adjective of «الشرطة», nor a name in apposition
+    let d = doc("واعتقلت الشرطة صحفيين بتهمة التجسس.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.actor, vec!["security-forces"]);
+    assert_eq!(e.recipient, vec!["journalists"]);
+    let d = doc("واعتقلت السلطات الإيرانية ناشطين.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.recipient, vec!["activists"]);
+    // a person's name after a title stays the subject
+    let d = doc("استقبل الرئيس المصري عبد الفتاح السيسي وزير الخارجية الأمريكي.");
+    let e = find(&d, EventType::Consult);
+    assert_eq!(e.actor, vec!["abdel-fattah-el-sisi"]);
+}
+
+#[test]
+fn complementizer_pronoun_is_the_subject() {
+    // «إنها اعتقلت مسلحين»: the police arrested gunmen, not gunmen arrested
+    let d = doc("وقالت الشرطة العراقية إنها اعتقلت مسلحين في الموصل.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.actor, vec!["iraq-police"]);
+    assert_eq!(e.recipient, vec!["gunmen"]);
+}

@@ -3114,7 +3114,14 @@ fn one(
                 };
                 !object
             };
-            let vso = vso.filter(|_| !counted);
+            // `complementizer pronoun`: «قالت الشرطة إنها اعتقلت مسلحين» — a verb right after
+            // «إنها / أنهم / لكنها» has that pronoun as its subject; the noun after it is its
+            // object (not «إنه», which also opens an impersonal clause: «أنه قتل 5 جنود»)
+            let pron_subject = h > ss && cx.is_any(h - 1, COMPLEMENTIZERS) && {
+                let w = cx.bare(h - 1);
+                w.ends_with(&['ه', 'ا']) || w.ends_with(&['ه', 'م'])
+            };
+            let vso = vso.filter(|_| !counted && !pron_subject);
             passive = counted;
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
             // `carried object`: «ونددت النقابة بالخطف، وحملت وزارة الداخلية المسؤولية» — a
@@ -3194,10 +3201,13 @@ fn one(
                         break;
                     }
                     match cx.mention_at[me] {
+                        // (a generic class of persons after the subject is its object:
+                        // «اعتقلت الشرطة صحفيين»)
                         Some((mj, mje))
-                            if (person(mj)
+                            if ((person(mj) && !generic_class(cx, mj))
                                 || construct(last, me)
                                 || (nisba(mj)
+                                    && !generic_class(cx, mj)
                                     && matches!(
                                         cx.doc.mentions[last].kind,
                                         rasad_doc::EntityKind::Org
@@ -3225,6 +3235,12 @@ fn one(
                 a.actor.push(cx.entity(mi));
                 a.subject = true;
                 subject_end = Some(me);
+            } else if pron_subject {
+                if let Some(id) = cx.antecedent(h - 1, h - 1, &[], chain_of) {
+                    a.pron = Some(id.clone());
+                    a.actor.push(id);
+                    a.subject = true;
+                }
             } else if cx.has_conj(h) || (h > ss && cx.is_any(h - 1, &["حيث", "كما", "ثم"]))
             {
                 // («حيث دربت»: a clause with no subject of its own after «حيث / كما / ثم» is
@@ -3810,6 +3826,16 @@ fn one(
         a.actor.push(a.recipient.remove(0));
     }
     a
+}
+
+/// Mention `m` names a generic class of persons or groups of the actor dictionary
+/// («صحفيين», «ناشطين»), not a person.
+fn generic_class(cx: &Ctx, m: usize) -> bool {
+    cx.doc.mentions[m]
+        .entity
+        .as_deref()
+        .and_then(|id| rasad_lexicon::Lexicon::global().actor(id))
+        .is_some_and(|a| a.generic)
 }
 
 /// `dateline`: the place of the article's dateline («بغداد – …»): where an event whose clause

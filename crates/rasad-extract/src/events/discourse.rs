@@ -619,12 +619,32 @@ const WITNESSES: &[&str] = &[
     "government-source",
 ];
 
+/// Generic commentators: analysts, experts, researchers and observers («قال محللون إن …», «حذر
+/// خبراء من …», «طلب الباحثون من المشاركين …») explain and study acts; they do not do them.
+/// They may suffer one («اعتقال باحثين»), so they stay recipients unless they tell the act.
+const COMMENTATORS: &[&str] = &["analysts"];
+
 /// `witnesses`: a generic source ([`WITNESSES`]) is no side of an act (a source of one left with
-/// no country after `national`); an act left with no side is no event.
+/// no country after `national`), and a commentator ([`COMMENTATORS`]) no actor; an act left with
+/// no side is no event.
 pub fn witnesses(events: &mut Vec<Event>) {
     for e in events.iter_mut() {
-        e.actor.retain(|x| !WITNESSES.contains(&x.as_str()));
+        e.actor
+            .retain(|x| !WITNESSES.contains(&x.as_str()) && !COMMENTATORS.contains(&x.as_str()));
         e.recipient.retain(|x| !WITNESSES.contains(&x.as_str()));
+    }
+    events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
+}
+
+/// `commentators`: a commentator ([`COMMENTATORS`]) is not the recipient of an act it tells
+/// («قال محللون إن …»: they are its source), also when another rule gave it that side; an act left
+/// with no side is no event.
+pub fn commentators(events: &mut Vec<Event>) {
+    for e in events.iter_mut() {
+        let teller = e.source.as_ref().and_then(|s| s.entity.clone());
+        e.recipient.retain(|x| {
+            !(COMMENTATORS.contains(&x.as_str()) && teller.as_deref() == Some(x.as_str()))
+        });
     }
     events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
 }
