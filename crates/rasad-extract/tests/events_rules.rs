@@ -884,3 +884,24 @@ fn complementizer_pronoun_is_the_subject() {
     assert_eq!(e.actor, vec!["iraq-police"]);
     assert_eq!(e.recipient, vec!["gunmen"]);
 }
+
+#[test]
+fn an_arrested_suspect_is_the_recipient() {
+    // «أوقف المشتبه به»: the unvocalised passive, not the suspect arresting
+    let d = doc("وقد أوقف المشتبه به الرئيسي عندما كان يحاول الفرار.");
+    let e = find(&d, EventType::Coerce);
+    assert!(e.actor.is_empty(), "{e:#?}");
+    assert_eq!(e.recipient, vec!["suspects"]);
+}
+
+#[test]
+fn an_assistant_is_a_title_not_aid() {
+    let d = doc("وأوضحت روبيرتا جاكوبسون مساعدة وزير الخارجية الأميركي أن الحوار مستمر.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Aid),
+        "{:#?}",
+        d.events
+    );
+    let d = doc("وأعلنت الأمم المتحدة مساعدة اللاجئين السوريين في لبنان.");
+    find(&d, EventType::Aid);
+}

@@ -89,6 +89,9 @@ enum Agree {
     Plural,
 }
 
+/// Generic classes that are what an arrest is done to, never who does it.
+const PATIENTS: &[&str] = &["suspects", "detainees"];
+
 const COMPLEMENTIZERS: &[&str] = &[
     "ان",
     "فان",
@@ -3819,6 +3822,15 @@ fn one(
         if let Some(o) = other.filter(|o| *o != id) {
             a.recipient = vec![o];
         }
+    }
+    // `suspect arrested`: «أوقف المشتبه به» — an arrest whose only actor is a suspect or a
+    // detainee reads as the unvocalised passive: they are who was arrested
+    if e.ty == rasad_doc::EventType::Coerce
+        && e.mode.as_deref() == Some("arrest")
+        && a.recipient.is_empty()
+        && matches!(&a.actor[..], [x] if PATIENTS.contains(&x.as_str()))
+    {
+        a.recipient = std::mem::take(&mut a.actor);
     }
     a.recipient.retain(|r| !a.actor.contains(r));
     a.recipient.dedup();
