@@ -856,8 +856,22 @@ fn the_number_two_is_no_praise() {
     );
     let e = find(&d, EventType::Coerce);
     assert_eq!(e.recipient, vec!["suspects"]);
+    let d = doc("وقد أطلقت اللجنة على أيدي اثني عشر ناشطا من الحزب.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Support),
+        "{:#?}",
+        d.events
+    );
     let d = doc("وأثنى الوزير على جهود الجيش.");
     find(&d, EventType::Support);
+}
+
+#[test]
+fn the_authorities_are_no_moroccan_town() {
+    // «سلطات» is a GeoNames alternate name of Settat: it must not make Morocco the focus
+    let d = doc("واعتقلت السلطات ناشطا.");
+    let e = find(&d, EventType::Coerce);
+    assert_eq!(e.actor, vec!["government"]);
 }
 
 #[test]
@@ -904,4 +918,21 @@ fn an_assistant_is_a_title_not_aid() {
     );
     let d = doc("وأعلنت الأمم المتحدة مساعدة اللاجئين السوريين في لبنان.");
     find(&d, EventType::Aid);
+}
+
+#[test]
+fn acts_among_private_people_alone_are_no_events() {
+    // neighbours meeting on a feast day
+    let d = doc("ويجتمع أهالي الحي الواحد حول الموائد لتبادل التهاني.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Consult),
+        "{:#?}",
+        d.events
+    );
+    // a release of journalists stays, its releasing state unnamed
+    let d = doc("وأفرجت السلطات عن صحفيين اثنين بكفالة.");
+    find(&d, EventType::Retreat);
+    // and the same meeting with a state on one side is an event
+    let d = doc("والتقى وزير الخارجية الأردني بأهالي المعتقلين.");
+    find(&d, EventType::Consult);
 }

@@ -60,7 +60,12 @@
 //!   an attack.
 //!
 //! - `witnesses`: generic sources (eyewitnesses, medics, local or unnamed official sources) are
-//!   no side of an act.
+//!   no side of an act, and commentators (analysts, experts, researchers) no actor.
+//!
+//! - `commentators`: a commentator is not the recipient of an act it tells.
+//!
+//! - `civil only`: a cooperative or verbal act between classes of private people alone
+//!   (residents, journalists, clerics, migrants …) is no event.
 //!
 //! - `retold`: a definite event noun in a later sentence («عمليات الترحيل», «الهجوم») retelling
 //!   an act of its type and mode makes no new event.
@@ -647,6 +652,52 @@ pub fn commentators(events: &mut Vec<Event>) {
         });
     }
     events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
+}
+
+/// Generic classes of private people, not bodies that act politically: residents, journalists,
+/// commentators, clerics, activists, migrants, civilians, the displaced, depositors, drivers,
+/// detainees and suspects.
+const CIVIL: &[&str] = &[
+    "residents",
+    "journalists",
+    "analysts",
+    "clerics",
+    "activists",
+    "migrants",
+    "civilians",
+    "displaced-people",
+    "depositors",
+    "truck-drivers",
+    "detainees",
+    "suspects",
+];
+
+/// `civil only`: a cooperative or verbal act whose every side is a class of private people
+/// ([`CIVIL`]) is social life, not a political event («يجتمع أهالي الحي لتبادل التهاني», «يحرص
+/// الأهالي على تجهيز …»): no event. Violence, coercion, protest, threats, sanctions and releases
+/// stay («أفرج عن صحفيين»: the releasing state is unnamed, not absent).
+pub fn civil_only(events: &mut Vec<Event>) {
+    use rasad_doc::EventType as T;
+    events.retain(|e| {
+        let soft = matches!(
+            e.event_type,
+            T::Consult
+                | T::Cooperate
+                | T::Agree
+                | T::Support
+                | T::Concede
+                | T::Reject
+                | T::Request
+                | T::Accuse
+                | T::Aid
+                | T::Mobilize
+        );
+        !(soft
+            && e.actor
+                .iter()
+                .chain(&e.recipient)
+                .all(|x| CIVIL.contains(&x.as_str())))
+    });
 }
 
 /// Generic classes of state agents (officials, forces, the government).

@@ -860,6 +860,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::perpetrators(doc, &mut events);
     discourse::counterparts(doc, focus.as_deref(), &mut events);
     discourse::commentators(&mut events);
+    discourse::civil_only(&mut events);
     let title = doc.title.as_ref().and_then(|sp| {
         doc.sentences
             .iter()
