@@ -31,7 +31,8 @@
 //! - **Article.** A descriptor written with «ال» («الرئيس», «الرئاسة») does not link a bare word
 //!   heading a construct («برئاسة مستشار», «رئيس المخابرات»), except before a place or a state
 //!   («شرطة عدن»): `construct_head`. «فتح» before what is opened or after ب is "opening", not
-//!   Fatah: `is_opening`.
+//!   Fatah: `is_opening`. A state whose name takes «ال» («الكاميرون») is not named by the bare
+//!   word («ديفيد كاميرون»), unless the name is a nisba («سعودية»): `bare_state_name`.
 //! - **Shared names.** A descriptor is read in the context of the state it is located in by «في»
 //!   («القوات المسلحة في شرق ليبيا» in an Egyptian story: `located_in`), else of the focus; a
 //!   descriptor for that context beats another country's actor of the same name («قوى الأمن
@@ -417,6 +418,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             _ => None,
         });
         let actor_target = capital_homograph(a, m, actor_target, lex, focus);
+        let actor_target = bare_state_name(a, m, actor_target, lex, &mut buf);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
         // a descriptor located in another country («القوات المسلحة في شرق ليبيا» in an Egyptian
@@ -1053,6 +1055,43 @@ fn capital_homograph(
         .map(|i| (i as u32, Via::Alias))
 }
 
+/// `bare state name`: a state whose Arabic name takes the article («الكاميرون», «السودان») is not
+/// named by that word without it («ديفيد كاميرون» is Britain's prime minister, not Cameroon).
+/// Actor names match without their article (for «مسلحين حوثيين»), so the state's own name is
+/// checked here; its demonyms and other aliases are listed as written and stay.
+fn bare_state_name(
+    a: &Analysis,
+    m: &rasad_lexicon::Match<'_>,
+    actor: Option<(u32, Via)>,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> Option<(u32, Via)> {
+    let (x, _) = actor?;
+    if lex.actor_facts[x as usize].kind != ActorKind::Gpe
+        || m.end_token != m.first_token + 1
+        || a.tokens[m.first_token].seg.article
+    {
+        return actor;
+    }
+    let ar = &lex.actors[x as usize].ar;
+    if !ar.starts_with("ال") {
+        return actor;
+    }
+    let name = rasad_text::normalize_key(ar);
+    // (a name that is a feminine nisba, «السعودية», is its own demonym without the article:
+    // «وساطة سعودية»)
+    let Some(bare) = name
+        .strip_prefix("ال")
+        .filter(|b| !b.contains(' ') && !b.ends_with("يه") && !b.ends_with("ية"))
+    else {
+        return actor;
+    };
+    if !key_of(a, m.first_token, buf) || buf.as_str() != bare {
+        return actor;
+    }
+    None
+}
+
 /// True when a sentence starts between `from` and `to`: a word across it qualifies nothing before
 /// it (a title ending «… وزير سابق» and the dateline «بغداد –» of the lead).
 fn sentence_break(a: &Analysis, from: u32, to: u32) -> bool {
@@ -1541,6 +1580,45 @@ mod tests {
         let l = link_text("أصيب عدد من أفراد الأمن");
         let m = l.mentions.iter().find(|m| m.text == "أفراد الأمن").unwrap();
         assert_eq!(m.entity.as_deref(), Some("security-forces"));
+    }
+
+    #[test]
+    fn a_state_named_with_the_article_is_not_the_bare_word() {
+        let lex = Lexicon::new(
+            vec![
+                actor(
+                    "cameroon",
+                    ActorKind::Gpe,
+                    "الكاميرون",
+                    &["كاميروني"],
+                    Some("CMR"),
+                ),
+                actor("saudi-arabia", ActorKind::Gpe, "السعودية", &[], Some("SAU")),
+            ],
+            vec![],
+        );
+        let linked = |text: &str| -> Vec<Option<String>> {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .map(|m| m.entity.as_deref().map(String::from))
+                .collect()
+        };
+        // «ديفيد كاميرون» is a person; the state keeps its article and its demonym
+        assert!(linked("وقال ديفيد كاميرون إن الخطة جاهزة").is_empty());
+        assert_eq!(
+            linked("وقالت الكاميرون إن الخطة جاهزة"),
+            vec![Some("cameroon".to_string())]
+        );
+        assert_eq!(
+            linked("وقال مسؤول كاميروني إن الخطة جاهزة"),
+            vec![Some("cameroon".to_string())]
+        );
+        // a nisba name is its own demonym without the article
+        assert_eq!(
+            linked("جرى الاتفاق بوساطة سعودية"),
+            vec![Some("saudi-arabia".to_string())]
+        );
     }
 
     #[test]
