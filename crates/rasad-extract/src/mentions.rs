@@ -31,8 +31,9 @@
 //! - **Article.** A descriptor written with «ال» («الرئيس», «الرئاسة») does not link a bare word
 //!   heading a construct («برئاسة مستشار», «رئيس المخابرات»), except before a place or a state
 //!   («شرطة عدن»): `construct_head`. «فتح» before what is opened or after ب is "opening", not
-//!   Fatah: `is_opening`. A state whose name takes «ال» («الكاميرون») is not named by the bare
-//!   word («ديفيد كاميرون»), unless the name is a nisba («سعودية»): `bare_state_name`.
+//!   Fatah: `is_opening`. A one-word proper name with «ال» («الكاميرون», «القاعدة», «الرياض»)
+//!   is not named by the bare word («ديفيد كاميرون», «قاعدة جوية», «رياض ياسين») unless it is a
+//!   nisba («سعودية»); demonyms and class nouns stay («جنود روس»): `bare_name`.
 //! - **Shared names.** A descriptor is read in the context of the state it is located in by «في»
 //!   («القوات المسلحة في شرق ليبيا» in an Egyptian story: `located_in`), else of the focus; a
 //!   descriptor for that context beats another country's actor of the same name («قوى الأمن
@@ -417,8 +418,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             Target::ActorAlias(x) => Some((x, Via::Alias)),
             _ => None,
         });
+        let actor_target = bare_name(a, m, actor_target, lex, &mut buf);
         let actor_target = capital_homograph(a, m, actor_target, lex, focus);
-        let actor_target = bare_state_name(a, m, actor_target, lex, &mut buf);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
         // a descriptor located in another country («القوات المسلحة في شرق ليبيا» in an Egyptian
@@ -1055,11 +1056,12 @@ fn capital_homograph(
         .map(|i| (i as u32, Via::Alias))
 }
 
-/// `bare state name`: a state whose Arabic name takes the article («الكاميرون», «السودان») is not
-/// named by that word without it («ديفيد كاميرون» is Britain's prime minister, not Cameroon).
-/// Actor names match without their article (for «مسلحين حوثيين»), so the state's own name is
-/// checked here; its demonyms and other aliases are listed as written and stay.
-fn bare_state_name(
+/// `bare name`: a one-word proper name written with the article («الكاميرون», «القاعدة»,
+/// «الرياض»: [`Lexicon::article_names`]) does not name its actor without it («ديفيد كاميرون» is
+/// Britain's prime minister, «قاعدة جوية» an air base, «رياض» a first name). Actor names match
+/// without their article so that adjectives and plurals name their group («مسلحين حوثيين»,
+/// «جنود روس»): a nisba in ي / ية / يون / يين / يات stays («وساطة سعودية»).
+fn bare_name(
     a: &Analysis,
     m: &rasad_lexicon::Match<'_>,
     actor: Option<(u32, Via)>,
@@ -1067,26 +1069,16 @@ fn bare_state_name(
     buf: &mut String,
 ) -> Option<(u32, Via)> {
     let (x, _) = actor?;
-    if lex.actor_facts[x as usize].kind != ActorKind::Gpe
-        || m.end_token != m.first_token + 1
+    if m.end_token != m.first_token + 1
         || a.tokens[m.first_token].seg.article
+        || !key_of(a, m.first_token, buf)
     {
         return actor;
     }
-    let ar = &lex.actors[x as usize].ar;
-    if !ar.starts_with("ال") {
-        return actor;
-    }
-    let name = rasad_text::normalize_key(ar);
-    // (a name that is a feminine nisba, «السعودية», is its own demonym without the article:
-    // «وساطة سعودية»)
-    let Some(bare) = name
-        .strip_prefix("ال")
-        .filter(|b| !b.contains(' ') && !b.ends_with("يه") && !b.ends_with("ية"))
-    else {
-        return actor;
-    };
-    if !key_of(a, m.first_token, buf) || buf.as_str() != bare {
+    let nisba = ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
+        .iter()
+        .any(|s| buf.ends_with(s));
+    if nisba || !lex.article_names.contains(&(x, buf.clone())) {
         return actor;
     }
     None
@@ -1583,7 +1575,7 @@ mod tests {
     }
 
     #[test]
-    fn a_state_named_with_the_article_is_not_the_bare_word() {
+    fn a_proper_name_with_the_article_is_not_the_bare_word() {
         let lex = Lexicon::new(
             vec![
                 actor(
@@ -1593,9 +1585,29 @@ mod tests {
                     &["كاميروني"],
                     Some("CMR"),
                 ),
-                actor("saudi-arabia", ActorKind::Gpe, "السعودية", &[], Some("SAU")),
+                actor(
+                    "saudi-arabia",
+                    ActorKind::Gpe,
+                    "السعودية",
+                    &["الرياض"],
+                    Some("SAU"),
+                ),
+                actor("russia", ActorKind::Gpe, "روسيا", &["الروس"], Some("RUS")),
+                actor(
+                    "al-qaeda",
+                    ActorKind::Org,
+                    "تنظيم القاعدة",
+                    &["القاعدة"],
+                    None,
+                ),
             ],
-            vec![],
+            vec![place(
+                "saudi-arabia/riyadh",
+                "الرياض",
+                "PPLC",
+                "SAU",
+                7_000_000,
+            )],
         );
         let linked = |text: &str| -> Vec<Option<String>> {
             link(&Analysis::new(text), &lex)
@@ -1604,21 +1616,24 @@ mod tests {
                 .map(|m| m.entity.as_deref().map(String::from))
                 .collect()
         };
+        let one = |id: &str| vec![Some(id.to_string())];
         // «ديفيد كاميرون» is a person; the state keeps its article and its demonym
         assert!(linked("وقال ديفيد كاميرون إن الخطة جاهزة").is_empty());
-        assert_eq!(
-            linked("وقالت الكاميرون إن الخطة جاهزة"),
-            vec![Some("cameroon".to_string())]
-        );
+        assert_eq!(linked("وقالت الكاميرون إن الخطة جاهزة"), one("cameroon"));
         assert_eq!(
             linked("وقال مسؤول كاميروني إن الخطة جاهزة"),
-            vec![Some("cameroon".to_string())]
+            one("cameroon")
         );
         // a nisba name is its own demonym without the article
-        assert_eq!(
-            linked("جرى الاتفاق بوساطة سعودية"),
-            vec![Some("saudi-arabia".to_string())]
-        );
+        assert_eq!(linked("جرى الاتفاق بوساطة سعودية"), one("saudi-arabia"));
+        // an organisation's one-word name, and a capital, need their article
+        assert!(linked("وتعرضت قاعدة جوية لهجوم").is_empty());
+        assert_eq!(linked("وأعلن تنظيم القاعدة المسؤولية"), one("al-qaeda"));
+        assert!(linked("وقال رياض إن الخطة جاهزة")
+            .iter()
+            .all(|e| e.as_deref() != Some("saudi-arabia")));
+        // a demonym plural names its people bare
+        assert_eq!(linked("وقتل جنود روس"), one("russia"));
     }
 
     #[test]

@@ -45,6 +45,12 @@ pub struct Lexicon {
     /// For each head noun (the stem key of the first word of an actor's multi-word name or alias),
     /// the actors named so: «تنظيم» → al-Qaeda, AQAP, ISIS…; what generic references resolve to.
     pub heads: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// The (actor, stem key) of one-word proper names written with the article that the bare
+    /// word does not stand for: a named actor's own name («الكاميرون», «القاعدة»), an
+    /// organisation's one-word alias, and a state's alias that is a place's name (its capital,
+    /// «الرياض»). Demonyms and class nouns («الروس», «الأسرى») are not here: bare, they still
+    /// name the group («جنود روس»).
+    pub article_names: rustc_hash::FxHashSet<(u32, String)>,
     /// The country codes of places (`country3`) and actors (`country`), each once: what
     /// [`CountryId`]s index.
     pub countries: Vec<String>,
@@ -240,6 +246,7 @@ impl Lexicon {
     pub fn new(actors: Vec<Actor>, places: Vec<Place>) -> Lexicon {
         let mut matcher = Matcher::build(&actors, &places);
         let heads = head_index(&actors);
+        let article_names = article_index(&actors, &places);
         // the head nouns are watched, so that the extractor finds the generic references
         // («التنظيم») in the matcher's pass over the tokens
         let mut head_keys: Vec<&String> = heads.keys().collect();
@@ -303,6 +310,7 @@ impl Lexicon {
             places,
             matcher,
             heads,
+            article_names,
             countries: countries.codes,
             place_facts,
             actor_facts,
@@ -364,6 +372,50 @@ impl Lexicon {
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }
+}
+
+/// [`Lexicon::article_names`].
+fn article_index(actors: &[Actor], places: &[Place]) -> rustc_hash::FxHashSet<(u32, String)> {
+    let place_names: rustc_hash::FxHashSet<&str> = places
+        .iter()
+        .flat_map(|p| std::iter::once(&p.ar).chain(&p.ar_variants))
+        .map(String::as_str)
+        .collect();
+    let key = |name: &str| {
+        let a = rasad_text::Analysis::new(name);
+        match &a.tokens[..] {
+            [t] if t.kind == rasad_text::TokenKind::Word => Some(t.seg.stem_key(t.view(&a.view))),
+            _ => None,
+        }
+    };
+    let mut set = rustc_hash::FxHashSet::default();
+    // (the same word listed bare too — «فيتنام» beside «الفيتنام», «دواعش» beside «الدواعش» —
+    // names the actor bare)
+    let mut bare = rustc_hash::FxHashSet::default();
+    for (i, actor) in actors.iter().enumerate() {
+        if actor.generic {
+            continue;
+        }
+        let own = std::iter::once((&actor.ar, true));
+        let aliases = actor.aliases.iter().map(|a| (a, false));
+        for (name, canonical) in own.chain(aliases) {
+            if name.contains(' ') {
+                continue;
+            }
+            if !name.starts_with("ال") {
+                bare.extend(key(name).map(|k| (i as u32, k)));
+                continue;
+            }
+            let keep = canonical
+                || actor.kind == ActorKind::Org
+                || (actor.kind == ActorKind::Gpe && place_names.contains(name.as_str()));
+            if keep {
+                set.extend(key(name).map(|k| (i as u32, k)));
+            }
+        }
+    }
+    set.retain(|p| !bare.contains(p));
+    set
 }
 
 fn head_index(actors: &[Actor]) -> rustc_hash::FxHashMap<String, Vec<u32>> {
