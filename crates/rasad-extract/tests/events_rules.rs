@@ -936,3 +936,30 @@ fn acts_among_private_people_alone_are_no_events() {
     let d = doc("والتقى وزير الخارجية الأردني بأهالي المعتقلين.");
     find(&d, EventType::Consult);
 }
+
+#[test]
+fn an_unlinked_subject_after_a_complementizer_keeps_the_object_after_the_verb() {
+    // «الطائرات» is the subject: the Houthis' positions are what was shelled
+    let d = doc("وقال إن الطائرات قصفت مواقع الحوثيين في صعدة.");
+    let e = find(&d, EventType::Assault);
+    assert!(e.actor.is_empty(), "{e:#?}");
+    assert_eq!(e.recipient, vec!["houthis"]);
+}
+
+#[test]
+fn idioms_and_blessings_are_no_acts() {
+    // «ضرب بعرض الحائط» (to disregard), «صلى الله عليه وسلم» (peace be upon him)
+    for s in [
+        "وقال إن الحكومة ضربت بعرض الحائط كل التفاهمات مع الحوثيين.",
+        "وقال إن النبي صلى الله عليه وسلم نهى عن قتل الأسرى.",
+    ] {
+        let d = doc(s);
+        let idiom = |e: &&rasad_doc::Event| {
+            (e.event_type == EventType::Assault && e.trigger.text.contains("ضرب"))
+                || (e.event_type == EventType::Retreat && e.trigger.text.contains("سلم"))
+        };
+        assert!(!d.events.iter().any(|e| idiom(&e)), "{s}: {:#?}", d.events);
+    }
+    let d = doc("وسلم الحوثيون الأسرى إلى الصليب الأحمر.");
+    find(&d, EventType::Retreat);
+}

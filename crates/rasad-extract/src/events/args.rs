@@ -3124,7 +3124,17 @@ fn one(
                 let w = cx.bare(h - 1);
                 w.ends_with(&['ه', 'ا']) || w.ends_with(&['ه', 'م'])
             };
-            let vso = vso.filter(|_| !counted && !pron_subject);
+            // `unlinked subject`: «قال إن الطائرات قصفت مواقع الحوثيين» — a definite noun
+            // between a complementizer and the verb is the verb's subject though it names no
+            // actor: what follows the verb is its object
+            let noun_subject = h >= ss + 2
+                && cx.is_any(h - 2, COMPLEMENTIZERS)
+                && !cx.has_pron(h - 2)
+                && cx.a.tokens[h - 1].kind == rasad_text::TokenKind::Word
+                && cx.a.tokens[h - 1].seg.article
+                && cx.a.tokens[h - 1].seg.prep.is_none()
+                && cx.in_mention[h - 1].is_none();
+            let vso = vso.filter(|_| !counted && !pron_subject && !noun_subject);
             passive = counted;
             let adjacent = vso.filter(|&(_, mt, _)| mt == h + 1);
             // `carried object`: «ونددت النقابة بالخطف، وحملت وزارة الداخلية المسؤولية» — a
