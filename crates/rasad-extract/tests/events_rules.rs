@@ -963,3 +963,21 @@ fn idioms_and_blessings_are_no_acts() {
     let d = doc("وسلم الحوثيون الأسرى إلى الصليب الأحمر.");
     find(&d, EventType::Retreat);
 }
+
+#[test]
+fn war_crimes_and_the_war_on_terror_are_no_attacks() {
+    for s in [
+        "وقال إن الرئيس السابق سيلاحق بتهم ارتكاب جرائم حرب ضد المدنيين.",
+        "وأكد أن مصر تعاني من ويلات الحرب على الإرهاب.",
+    ] {
+        let d = doc(s);
+        assert!(
+            d.events.iter().all(|e| e.event_type != EventType::Assault),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+    let d = doc("وقالت الحكومة إن الحرب على الحوثيين مستمرة.");
+    let e = find(&d, EventType::Assault);
+    assert_eq!(e.recipient, vec!["houthis"]);
+}
