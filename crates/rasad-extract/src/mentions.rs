@@ -419,6 +419,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             _ => None,
         });
         let actor_target = bare_name(a, m, actor_target, lex, &mut buf);
+        let actor_target = civil_body_adjective(a, m, actor_target, lex, &mut buf);
         let actor_target = capital_homograph(a, m, actor_target, lex, focus);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
@@ -1056,6 +1057,48 @@ fn capital_homograph(
         .map(|i| (i as u32, Via::Alias))
 }
 
+/// Nouns of private and civic bodies, as stem keys: a society, company, club, federation,
+/// university, newspaper, channel, national team, team, league, market, stock exchange.
+const CIVIL_BODIES: &[&str] = &[
+    "جمعيه",
+    "شركه",
+    "نادي",
+    "اتحاد",
+    "جامعه",
+    "صحيفه",
+    "قناه",
+    "منتخب",
+    "فريق",
+    "دوري",
+    "سوق",
+    "بورصه",
+];
+
+/// `civil body adjective`: a state's name or demonym right after the noun of a private or civic
+/// body, agreeing with it, is that body's nationality, not the state acting («الجمعية السعودية
+/// لطب العيون», «المنتخب المصري», «البريد السعودي» is not): the body is no actor the dictionary
+/// holds.
+fn civil_body_adjective(
+    a: &Analysis,
+    m: &rasad_lexicon::Match<'_>,
+    actor: Option<(u32, Via)>,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> Option<(u32, Via)> {
+    let (x, _) = actor?;
+    let t = m.first_token;
+    if lex.actor_facts[x as usize].kind != ActorKind::Gpe
+        || m.end_token != t + 1
+        || t == 0
+        || a.tokens[t - 1].seg.article != a.tokens[t].seg.article
+        || !key_of(a, t - 1, buf)
+        || !CIVIL_BODIES.contains(&buf.as_str())
+    {
+        return actor;
+    }
+    None
+}
+
 /// `bare name`: a one-word proper name written with the article («الكاميرون», «القاعدة»,
 /// «الرياض»: [`Lexicon::article_names`]) does not name its actor without it («ديفيد كاميرون» is
 /// Britain's prime minister, «قاعدة جوية» an air base, «رياض» a first name). Actor names match
@@ -1634,6 +1677,47 @@ mod tests {
             .all(|e| e.as_deref() != Some("saudi-arabia")));
         // a demonym plural names its people bare
         assert_eq!(linked("وقتل جنود روس"), one("russia"));
+    }
+
+    #[test]
+    fn a_civil_body_takes_a_nationality_not_the_state() {
+        let lex = Lexicon::new(
+            vec![
+                actor(
+                    "saudi-arabia",
+                    ActorKind::Gpe,
+                    "السعودية",
+                    &["السعودي"],
+                    Some("SAU"),
+                ),
+                actor(
+                    "egypt",
+                    ActorKind::Gpe,
+                    "مصر",
+                    &["المصري", "المصرية"],
+                    Some("EGY"),
+                ),
+            ],
+            vec![],
+        );
+        let ids = |text: &str| -> Vec<Option<String>> {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .map(|m| m.entity.as_deref().map(String::from))
+                .collect()
+        };
+        assert!(ids("حذرت الجمعية السعودية لطب العيون من الألعاب النارية").is_empty());
+        assert!(ids("وفاز المنتخب المصري على نظيره").is_empty());
+        // a state's organ or forces, and a body without agreement, keep the state
+        assert_eq!(
+            ids("وقالت الخارجية المصرية إن الوفد وصل"),
+            vec![Some("egypt".to_string())]
+        );
+        assert_eq!(
+            ids("وقال رئيس النادي إن السعودية ستستضيف البطولة"),
+            vec![Some("saudi-arabia".to_string())]
+        );
     }
 
     #[test]
