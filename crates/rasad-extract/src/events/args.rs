@@ -3334,9 +3334,11 @@ fn one(
                 }
                 // «في هجوم شنه مسلحون من تنظيم داعش», «غارة نفذتها طائرة إسرائيلية»: an
                 // indefinite noun's relative verb carries a pronoun and its subject follows
+                // (a definite noun too when the verb follows it at once, as the press writes:
+                // «الهجمات نفذتها حركة الشباب»)
                 let tok = &cx.a.tokens[r];
                 if r <= end + 1
-                    && !cx.a.tokens[h].seg.article
+                    && (!cx.a.tokens[h].seg.article || r == end)
                     && tok.kind == rasad_text::TokenKind::Word
                     && !tok.seg.article
                     && tok.seg.prep.is_none()
