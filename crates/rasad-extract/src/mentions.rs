@@ -39,7 +39,7 @@
 //!   descriptor for that context beats another country's actor of the same name («قوى الأمن
 //!   الداخلي» in a Syrian story is the Asayish: `shared_name`).
 
-use rasad_doc::{Entity, EntityKind, Mention, Place as DocPlace, Via};
+use rasad_doc::{Entity, EntityKind, Mention, Place as DocPlace, SharedStr, Via};
 use rasad_lexicon::{
     ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, PlaceFacts, Target,
 };
@@ -258,6 +258,44 @@ fn prefetch<T>(p: *const T) {
     let _ = p;
 }
 
+/// Ask for the reference counts of a shared string ahead of cloning it. An `Arc`'s counts are
+/// the 16 bytes before its data; the lexicon's strings are each allocated on their own, so a
+/// record's strings are as many lines, mostly out of cache, and an atomic increment lets no other
+/// read pass it while it waits: cloned cold, an entity or a place cost a miss after another.
+/// (Only a hint: a wrong address would cost nothing but the wait.)
+#[inline(always)]
+fn prefetch_shared(s: &SharedStr) {
+    prefetch(s.as_ptr().wrapping_sub(16));
+}
+
+/// [`prefetch_shared`] of an entity's strings (those [`entity`] clones).
+fn prefetch_entity(e: &Entity) {
+    prefetch_shared(&e.id);
+    for s in [
+        &e.name.ar,
+        &e.name.en,
+        &e.country,
+        &e.codes.cameo,
+        &e.wikidata,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        prefetch_shared(s);
+    }
+}
+
+/// [`prefetch_shared`] of a place's strings.
+fn prefetch_place(p: &DocPlace) {
+    prefetch_shared(&p.id);
+    for s in [&p.name.ar, &p.name.en, &p.feature, &p.country]
+        .into_iter()
+        .flatten()
+    {
+        prefetch_shared(s);
+    }
+}
+
 /// A token's view characters, as [`rasad_text::tokens::Token::view`] gives them (inlined: the rules read
 /// them for every token).
 #[inline]
@@ -302,6 +340,9 @@ struct LinkScratch {
     actor_order: Vec<u32>,
     actor_count: FxHashMap<u32, usize>,
     place_seen: IdSet,
+    /// The places linked, each once, in the order they were first linked (their records are
+    /// cloned into the output at the end: see [`prefetch_shared`]).
+    new_places: Vec<u32>,
     /// Each state agent's first mention (where it ends) and the country a demonym gave it there.
     agent_country: FxHashMap<u32, (usize, Option<CountryId>)>,
     covered: Vec<bool>,
@@ -310,6 +351,8 @@ struct LinkScratch {
     raw: Vec<(u32, u32, u32, Via, u32)>,
     mention_at: Vec<(u32, u32)>,
     entity_seen: IdSet,
+    /// The actors mentioned, each once, in text order, with the end of their first mention.
+    new_entities: Vec<(u32, u32)>,
 }
 
 /// A set of actor or place ids as bits: an insertion is a bit tested and set (these are
@@ -351,17 +394,36 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         mut actor_order,
         mut actor_count,
         mut place_seen,
+        mut new_places,
         mut agent_country,
         mut covered,
         mut places,
         mut raw,
         mut mention_at,
         mut entity_seen,
+        mut new_entities,
     } = LINK_SCRATCH.with(std::cell::Cell::take);
 
     // the country focus: countries of unambiguous places and of named actors (counted as the
     // lexicon's country ids: an article names few countries, so a short list does)
     for m in &matches {
+        // (the name's characters are asked for now, a mention's text being written from them
+        // at the end: see below)
+        prefetch(original_chars(a, m.start, m.end).as_ptr());
+        // (and the facts of its places, and how common its first word is, which the rules below
+        // read for a place match: lists too long to stay in cache)
+        let mut place = false;
+        for t in m.targets.iter() {
+            if let Target::Place(p) = *t {
+                prefetch(&lex.place_facts[p as usize]);
+                place = true;
+            }
+        }
+        if place {
+            if let Some(support) = lex.word_support.get(m.first_key as usize) {
+                prefetch(support);
+            }
+        }
         // (each name's countries, each once, as the matcher keeps them: the targets' facts are
         // read only for a match merged from several names)
         let countries = match m.countries {
@@ -573,7 +635,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 linked_place = true;
                 last_place = Some((m.end_token, p));
                 if place_seen.insert(p) {
-                    linked.places.push(lex.doc_places[p as usize].clone());
+                    new_places.push(p);
                 }
             }
         }
@@ -710,18 +772,30 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     }
 
     raw.sort_by_key(|r| r.0);
-    // the mentions' characters and entities asked for from memory all at once, before they are
-    // read one by one below (the original characters are read nowhere else: on a long run they
-    // are out of cache, and one miss after another cost more than the rest of this loop)
+    // the mentions' characters, and the shared strings of the actors and places to output, asked
+    // for from memory all at once, before they are read one by one below (the original
+    // characters are read nowhere else: on a long run they are out of cache, and one miss after
+    // another cost more than the rest of this loop)
     for &(start, end, x, ..) in &raw {
         prefetch(original_chars(a, start, end).as_ptr());
-        prefetch(&lex.doc_entities[x as usize]);
+        if entity_seen.insert(x) {
+            new_entities.push((x, end));
+            prefetch_entity(&lex.doc_entities[x as usize]);
+        }
     }
+    for &p in &new_places {
+        prefetch_place(&lex.doc_places[p as usize]);
+    }
+    linked
+        .entities
+        .extend(new_entities.iter().map(|&(x, end)| entity(x, a, end, lex)));
+    linked.places.extend(
+        new_places
+            .iter()
+            .map(|&p| lex.doc_places[p as usize].clone()),
+    );
     linked.mentions.reserve_exact(raw.len());
     for (start, end, x, via, _) in raw.drain(..) {
-        if entity_seen.insert(x) {
-            linked.entities.push(entity(x, a, end, lex));
-        }
         linked.mentions.push(Mention {
             start,
             end,
@@ -739,11 +813,13 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
     actor_order.clear();
     actor_count.clear();
     place_seen.clear();
+    new_places.clear();
     agent_country.clear();
     covered.clear();
     places.clear();
     mention_at.clear();
     entity_seen.clear();
+    new_entities.clear();
     LINK_SCRATCH.with(|s| {
         s.set(LinkScratch {
             buf,
@@ -753,12 +829,14 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
             actor_order,
             actor_count,
             place_seen,
+            new_places,
             agent_country,
             covered,
             places,
             raw,
             mention_at,
             entity_seen,
+            new_entities,
         })
     });
     linked
@@ -1279,15 +1357,15 @@ fn received_from(a: &Analysis, first: usize) -> bool {
 /// `is_dateline`: a name opening a sentence and followed by a dash («بيروت – أعلن …») is the
 /// dateline: where the story was filed, not an actor.
 fn is_dateline(a: &Analysis, m: &rasad_lexicon::Match<'_>) -> bool {
-    let opens = a
+    // (the dash first: the token after the name is at hand, where the search of the sentences
+    // reads a list out of cache at every step, and few names stand before a dash)
+    let dash = a.tokens.get(m.end_token).is_some_and(|t| {
+        t.kind == TokenKind::Punct && matches!(original_chars(a, t.start, t.end), ['–' | '—' | '-'])
+    });
+    dash && a
         .sentences
         .binary_search_by_key(&a.tokens[m.first_token].start, |s| s.start)
-        .is_ok();
-    opens
-        && a.tokens.get(m.end_token).is_some_and(|t| {
-            t.kind == TokenKind::Punct
-                && matches!(original_chars(a, t.start, t.end), ['–' | '—' | '-'])
-        })
+        .is_ok()
 }
 
 /// What a stem key is among the words the rules look for around a name: a place cue of
