@@ -1261,6 +1261,191 @@ impl Matcher {
         (n_starts, n_watched)
     }
 
+    /// The walk of the trie from the name's first word, token `i`: the end of the longest name
+    /// found there (0: none), with the nodes it ends at in `best_nodes` (`frontier` and `next`
+    /// are the walk's node lists, reused).
+    ///
+    /// The walk is at one node nearly always (a token's second key, with its article, leads
+    /// elsewhere only for a few place names), and that walk keeps its node in a register and
+    /// follows at most a token's two keys; once two nodes are reached, [`Matcher::walk_on`]
+    /// goes on with node lists. Either way the steps are the same: quotation marks are skipped, a
+    /// conjunction ends the name, a word with a preposition is looked up whole, and a name in
+    /// construct does not start at a word with the article.
+    #[inline(always)]
+    fn walk(
+        &self,
+        a: &Analysis,
+        keys: &[TokenKeys],
+        i: usize,
+        buf: &mut String,
+        [frontier, next, best_nodes]: [&mut Vec<u32>; 3],
+    ) -> usize {
+        let toks = &a.tokens;
+        let definite_first = toks[i].seg.article;
+        let [r0, r1] = keys[i].roots;
+        let mut best_end = 0;
+        let mut j = i + 1;
+        if r0 != 0 && r1 != 0 && r0 != r1 {
+            // two roots (a definite word's stem without and with its article)
+            frontier.clear();
+            frontier.extend([r0, r1]);
+            if frontier.iter().any(|&n| self.terminal.contains(n)) {
+                best_end = i + 1;
+                copy_nodes(frontier, best_nodes);
+            }
+            return self.walk_on(
+                a,
+                keys,
+                j,
+                definite_first,
+                best_end,
+                buf,
+                [frontier, next, best_nodes],
+            );
+        }
+        let mut node = if r0 != 0 { r0 } else { r1 };
+        let mut best = node;
+        if self.terminal.contains(node) {
+            best_end = i + 1;
+        }
+        // while the node has children (else no longer name can follow, whatever comes next)
+        while j < toks.len() && self.inner.contains(node) {
+            let t = &toks[j];
+            if is_quote(a, t) {
+                j += 1;
+                continue;
+            }
+            if t.seg.conj.is_some() {
+                break;
+            }
+            let ids = if t.seg.prep.is_some() && t.kind == TokenKind::Word {
+                [self.lookup_chars(view_of(a, t), buf).id, NO_KEY]
+            } else {
+                keys[j].ids
+            };
+            let step = |k: u32| {
+                if k == NO_KEY {
+                    None
+                } else {
+                    self.child(node, k)
+                }
+            };
+            j += 1;
+            node = match (step(ids[0]), step(ids[1])) {
+                (None, None) => break,
+                (Some(n), None) | (None, Some(n)) => n,
+                (Some(n), Some(m)) if n == m => n,
+                (Some(n), Some(m)) => {
+                    // two nodes: the walk goes on with node lists
+                    if best_end != 0 {
+                        copy_nodes(&[best], best_nodes);
+                    }
+                    frontier.clear();
+                    frontier.extend([n, m]);
+                    best_end = self.note_ends(frontier, j, definite_first, best_end, best_nodes);
+                    return self.walk_on(
+                        a,
+                        keys,
+                        j,
+                        definite_first,
+                        best_end,
+                        buf,
+                        [frontier, next, best_nodes],
+                    );
+                }
+            };
+            // (a name in construct does not start at a word with the article)
+            if self.terminal.contains(node) && !(definite_first && self.construct.contains(node)) {
+                best_end = j;
+                best = node;
+            }
+        }
+        if best_end != 0 {
+            copy_nodes(&[best], best_nodes);
+        }
+        best_end
+    }
+
+    /// [`Matcher::walk`] from the nodes in `frontier`, reached before token `j`, with the longest
+    /// name found so far ending at `best_end` (0: none) at `best_nodes`.
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn walk_on(
+        &self,
+        a: &Analysis,
+        keys: &[TokenKeys],
+        mut j: usize,
+        definite_first: bool,
+        mut best_end: usize,
+        buf: &mut String,
+        [frontier, next, best_nodes]: [&mut Vec<u32>; 3],
+    ) -> usize {
+        let toks = &a.tokens;
+        // while some node has children (else no longer name can follow, whatever comes next)
+        while j < toks.len() && frontier.iter().any(|&n| self.inner.contains(n)) {
+            let t = &toks[j];
+            if is_quote(a, t) {
+                j += 1;
+                continue;
+            }
+            // inside a name a word with a proclitic («المؤسسة الوطنية للنفط») matches the name's
+            // word written the same way, whole; a conjunction never continues a name
+            let whole;
+            let step_ids: &[u32] = if t.seg.conj.is_some() {
+                break;
+            } else if t.seg.prep.is_some() && t.kind == TokenKind::Word {
+                whole = [self.lookup_chars(view_of(a, t), buf).id];
+                &whole
+            } else {
+                &keys[j].ids
+            };
+            next.clear();
+            for &node in frontier.iter() {
+                if !self.inner.contains(node) {
+                    continue;
+                }
+                for &k in step_ids {
+                    if k == NO_KEY {
+                        continue;
+                    }
+                    if let Some(n) = self.child(node, k) {
+                        if !next.contains(&n) {
+                            next.push(n);
+                        }
+                    }
+                }
+            }
+            std::mem::swap(frontier, next);
+            j += 1;
+            best_end = self.note_ends(frontier, j, definite_first, best_end, best_nodes);
+        }
+        best_end
+    }
+
+    /// After a step of the walk to the nodes in `frontier`, before token `j`: `j` when a name
+    /// ends at one of them (they are then the best nodes), else `best_end`. A name in construct
+    /// does not start at a word with the article.
+    #[inline]
+    fn note_ends(
+        &self,
+        frontier: &[u32],
+        j: usize,
+        definite_first: bool,
+        best_end: usize,
+        best_nodes: &mut Vec<u32>,
+    ) -> usize {
+        let ends =
+            |n: u32| self.terminal.contains(n) && !(definite_first && self.construct.contains(n));
+        if !frontier.iter().any(|&n| ends(n)) {
+            return best_end;
+        }
+        copy_nodes(frontier, best_nodes);
+        if definite_first {
+            best_nodes.retain(|&n| !self.construct.contains(n));
+        }
+        j
+    }
+
     /// Find every name in an analysed text: longest match first, left to right, no overlaps.
     pub fn find(&self, a: &Analysis) -> Vec<Match<'_>> {
         self.find_with_watched(a).0
@@ -1300,68 +1485,14 @@ impl Matcher {
             if i < resume {
                 continue;
             }
-            frontier.clear();
-            for &n in &keys[i].roots {
-                if n != 0 && !frontier.contains(&n) {
-                    frontier.push(n);
-                }
-            }
-            // the end of the longest name found (0: none) and the nodes it ends at
-            let mut best_end = 0;
-            if frontier.iter().any(|&n| self.terminal.contains(n)) {
-                best_end = i + 1;
-                copy_nodes(&frontier, &mut best_nodes);
-            }
-            let mut j = i + 1;
-            let definite_first = toks[i].seg.article;
-            // while some node has children (else no longer name can follow, whatever comes next)
-            while j < toks.len() && frontier.iter().any(|&n| self.inner.contains(n)) {
-                let t = &toks[j];
-                if is_quote(a, t) {
-                    j += 1;
-                    continue;
-                }
-                // inside a name a word with a proclitic («المؤسسة الوطنية للنفط») matches the name's
-                // word written the same way, whole; a conjunction never continues a name
-                let whole;
-                let step_ids: &[u32] = if t.seg.conj.is_some() {
-                    break;
-                } else if t.seg.prep.is_some() && t.kind == TokenKind::Word {
-                    whole = [self.lookup_chars(view_of(a, t), &mut buf).id];
-                    &whole
-                } else {
-                    &keys[j].ids
-                };
-                next.clear();
-                for &node in &frontier {
-                    if !self.inner.contains(node) {
-                        continue;
-                    }
-                    for &k in step_ids {
-                        if k == NO_KEY {
-                            continue;
-                        }
-                        if let Some(n) = self.child(node, k) {
-                            if !next.contains(&n) {
-                                next.push(n);
-                            }
-                        }
-                    }
-                }
-                std::mem::swap(&mut frontier, &mut next);
-                j += 1;
-                // (a name in construct does not start at a word with the article)
-                let ends = |n: u32| {
-                    self.terminal.contains(n) && !(definite_first && self.construct.contains(n))
-                };
-                if frontier.iter().any(|&n| ends(n)) {
-                    best_end = j;
-                    copy_nodes(&frontier, &mut best_nodes);
-                    if definite_first {
-                        best_nodes.retain(|&n| !self.construct.contains(n));
-                    }
-                }
-            }
+            // the end of the longest name found (0: none), its nodes in `best_nodes`
+            let best_end = self.walk(
+                a,
+                &keys,
+                i,
+                &mut buf,
+                [&mut frontier, &mut next, &mut best_nodes],
+            );
             if best_end == 0 {
                 continue;
             }
