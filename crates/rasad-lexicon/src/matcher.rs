@@ -130,6 +130,7 @@ thread_local! {
         frontier: Vec::new(),
         next: Vec::new(),
         best_nodes: Vec::new(),
+        late_starts: Vec::new(),
     }) };
 }
 
@@ -151,6 +152,9 @@ struct Scratch {
     frontier: Vec<u32>,
     next: Vec<u32>,
     best_nodes: Vec<u32>,
+    /// The matches whose start is read from the offset map, with the view index it is read at
+    /// (see [`Matcher::find_with_watched`]).
+    late_starts: Vec<(u32, u32)>,
 }
 
 /// A set of nodes as bits (a few KiB for every node: stays in the first-level cache).
@@ -1471,6 +1475,7 @@ impl Matcher {
             mut frontier,
             mut next,
             mut best_nodes,
+            mut late_starts,
         } = scratch;
         let mut out = Vec::with_capacity(toks.len() / 12 + 4);
         // the trie nodes the walk is at (several when a token has two keys), the next step's, and
@@ -1510,7 +1515,9 @@ impl Matcher {
             // `a.view.to_original(stem_view, stem_view + 1).0`, read from the token where it can
             // be: a token starts at the original index of its first view character, so without
             // proclitics that is its own start (the offset map is not touched: on a long text it is
-            // out of cache, and this runs for every match)
+            // out of cache, and this runs for every match). With proclitics it is read from the
+            // map once the walk is done, for all such matches at once (read here, each miss
+            // held up the walk after it)
             let start = if t0.kind != TokenKind::Word || skip == 0 {
                 debug_assert!(
                     t0.kind != TokenKind::Word
@@ -1518,7 +1525,8 @@ impl Matcher {
                 );
                 t0.start
             } else if stem_view < a.view.chars.len() {
-                a.view.original_index(stem_view)
+                late_starts.push((out.len() as u32, stem_view as u32));
+                0
             } else {
                 a.view.original_len()
             };
@@ -1541,6 +1549,10 @@ impl Matcher {
             });
             resume = end;
         }
+        for &(m, v) in &late_starts {
+            out[m as usize].start = a.view.original_index(v as usize);
+        }
+        late_starts.clear();
         let watched_tokens = watched[..n_watched].iter().map(|&i| i as usize).collect();
         for &i in &todo[..n_todo] {
             keys[i as usize] = TokenKeys::NONE;
@@ -1555,6 +1567,7 @@ impl Matcher {
                 frontier,
                 next,
                 best_nodes,
+                late_starts,
             })
         });
         (out, watched_tokens)
