@@ -225,23 +225,35 @@ fn original_chars(a: &Analysis, start: u32, end: u32) -> &[char] {
 
 /// [`Analysis::slice`] with room for two bytes a character reserved first (a mention's text is
 /// mostly two-byte Arabic letters: collecting characters would reallocate), and those letters and
-/// ASCII written out directly (`String::push` takes some 25 instructions a character).
+/// ASCII written out directly (`String::push` takes some 25 instructions a character). A text of
+/// such characters only, as nearly all are, fits the room reserved and is written into it without
+/// a test of its capacity at every byte.
 fn text_of(a: &Analysis, start: u32, end: u32) -> String {
     let chars = original_chars(a, start, end);
     let mut bytes = Vec::with_capacity(2 * chars.len());
-    for &c in chars {
-        let x = c as u32;
-        if x < 0x80 {
-            bytes.push(x as u8);
-        } else if x < 0x800 {
-            bytes.push(0xC0 | (x >> 6) as u8);
-            bytes.push(0x80 | (x & 0x3F) as u8);
-        } else {
+    if chars.iter().all(|&c| (c as u32) < 0x800) {
+        let room = bytes.spare_capacity_mut();
+        let mut n = 0;
+        for &c in chars {
+            let x = c as u32;
+            if x < 0x80 {
+                room[n].write(x as u8);
+                n += 1;
+            } else {
+                room[n].write(0xC0 | (x >> 6) as u8);
+                room[n + 1].write(0x80 | (x & 0x3F) as u8);
+                n += 2;
+            }
+        }
+        // SAFETY: the first `n` bytes were written above
+        unsafe { bytes.set_len(n) };
+    } else {
+        for &c in chars {
             bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
         }
     }
-    // SAFETY: the bytes are the UTF-8 encoding of characters (one byte below U+0080, two below
-    // U+0800, as `char::encode_utf8` writes them above)
+    // SAFETY: the bytes are the UTF-8 encoding of the characters (one byte below U+0080, two
+    // below U+0800, as `char::encode_utf8` writes them)
     unsafe { String::from_utf8_unchecked(bytes) }
 }
 
@@ -456,7 +468,6 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         .iter()
         .max_by_key(|&&(c, n)| (n, std::cmp::Reverse(lex.countries[c as usize].as_str())))
         .map(|&(c, _)| c);
-    let focus: Option<&str> = focus_id.map(|c| lex.countries[c as usize].as_str());
 
     // (sized for a usual article — some five actors and three places — so that filling them
     // rarely grows them)
@@ -482,7 +493,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
         let actor_target = bare_name(a, m, actor_target, lex, &mut buf);
         let actor_target = civil_body_adjective(a, m, actor_target, lex, &mut buf);
-        let actor_target = capital_homograph(a, m, actor_target, lex, focus);
+        let actor_target = capital_homograph(a, m, actor_target, lex, focus_id);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
         // a descriptor located in another country («القوات المسلحة في شرق ليبيا» in an Egyptian
@@ -1107,18 +1118,21 @@ fn capital_homograph(
     m: &rasad_lexicon::Match<'_>,
     actor: Option<(u32, Via)>,
     lex: &Lexicon,
-    focus: Option<&str>,
+    focus: Option<CountryId>,
 ) -> Option<(u32, Via)> {
     let (x, _) = actor?;
-    if lex.actor_facts[x as usize].kind != ActorKind::Gpe {
+    let state = &lex.actor_facts[x as usize];
+    if state.kind != ActorKind::Gpe {
         return actor;
     }
-    let state = &lex.actors[x as usize];
+    // (compared as country ids, which stand for the non-empty codes one each, so that neither
+    // record is read; a capital without a country code compares as the empty code)
     let capital_of = m.targets.iter().find_map(|t| match *t {
-        // (the compact class first: most places are no capital, and their records stay unread)
         Target::Place(p) if lex.place_facts[p as usize].class == FeatureClass::Capital => {
-            let pl = &lex.places[p as usize];
-            (Some(pl.country3.as_str()) != state.country.as_deref()).then_some(pl.country3.as_str())
+            match lex.place_facts[p as usize].country {
+                Some(c) => (Some(c) != state.country).then_some(Some(c)),
+                None => (lex.actors[x as usize].country.as_deref() != Some("")).then_some(None),
+            }
         }
         _ => None,
     });
@@ -1126,9 +1140,11 @@ fn capital_homograph(
         return actor;
     };
     let shadda = original_chars(a, m.start, m.end).contains(&'\u{0651}');
-    if focus != Some(other) && !shadda {
+    // (the focus is a country: never the empty code)
+    if (other.is_none() || focus != other) && !shadda {
         return actor;
     }
+    let other = other.map_or("", |c| lex.countries[c as usize].as_str());
     lex.actors
         .iter()
         .position(|c| c.kind == ActorKind::Gpe && c.country.as_deref() == Some(other))
@@ -1796,6 +1812,16 @@ mod tests {
             ids("وقال رئيس النادي إن السعودية ستستضيف البطولة"),
             vec![Some("saudi-arabia".to_string())]
         );
+    }
+
+    #[test]
+    fn a_mention_text_is_the_original_slice() {
+        // ASCII, Arabic letters and marks, a ligature and characters of three and four bytes
+        let a = Analysis::new("قال «عمّان» x é ﷺ 😀 ﻻ صنعاء");
+        let n = a.chars.len() as u32;
+        for (start, end) in [(0, n), (0, 3), (4, 10), (11, n), (5, n + 9), (9, 3), (n, n)] {
+            assert_eq!(text_of(&a, start, end), a.slice(start, end));
+        }
     }
 
     #[test]
