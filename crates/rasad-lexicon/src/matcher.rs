@@ -577,8 +577,12 @@ fn token_key(a: &Analysis, t: &Token, article: bool, buf: &mut String) -> bool {
 /// token has none) and the outcome chosen without a branch. (A word whose stem ends in a ta
 /// marbuta, which the segmenter reads only before a pronoun, is left to the slow path.)
 /// With `AVX2`, the window is packed by [`pack_stem_avx2`]: only in [`pack_tokens_avx2`].
+///
+/// # Safety
+///
+/// `chars` has at least `last` + 16 characters (the window is read without a bounds check).
 #[inline(always)]
-fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> (u128, bool) {
+unsafe fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> (u128, bool) {
     let s = t.seg;
     let start = t.nstart as usize + s.stem_start as usize;
     let n = (s.stem_end as usize).wrapping_sub(s.stem_start as usize);
@@ -592,7 +596,10 @@ fn packed_stem<const AVX2: bool>(chars: &[char], t: &Token, last: usize) -> (u12
     // of none packs to 0)
     let at = std::hint::select_unpredictable(usual, start, 0);
     let n = std::hint::select_unpredictable(usual, n, 0);
-    let window: &[char; 16] = chars[at..at + 16].try_into().expect("16 characters");
+    debug_assert!(at + 16 <= chars.len());
+    // SAFETY: `at` is `start` ≤ `last` for a usual word, else 0 ≤ `last`, and `chars` has `last`
+    // + 16 characters at least (the caller's promise): the 16 characters from `at` are in it
+    let window: &[char; 16] = unsafe { &*chars.as_ptr().add(at).cast::<[char; 16]>() };
     #[cfg(target_arch = "x86_64")]
     if AVX2 {
         // SAFETY: `AVX2` is set only in `pack_tokens_avx2`, which runs where the processor has
@@ -645,7 +652,9 @@ fn is_quote(a: &Analysis, t: &Token) -> bool {
 /// The first pass of [`Matcher::read_keys`]: the tokens to look up listed in `s.todo`, with
 /// their packed stem keys at the same places of `s.packed` (0: a token read the slow way), and
 /// how many they are. A word is looked up when the Bloom filter `bloom` may have its packed key;
-/// a token whose key does not pack this way when it may still have one ([`may_be_key`]).
+/// a token whose key does not pack this way when it may still have one ([`may_be_key`]). (The
+/// filter has the bit of the key 0, which no key packs to, so every token is tested the same
+/// way: looked up when the filter may have its key, and, for the key 0, when it may be a key.)
 #[inline(always)]
 fn pack_tokens<const AVX2: bool>(
     a: &Analysis,
@@ -659,18 +668,29 @@ fn pack_tokens<const AVX2: bool>(
     let n = toks.len();
     let (todo, packed) = (&mut s.todo[..n], &mut s.packed[..n]);
     let mut n_todo = 0;
-    // (a word's 16-character window starts at most here: none in a shorter view)
-    let last = chars.len().checked_sub(16);
+    // (a word's 16-character window starts at most here: none in a shorter view, whose words
+    // are all read the slow way)
+    let Some(last) = chars.len().checked_sub(16) else {
+        for (i, t) in toks.iter().enumerate() {
+            todo[n_todo] = i as u32;
+            packed[n_todo] = 0;
+            let word = (t.kind == TokenKind::Word) & t.seg.pron.is_none();
+            n_todo += may_be_key(word, t) as usize;
+        }
+        return n_todo;
+    };
     for (i, t) in toks.iter().enumerate() {
-        let (k, word) = match last {
-            Some(last) => packed_stem::<AVX2>(chars, t, last),
-            None => (0, (t.kind == TokenKind::Word) & t.seg.pron.is_none()),
-        };
+        // SAFETY: `chars` has `last` + 16 characters
+        let (k, word) = unsafe { packed_stem::<AVX2>(chars, t, last) };
         let b = bloom_bit(k);
         let may_have = bloom[b / 64] & (1 << (b % 64)) != 0;
-        todo[n_todo] = i as u32;
-        packed[n_todo] = k;
-        n_todo += (((k != 0) & may_have) | ((k == 0) & may_be_key(word, t))) as usize;
+        debug_assert!(n_todo <= i && i < n);
+        // SAFETY: `n_todo` ≤ `i` < `n`, the lists' length (it grows by one at most a token)
+        unsafe {
+            *todo.get_unchecked_mut(n_todo) = i as u32;
+            *packed.get_unchecked_mut(n_todo) = k;
+        }
+        n_todo += (may_have & ((k != 0) | may_be_key(word, t))) as usize;
     }
     n_todo
 }
@@ -682,8 +702,13 @@ fn pack_tokens_avx2(a: &Analysis, bloom: &[u64; BLOOM_WORDS], s: &mut Scratch) -
     pack_tokens::<true>(a, bloom, s)
 }
 
-/// The Bloom filter of a matcher without packed keys.
-static NO_BLOOM: [u64; BLOOM_WORDS] = [0; BLOOM_WORDS];
+/// The Bloom filter of a matcher without packed keys: the bit of the key 0 alone
+/// ([`pack_tokens`]).
+static NO_BLOOM: [u64; BLOOM_WORDS] = {
+    let mut bloom = [0; BLOOM_WORDS];
+    bloom[0] = 1;
+    bloom
+};
 
 impl Matcher {
     /// Compile every actor name, alias and descriptor and every place name.
@@ -753,6 +778,9 @@ impl Matcher {
             Some(p) => {
                 if self.bloom.is_empty() {
                     self.bloom = vec![0; BLOOM_WORDS];
+                    // (the bit of the key 0, which no key packs to: see [`pack_tokens`])
+                    let b = bloom_bit(0);
+                    self.bloom[b / 64] |= 1 << (b % 64);
                 }
                 let b = bloom_bit(p);
                 self.bloom[b / 64] |= 1 << (b % 64);
