@@ -100,8 +100,6 @@ const NO_ENTRY: KeyEntry = KeyEntry {
 struct TokenKeys {
     ids: [u32; 2],
     roots: [u32; 2],
-    /// The first key is watched.
-    watched: bool,
 }
 
 impl TokenKeys {
@@ -114,7 +112,6 @@ impl TokenKeys {
         TokenKeys {
             ids: [plain.id, art.id],
             roots: [plain.root, art.root],
-            watched: plain.watched,
         }
     }
 }
@@ -1270,27 +1267,66 @@ impl Matcher {
         let (mut n_starts, mut n_watched) = (0, 0);
         for (&i, &k) in s.todo[..n_todo].iter().zip(&s.packed[..n_todo]) {
             let t = &toks[i as usize];
-            let entries = if k == 0 {
-                self.token_entries_slow(a, t, buf)
+            // (each path writes the token's keys itself and gives back whether it starts a name
+            // and is watched: merged as values, the keys went through a record on the stack
+            // written in parts and read back whole, which stalled every token. A usual word's
+            // keys are made here; the other paths are functions of their own)
+            let keys = &mut s.keys[i as usize];
+            let (start, watched) = if k == 0 {
+                self.slow_keys(a, t, buf, keys)
             } else {
                 let plain = self.table.get(k);
                 if t.seg.article & plain.with_article {
-                    match with_article_prefix(k) {
-                        Some(k) => [plain, self.get_packed(k)],
-                        None => self.token_entries_slow(a, t, buf),
-                    }
+                    self.definite_keys(k, plain, a, t, buf, keys)
                 } else {
-                    [plain, NO_ENTRY]
+                    *keys = TokenKeys {
+                        ids: [plain.id, NO_KEY],
+                        roots: [plain.root, 0],
+                    };
+                    (plain.root != 0, plain.watched)
                 }
             };
-            let keys = TokenKeys::of(entries);
-            s.keys[i as usize] = keys;
             s.starts[n_starts] = i;
-            n_starts += ((keys.roots[0] | keys.roots[1]) != 0) as usize;
+            n_starts += start as usize;
             s.watched[n_watched] = i;
-            n_watched += keys.watched as usize;
+            n_watched += watched as usize;
         }
         (n_starts, n_watched)
+    }
+
+    /// The keys of a token read the slow way ([`Matcher::token_entries_slow`]) written into
+    /// `keys`; whether the token starts a name, and whether its first key is watched.
+    #[inline(never)]
+    fn slow_keys(
+        &self,
+        a: &Analysis,
+        t: &Token,
+        buf: &mut String,
+        keys: &mut TokenKeys,
+    ) -> (bool, bool) {
+        let entries = self.token_entries_slow(a, t, buf);
+        *keys = TokenKeys::of(entries);
+        (keys.roots != [0, 0], entries[0].watched)
+    }
+
+    /// [`Matcher::slow_keys`] of a definite word whose packed stem key `k` has the entry
+    /// `plain`, which says that the stem occurs with its article in some name: looked up again
+    /// with it.
+    #[inline(never)]
+    fn definite_keys(
+        &self,
+        k: u128,
+        plain: KeyEntry,
+        a: &Analysis,
+        t: &Token,
+        buf: &mut String,
+        keys: &mut TokenKeys,
+    ) -> (bool, bool) {
+        let Some(k) = with_article_prefix(k) else {
+            return self.slow_keys(a, t, buf, keys);
+        };
+        *keys = TokenKeys::of([plain, self.get_packed(k)]);
+        (keys.roots != [0, 0], plain.watched)
     }
 
     /// The walk of the trie from the name's first word, token `i`: the end of the longest name
@@ -1684,12 +1720,13 @@ mod tests {
         let mut starts = Vec::new();
         let mut watched = Vec::new();
         for (i, t) in a.tokens.iter().enumerate() {
-            let alone = TokenKeys::of(m.token_entries(&a, t, &mut buf));
+            let entries = m.token_entries(&a, t, &mut buf);
+            let alone = TokenKeys::of(entries);
             assert_eq!(scratch.keys[i], alone, "{}", a.slice(t.start, t.end));
             if alone.roots != [0, 0] {
                 starts.push(i as u32);
             }
-            if alone.watched {
+            if entries[0].watched {
                 watched.push(i as u32);
             }
         }
