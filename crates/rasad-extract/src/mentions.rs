@@ -499,6 +499,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         });
         let actor_target = bare_name(a, m, actor_target, lex, &mut buf);
         let actor_target = civil_body_adjective(a, m, actor_target, lex, &mut buf);
+        let actor_target = noun_with_adjective(a, m, &matches, actor_target, lex, &mut buf);
         let actor_target = capital_homograph(a, m, actor_target, lex, focus_id);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
@@ -1199,6 +1200,56 @@ fn civil_body_adjective(
     None
 }
 
+/// Organisations' one-word names that are also common nouns an adjective follows, as stem keys:
+/// «القاعدة» (a base, a rule), «النهضة» (a revival), «الصحوة» (an awakening).
+const NOUN_NAMES: &[&str] = &["قاعده", "نهضه", "صحوه"];
+
+/// `noun with adjective`: an organisation's one-word name with the article that is also a
+/// common noun ([`NOUN_NAMES`]), followed by a definite feminine adjective, is the noun («القاعدة الاستثمارية»,
+/// «القاعدة الجوية»: a base; «النهضة الاقتصادية»: a revival) — unless the adjective names a
+/// state («النهضة التونسية» is Ennahda).
+fn noun_with_adjective(
+    a: &Analysis,
+    m: &rasad_lexicon::Match<'_>,
+    matches: &[rasad_lexicon::Match<'_>],
+    actor: Option<(u32, Via)>,
+    lex: &Lexicon,
+    buf: &mut String,
+) -> Option<(u32, Via)> {
+    let (x, _) = actor?;
+    let (t, next) = (m.first_token, m.end_token);
+    // (only names that are such nouns: after «الكونغرس» a definite noun is an object, «يراجع
+    // الكونغرس الاتفاقية»)
+    if !key_of(a, t, buf) || !NOUN_NAMES.contains(&buf.as_str()) {
+        return actor;
+    }
+    if lex.actor_facts[x as usize].kind != ActorKind::Org
+        || next != t + 1
+        || next >= a.tokens.len()
+        || !a.tokens[t].seg.article
+        || !a.tokens[next].seg.article
+        || a.tokens[next].seg.prep.is_some()
+        || a.tokens[next].seg.conj.is_some()
+        || !key_of(a, next, buf)
+        || !buf.ends_with("يه")
+    {
+        return actor;
+    }
+    let names_state = matches.iter().any(|n| {
+        n.first_token == next
+            && n.targets.iter().any(|tg| match *tg {
+                Target::ActorName(y) | Target::ActorAlias(y) => {
+                    lex.actor_facts[y as usize].kind == ActorKind::Gpe
+                }
+                _ => false,
+            })
+    });
+    if names_state {
+        return actor;
+    }
+    None
+}
+
 /// `bare name`: a one-word proper name written with the article («الكاميرون», «القاعدة»,
 /// «الرياض»: [`Lexicon::article_names`]) does not name its actor without it («ديفيد كاميرون» is
 /// Britain's prime minister, «قاعدة جوية» an air base, «رياض» a first name). Actor names match
@@ -1817,6 +1868,42 @@ mod tests {
         assert_eq!(
             ids("وقال رئيس النادي إن السعودية ستستضيف البطولة"),
             vec![Some("saudi-arabia".to_string())]
+        );
+    }
+
+    #[test]
+    fn an_organisation_named_by_a_noun_yields_to_the_noun_with_its_adjective() {
+        let lex = Lexicon::new(
+            vec![
+                actor("al-qaeda", ActorKind::Org, "القاعدة", &[], None),
+                actor("ennahda", ActorKind::Org, "النهضة", &[], Some("TUN")),
+                actor(
+                    "tunisia",
+                    ActorKind::Gpe,
+                    "تونس",
+                    &["التونسية"],
+                    Some("TUN"),
+                ),
+            ],
+            vec![],
+        );
+        let ids = |text: &str| -> Vec<Option<String>> {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .iter()
+                .map(|m| m.entity.as_deref().map(String::from))
+                .collect()
+        };
+        assert!(ids("ودعا إلى تنويع القاعدة الاستثمارية في المملكة").is_empty());
+        assert!(ids("وقصفت الطائرات القاعدة الجوية").is_empty());
+        assert_eq!(
+            ids("وأعلنت القاعدة مسؤوليتها عن الهجوم"),
+            vec![Some("al-qaeda".to_string())]
+        );
+        // an adjective that names a state keeps the organisation
+        assert_eq!(
+            ids("وقالت النهضة التونسية إنها ترفض القرار")[0].as_deref(),
+            Some("ennahda")
         );
     }
 
