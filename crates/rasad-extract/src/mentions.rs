@@ -40,6 +40,7 @@
 //!   الداخلي» in a Syrian story is the Asayish: `shared_name`).
 
 use rasad_doc::{Entity, EntityKind, Mention, Place as DocPlace, SharedStr, Via};
+use rasad_lexicon::matcher::prefetch;
 use rasad_lexicon::{
     ActorKind, CountryId, DescriptorContext, FeatureClass, Lexicon, PlaceFacts, Target,
 };
@@ -261,19 +262,6 @@ fn text_of(a: &Analysis, start: u32, end: u32) -> String {
     // SAFETY: the bytes are the UTF-8 encoding of the characters (one byte below U+0080, two
     // below U+0800, as `char::encode_utf8` writes them)
     unsafe { String::from_utf8_unchecked(bytes) }
-}
-
-/// Ask for the cache line at `p` ahead of reading it (a hint: it reads nothing, and does nothing
-/// on other targets than x86-64).
-#[inline(always)]
-fn prefetch<T>(p: *const T) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: SSE is part of every x86-64 processor; a prefetch faults on no address
-    unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
 }
 
 /// Ask for the reference counts of a shared string ahead of cloning it. An `Arc`'s counts are
@@ -1768,6 +1756,15 @@ mod tests {
         assert_eq!(m.entity.as_deref(), Some("security-forces"));
     }
 
+    /// The entity of each mention `lex` links in `text`.
+    fn entity_ids(lex: &Lexicon, text: &str) -> Vec<Option<String>> {
+        link(&Analysis::new(text), lex)
+            .mentions
+            .iter()
+            .map(|m| m.entity.as_deref().map(String::from))
+            .collect()
+    }
+
     #[test]
     fn a_proper_name_with_the_article_is_not_the_bare_word() {
         let lex = Lexicon::new(
@@ -1803,13 +1800,7 @@ mod tests {
                 7_000_000,
             )],
         );
-        let linked = |text: &str| -> Vec<Option<String>> {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .iter()
-                .map(|m| m.entity.as_deref().map(String::from))
-                .collect()
-        };
+        let linked = |text: &str| entity_ids(&lex, text);
         let one = |id: &str| vec![Some(id.to_string())];
         // «ديفيد كاميرون» is a person; the state keeps its article and its demonym
         assert!(linked("وقال ديفيد كاميرون إن الخطة جاهزة").is_empty());
@@ -1851,13 +1842,7 @@ mod tests {
             ],
             vec![],
         );
-        let ids = |text: &str| -> Vec<Option<String>> {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .iter()
-                .map(|m| m.entity.as_deref().map(String::from))
-                .collect()
-        };
+        let ids = |text: &str| entity_ids(&lex, text);
         assert!(ids("حذرت الجمعية السعودية لطب العيون من الألعاب النارية").is_empty());
         assert!(ids("وفاز المنتخب المصري على نظيره").is_empty());
         // a state's organ or forces, and a body without agreement, keep the state
@@ -1887,13 +1872,7 @@ mod tests {
             ],
             vec![],
         );
-        let ids = |text: &str| -> Vec<Option<String>> {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .iter()
-                .map(|m| m.entity.as_deref().map(String::from))
-                .collect()
-        };
+        let ids = |text: &str| entity_ids(&lex, text);
         assert!(ids("ودعا إلى تنويع القاعدة الاستثمارية في المملكة").is_empty());
         assert!(ids("وقصفت الطائرات القاعدة الجوية").is_empty());
         assert_eq!(

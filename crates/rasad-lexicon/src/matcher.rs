@@ -471,9 +471,10 @@ static FIRST_N: [[u32; 16]; 16] = {
 };
 
 /// Ask for the cache line at `p` ahead of reading it (a hint: it reads nothing, and does nothing
-/// on other targets than x86-64).
+/// on other targets than x86-64). Public for the linker, which reads the lexicon's records a
+/// match leads to.
 #[inline(always)]
-fn prefetch<T>(p: *const T) {
+pub fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     // SAFETY: SSE is part of every x86-64 processor; a prefetch faults on no address
     unsafe {
