@@ -990,3 +990,15 @@ fn a_relative_verb_right_after_a_definite_event_noun_gives_its_agent() {
     assert_eq!(e.actor, vec!["al-shabaab"]);
     assert!(!e.recipient.iter().any(|r| r == "al-shabaab"), "{e:#?}");
 }
+
+#[test]
+fn a_share_or_a_rank_held_is_no_occupation() {
+    let d = doc("وتحتل السعودية الجزء الصغير من واردات الهند.");
+    assert!(
+        d.events.iter().all(|e| e.event_type != EventType::Coerce),
+        "{:#?}",
+        d.events
+    );
+    let d = doc("واحتلت القوات الإسرائيلية مواقع في جنوب لبنان.");
+    find(&d, EventType::Coerce);
+}
