@@ -3,7 +3,12 @@
 //! Rules (examples in `tests/events_rules.rs`):
 //! - `svo`: a verb's subject is the mention right after a complementizer أن/إن earlier in its
 //!   clause, or a sentence-initial mention right before it.
-//! - `vso`: else the mention right after the verb (one adverb may stand between).
+//! - `vso`: else the mention right after the verb (one adverb may stand between); not after
+//!   «إنها / أنهم / لكنها» (`complementizer pronoun`: the pronoun is the subject), nor after an
+//!   unlinked definite noun following «إن / أن» (`unlinked subject`: «إن الطائرات قصفت مواقع
+//!   الحوثيين»); a generic class of persons after a subject is the object, no apposition
+//!   («اعتقلت الشرطة صحفيين»); `suspect arrested`: an arrest whose only actor is a suspect or a
+//!   detainee is done to them («أوقف المشتبه به»).
 //! - `coordinated`: a verb or verbal noun with و, or a verbal noun governed by «عبر / من خلال /
 //!   على / ل / ب», takes the clause's subject.
 //! - `idafa`: a verbal noun's agent is the mention right after it, quoted or not («إطلاق إيران
