@@ -1002,3 +1002,21 @@ fn a_share_or_a_rank_held_is_no_occupation() {
     let d = doc("واحتلت القوات الإسرائيلية مواقع في جنوب لبنان.");
     find(&d, EventType::Coerce);
 }
+
+#[test]
+fn an_anonymous_source_and_an_anti_war_veteran_are_no_events() {
+    // «اشترط عدم الكشف عن هويته» is how an anonymous source is told; «معاد للحرب» an opinion
+    for s in [
+        "وأوضح مسؤول في الوزارة اشترط عدم الكشف عن هويته أن القوات انسحبت.",
+        "وقال جندي سابق معاد للحرب إن الحكومة فشلت.",
+    ] {
+        let d = doc(s);
+        assert!(
+            d.events
+                .iter()
+                .all(|e| !matches!(e.event_type, EventType::Request | EventType::Assault)),
+            "{s}: {:#?}",
+            d.events
+        );
+    }
+}
