@@ -1206,11 +1206,6 @@ fn noun_with_adjective(
 ) -> Option<(u32, Via)> {
     let (x, _) = actor?;
     let (t, next) = (m.first_token, m.end_token);
-    // (only names that are such nouns: after «الكونغرس» a definite noun is an object, «يراجع
-    // الكونغرس الاتفاقية»)
-    if !key_of(a, t, buf) || !NOUN_NAMES.contains(&buf.as_str()) {
-        return actor;
-    }
     if lex.actor_facts[x as usize].kind != ActorKind::Org
         || next != t + 1
         || next >= a.tokens.len()
@@ -1218,6 +1213,10 @@ fn noun_with_adjective(
         || !a.tokens[next].seg.article
         || a.tokens[next].seg.prep.is_some()
         || a.tokens[next].seg.conj.is_some()
+        // (only names that are such nouns: after «الكونغرس» a definite noun is an object,
+        // «يراجع الكونغرس الاتفاقية»)
+        || !key_of(a, t, buf)
+        || !NOUN_NAMES.contains(&buf.as_str())
         || !key_of(a, next, buf)
         || !buf.ends_with("يه")
     {
@@ -1260,7 +1259,11 @@ fn bare_name(
     let nisba = ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
         .iter()
         .any(|s| buf.ends_with(s));
-    if nisba || !lex.article_names.contains(&(x, buf.clone())) {
+    let listed = lex
+        .article_names
+        .get(buf.as_str())
+        .is_some_and(|xs| xs.contains(&x));
+    if nisba || !listed {
         return actor;
     }
     None

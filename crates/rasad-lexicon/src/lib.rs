@@ -49,8 +49,9 @@ pub struct Lexicon {
     /// word does not stand for: a named actor's own name («الكاميرون», «القاعدة»), an
     /// organisation's one-word alias, and a state's alias that is a place's name (its capital,
     /// «الرياض»). Demonyms and class nouns («الروس», «الأسرى») are not here: bare, they still
-    /// name the group («جنود روس»).
-    pub article_names: rustc_hash::FxHashSet<(u32, String)>,
+    /// name the group («جنود روس»). Keyed by the stem key, so the linker looks a word up
+    /// without writing a key of its own.
+    pub article_names: rustc_hash::FxHashMap<String, Vec<u32>>,
     /// The country codes of places (`country3`) and actors (`country`), each once: what
     /// [`CountryId`]s index.
     pub countries: Vec<String>,
@@ -375,7 +376,7 @@ impl Lexicon {
 }
 
 /// [`Lexicon::article_names`].
-fn article_index(actors: &[Actor], places: &[Place]) -> rustc_hash::FxHashSet<(u32, String)> {
+fn article_index(actors: &[Actor], places: &[Place]) -> rustc_hash::FxHashMap<String, Vec<u32>> {
     let place_names: rustc_hash::FxHashSet<&str> = places
         .iter()
         .flat_map(|p| std::iter::once(&p.ar).chain(&p.ar_variants))
@@ -415,7 +416,11 @@ fn article_index(actors: &[Actor], places: &[Place]) -> rustc_hash::FxHashSet<(u
         }
     }
     set.retain(|p| !bare.contains(p));
-    set
+    let mut map: rustc_hash::FxHashMap<String, Vec<u32>> = rustc_hash::FxHashMap::default();
+    for (x, k) in set {
+        map.entry(k).or_default().push(x);
+    }
+    map
 }
 
 fn head_index(actors: &[Actor]) -> rustc_hash::FxHashMap<String, Vec<u32>> {
