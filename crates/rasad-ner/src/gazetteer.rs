@@ -7,7 +7,8 @@
 //! each start the longest name of each type wins.
 //!
 //! Beside whole names it keeps single *name words*: words a lexicon lists as proper names
-//! (`data/ner/name-words.tsv`: a Buckwalter proper-name stem, a given name, a place), by kind, keyed
+//! (`data/ner/name-words.tsv`: a Buckwalter proper-name stem, a given name, a place, a word of a
+//! name's Arabic spelling in a transliteration dictionary), by kind, keyed
 //! by the hash of the word's stem key, so «وبوش» and «بوش» read the same.
 
 use crate::features::{fhash, TokenInfo};
@@ -31,7 +32,7 @@ pub struct Gazetteer {
 }
 
 /// The kinds of name words, in the order of their bits.
-pub const WORD_KINDS: [&str; 4] = ["propn", "propn-common", "given", "place"];
+pub const WORD_KINDS: [&str; 5] = ["propn", "propn-common", "given", "place", "translit"];
 
 /// Template ids of name and prefix hashes (distinct from the feature templates).
 const NAME: u8 = 200;
@@ -266,10 +267,11 @@ mod tests {
         g.add_word(0, "بوش");
         g.add_word(2, "سالم");
         g.add_word(3, "سالم");
+        g.add_word(4, "بوش"); // the last kind, `translit`
         g.add_word(9, "عدن"); // no such kind: ignored
         assert_eq!(g.n_words(), 2);
         let s = infos(&["قال", "وبوش", "لسالم", "عدن"]);
-        assert_eq!(g.word_kinds(&s), vec![0, 1, 0b1100, 0]);
+        assert_eq!(g.word_kinds(&s), vec![0, 0b10001, 0b1100, 0]);
         let back = Gazetteer::new().with_words(g.word_entries());
         assert_eq!(back.word_kinds(&s), g.word_kinds(&s));
         assert_eq!(Gazetteer::new().word_kinds(&s), vec![0; 4]);

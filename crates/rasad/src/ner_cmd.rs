@@ -66,7 +66,7 @@ pub struct TrainNer {
     #[arg(long, conflicts_with = "gazetteer")]
     no_gazetteer: bool,
     /// Words listed as proper names (`WORD<TAB>KIND` lines, KIND one of propn, propn-common,
-    /// given, place; built by `scripts/build-ner-names.py`); `none` for no list.
+    /// given, place, translit; built by `scripts/build-ner-names.py`); `none` for no list.
     #[arg(long, value_name = "FILE", default_value = "data/ner/name-words.tsv")]
     name_words: String,
     /// Word classes for the cluster features (`rasad train clusters`); stored in the model. None
@@ -126,6 +126,7 @@ fn default_gazetteers() -> Vec<String> {
         format!("PERS={g}/AlignedPersGazetteer.txt"),
         format!("LOC={g}/AlignedLocGazetteer.txt"),
         format!("ORG={g}/AlignedOrgGazetteer.txt"),
+        "PERS=data/ner/person-names.txt".into(),
     ]
 }
 
