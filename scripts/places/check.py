@@ -67,7 +67,10 @@ def main(argv: list[str]) -> int:
     errors += [f"duplicate geonameid {g} ({n}x)" for g, n in gids.items() if n > 1]
 
     for r in rows:
-        if not r["lat"] and "no-coords" in r["notes"] and r["feature_code"].startswith("PCL"):
+        region = r["feature_code"] in ("CONT", "RGN")
+        if region and (r["country"] or r["country3"]):
+            errors.append(f"{r['id']}: a continent or region has no country")
+        if not r["lat"] and "no-coords" in r["notes"] and (r["feature_code"].startswith("PCL") or region):
             continue
         try:
             lat, lon = float(r["lat"]), float(r["lon"])
@@ -76,7 +79,7 @@ def main(argv: list[str]) -> int:
             continue
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             errors.append(f"{r['id']}: coordinates out of range {lat},{lon}")
-        if not r["feature_code"] or not r["name_en"] or len(r["country"]) != 2 or len(r["country3"]) != 3:
+        if not r["feature_code"] or not r["name_en"] or (not region and (len(r["country"]) != 2 or len(r["country3"]) != 3)):
             errors.append(f"{r['id']}: missing feature code, English name or country codes")
         if r["feature_code"] != "ADM1" and not r["feature_code"].startswith("PCL") and r["country"] in ARAB + ["IR", "TR"]:
             if r["admin1_code"] and not r["admin1_code"].endswith(".00") and not r["admin1_name"]:

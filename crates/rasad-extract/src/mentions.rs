@@ -1486,12 +1486,16 @@ fn word_at(a: &Analysis, i: usize) -> Word {
 /// بيان» is "in a statement").
 const COMMON_WORD_SUPPORT: u32 = 300;
 
-/// True for places known well enough to be named bare: countries, provinces, capitals and their
-/// seats, and towns of 100,000 people or more.
+/// True for places known well enough to be named bare: continents and regions, countries,
+/// provinces, capitals and their seats, and towns of 100,000 people or more.
 fn is_major(p: &PlaceFacts) -> bool {
     matches!(
         p.class,
-        FeatureClass::Country | FeatureClass::Admin1 | FeatureClass::Capital | FeatureClass::Seat1
+        FeatureClass::Region
+            | FeatureClass::Country
+            | FeatureClass::Admin1
+            | FeatureClass::Capital
+            | FeatureClass::Seat1
     ) || p.population >= 100_000
 }
 
@@ -1549,8 +1553,8 @@ fn choose_place(
         .iter()
         .copied()
         .filter(|&p| {
-            // without a place context only a country or a capital is read as a place: most other
-            // names are also words («العين», «التحالف») or rare elsewhere
+            // without a place context only a continent, a country or a capital is read as a
+            // place: most other names are also words («العين», «التحالف») or rare elsewhere
             let pl = &lex.place_facts[p as usize];
             if common_word && cue.is_none() && !is_major(pl) {
                 return false;
@@ -1560,6 +1564,7 @@ fn choose_place(
             (in_context && (!listed || same_list || cue.is_some() || has_prep || after_preposition))
                 || is_country
                 || pl.class == FeatureClass::Capital
+                || pl.class == FeatureClass::Region
         })
         .min_by_key(|&p| {
             let pl = &lex.place_facts[p as usize];
@@ -2034,6 +2039,57 @@ mod tests {
         assert_eq!(linked("اليمن: قال الرئيس إن الحوار مستمر"), ["الرئيس"]);
         assert!(linked("اليمن: وصل وفد برئاسة وزير النقل ولقي رئيس الغرفة التجارية").is_empty());
         assert_eq!(linked("قال رئيس اليمن إن الحوار مستمر"), ["رئيس"]);
+    }
+
+    #[test]
+    fn a_continent_is_a_place_of_no_country() {
+        let lex = Lexicon::new(
+            vec![actor(
+                "united-states",
+                ActorKind::Gpe,
+                "الولايات المتحدة",
+                &["أمريكا"],
+                Some("USA"),
+            )],
+            vec![
+                place(
+                    "united-states",
+                    "الولايات المتحدة",
+                    "PCLI",
+                    "USA",
+                    330_000_000,
+                ),
+                place("continent/south-america", "أمريكا الجنوبية", "CONT", "", 0),
+                place("continent/africa", "أفريقيا", "CONT", "", 0),
+                place("region/latin-america", "أمريكا اللاتينية", "RGN", "", 0),
+            ],
+        );
+        let places = |text: &str| -> (Vec<String>, usize) {
+            let l = link(&Analysis::new(text), &lex);
+            let us = l
+                .mentions
+                .iter()
+                .filter(|m| m.entity.as_deref() == Some("united-states"))
+                .count();
+            (l.places.iter().map(|p| p.id.to_string()).collect(), us)
+        };
+        // the longer name wins over the country inside it, and needs no cue word
+        assert_eq!(
+            places("جال الوزير أمريكا الجنوبية"),
+            (vec!["continent/south-america".to_string()], 0)
+        );
+        assert_eq!(
+            places("زار دول أمريكا اللاتينية"),
+            (vec!["region/latin-america".to_string()], 0)
+        );
+        assert_eq!(
+            places("زار الوزير أفريقيا"),
+            (vec!["continent/africa".to_string()], 0)
+        );
+        assert_eq!(places("زار الوزير أمريكا").1, 1, "the country alone");
+        // a continent has no country: it never votes for the article's focus
+        let l = link(&Analysis::new("زار الوزير أفريقيا"), &lex);
+        assert_eq!(l.places[0].country, None);
     }
 
     #[test]

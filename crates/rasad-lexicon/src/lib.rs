@@ -100,6 +100,8 @@ pub enum FeatureClass {
     Seat2,
     /// Another `PPL…` code: a populated place.
     Populated,
+    /// `CONT` or `RGN`: a continent or a region spanning states («أوروبا», «أمريكا اللاتينية»).
+    Region,
     /// Anything else.
     Other,
 }
@@ -114,6 +116,7 @@ impl FeatureClass {
             "PPLA" => FeatureClass::Seat1,
             "PPLA2" => FeatureClass::Seat2,
             c if c.starts_with("PPL") => FeatureClass::Populated,
+            "CONT" | "RGN" => FeatureClass::Region,
             _ => FeatureClass::Other,
         }
     }
@@ -220,7 +223,8 @@ fn doc_place(p: &Place) -> rasad_doc::Place {
             en: Some(p.en.as_str().into()),
         },
         feature: Some(p.feature.as_str().into()),
-        country: Some(p.country.as_str().into()),
+        // a continent or a region spanning states has none
+        country: (!p.country.is_empty()).then(|| p.country.as_str().into()),
         lat: p.lat,
         lon: p.lon,
         geonames: p.geonames,
