@@ -460,6 +460,7 @@ def build(versions: dict[str, str]) -> list[dict]:
             "notes": notes, "hand": True,
         })
 
+    prefer_article_forms(records)
     assign_ids(records)
     by_id = {r["id"]: r for r in records}
     for row in read_tsv(OUT_DIR / "variants.tsv"):
@@ -479,6 +480,29 @@ def build(versions: dict[str, str]) -> list[dict]:
             rec["names"].add(n, drop=drop)
         rec["notes"].append("variants: " + row["note"])
     return records
+
+
+def prefer_article_forms(records: list[dict]) -> None:
+    """A place named with the article in Arabic («البصرة», «الرياض», «الخبر») keeps that form only: the inputs'
+    article-less variant («بصرة», «رياض», «خبر») is what the bare word means in news — a given name («رياض
+    ياسين»), a common word («خبر», news) — never the town, and it is sometimes even the inputs' first name. The
+    article form becomes the first name. Countries keep both («فيتنام», «الفيتنام»); variants.tsv, read after,
+    puts back a bare name where it is the right one («صور», Tyre)."""
+    for r in records:
+        if r["feature_code"].startswith("PCL"):
+            continue
+        items = r["names"].items
+        bare = {n[2:] for n in items if n.startswith("ال") and " " not in n and n[2:] in items}
+        if not bare:
+            continue
+        first = items[0]
+        order = ["ال" + first] if first in bare else []
+        names = Names()
+        for n in order + items:
+            if n not in bare:
+                names.add(n)
+        r["names"] = names
+        r["notes"].append("bare-dropped: " + "|".join(sorted(bare)))
 
 
 def assign_ids(records: list[dict]) -> None:

@@ -84,6 +84,11 @@ def main(argv: list[str]) -> int:
         if r["feature_code"] != "ADM1" and not r["feature_code"].startswith("PCL") and r["country"] in ARAB + ["IR", "TR"]:
             if r["admin1_code"] and not r["admin1_code"].endswith(".00") and not r["admin1_name"]:
                 errors.append(f"{r['id']}: admin1 {r['admin1_code']} has no name")
+        names = [r["name_ar"]] + (r["ar_variants"].split("|") if r["ar_variants"] else [])
+        if not r["feature_code"].startswith("PCL"):
+            both = sorted(n for n in names if n.startswith("ال") and " " not in n and n[2:] in names)
+            if both:
+                errors.append(f"{r['id']}: listed with and without the article: {both} (the bare word is not the place)")
         for n in [r["name_ar"]] + (r["ar_variants"].split("|") if r["ar_variants"] else []):
             if n and re.search("[پچژکگیےۀ\u200c]", n):
                 errors.append(f"{r['id']}: Persian/Urdu letter in {n!r}")

@@ -3,7 +3,9 @@
 //! The lexicon's matcher finds every name (`rasad_lexicon::Matcher`); these rules decide what each
 //! match means here. Each rule is small and tested below.
 //! - **Focus.** The article's country focus is the country most named by its places and actors;
-//!   descriptors and ambiguous places are read against it.
+//!   descriptors and ambiguous places are read against it. A word that names places and actors
+//!   only with the article, met without it («رياض» ياسين, «كسوة» الكعبة), is no name and casts no
+//!   vote (`bare name`).
 //! - **Names and aliases** of actors become mentions (`via: name|alias`). A country's name is
 //!   both an actor mention (it may act: «تكتيكات إيران») and a place.
 //! - **Descriptors** («الانقلابيين», «المليشيات الانقلابية») become mentions (`via: descriptor`) of
@@ -416,6 +418,10 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         // (the name's characters are asked for now, a mention's text being written from them
         // at the end: see below)
         prefetch(original_chars(a, m.start, m.end).as_ptr());
+        // `bare name`: «رياض» (ياسين) without its article names neither Riyadh nor Saudi Arabia
+        if bare_article_name(a, m, lex) {
+            continue;
+        }
         // (and the facts of its places, and how common its first word is, which the rules below
         // read for a place match: lists too long to stay in cache)
         let mut place = false;
@@ -523,10 +529,12 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 )
             });
         places.clear();
-        places.extend(m.targets.iter().filter_map(|t| match *t {
-            Target::Place(p) => Some(p),
-            _ => None,
-        }));
+        if !bare_article_name(a, m, lex) {
+            places.extend(m.targets.iter().filter_map(|t| match *t {
+                Target::Place(p) => Some(p),
+                _ => None,
+            }));
+        }
 
         // a generic actor's name («أفراد الأمن») yields to a descriptor made for the focus country
         // (the Yemeni security forces in a Yemeni story); so does the name of an actor of another
@@ -1267,6 +1275,14 @@ fn bare_name(
         return actor;
     }
     None
+}
+
+/// `bare name` for places and the country focus: a one-word match read without the article
+/// whose name is listed only with it for everything it names ([`Lexicon::article_only`]).
+fn bare_article_name(a: &Analysis, m: &rasad_lexicon::Match<'_>, lex: &Lexicon) -> bool {
+    m.end_token == m.first_token + 1
+        && !a.tokens[m.first_token].seg.article
+        && lex.article_only.get(m.first_key as usize) == Some(&true)
 }
 
 /// True when a sentence starts between `from` and `to`: a word across it qualifies nothing before
@@ -2039,6 +2055,52 @@ mod tests {
         assert_eq!(linked("اليمن: قال الرئيس إن الحوار مستمر"), ["الرئيس"]);
         assert!(linked("اليمن: وصل وفد برئاسة وزير النقل ولقي رئيس الغرفة التجارية").is_empty());
         assert_eq!(linked("قال رئيس اليمن إن الحوار مستمر"), ["رئيس"]);
+    }
+
+    #[test]
+    fn a_place_named_with_the_article_is_not_its_bare_word() {
+        let mut houthis = actor("houthis", ActorKind::Org, "الحوثيون", &[], Some("YEM"));
+        houthis.descriptors = vec![DescriptorEntry::Table(Descriptor {
+            text: "الانقلابيين".into(),
+            context: Some("YEM".into()),
+        })];
+        let lex = Lexicon::new(
+            vec![
+                houthis,
+                actor(
+                    "saudi-arabia",
+                    ActorKind::Gpe,
+                    "السعودية",
+                    &["الرياض"],
+                    Some("SAU"),
+                ),
+                actor("yemen", ActorKind::Gpe, "اليمن", &[], Some("YEM")),
+            ],
+            vec![
+                place("saudi-arabia/riyadh", "الرياض", "PPLC", "SAU", 4_000_000),
+                place("yemen", "اليمن", "PCLI", "YEM", 28_000_000),
+            ],
+        );
+        let l = link(
+            &Analysis::new(
+                "قال رياض ياسين إن الانقلابيين يرفضون الحوار. وأكد رياض ياسين ورياض \
+                 المالكي أن المشاورات في اليمن مستمرة",
+            ),
+            &lex,
+        );
+        let places: Vec<&str> = l.places.iter().map(|p| &*p.id).collect();
+        assert_eq!(places, ["yemen"], "«رياض» is a given name, not Riyadh");
+        // nor a vote for Saudi Arabia: the descriptor made for Yemen is read in a Yemeni story
+        let d: Vec<_> = l
+            .mentions
+            .iter()
+            .filter(|m| m.via == Some(Via::Descriptor))
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].entity.as_deref(), Some("houthis"));
+        // with its article the word is the city
+        let l = link(&Analysis::new("وصل الوزير إلى الرياض"), &lex);
+        assert!(l.places.iter().any(|p| &*p.id == "saudi-arabia/riyadh"));
     }
 
     #[test]

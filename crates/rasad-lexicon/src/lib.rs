@@ -52,6 +52,12 @@ pub struct Lexicon {
     /// name the group («جنود روس»). Keyed by the stem key, so the linker looks a word up
     /// without writing a key of its own.
     pub article_names: rustc_hash::FxHashMap<String, Vec<u32>>,
+    /// For each key of the matcher ([`Match::first_key`]): true when the one-word name of that key
+    /// is listed only with the article for everything it names — places («الرياض», «البصرة») and
+    /// the actors of [`Lexicon::article_names`] — and is no nisba. Read bare, without «ال», the
+    /// word names none of them («رياض ياسين» is a person, not Riyadh): the linker neither links
+    /// it nor counts it for the article's country focus.
+    pub article_only: Vec<bool>,
     /// The country codes of places (`country3`) and actors (`country`), each once: what
     /// [`CountryId`]s index.
     pub countries: Vec<String>,
@@ -305,6 +311,7 @@ impl Lexicon {
             .into_iter()
             .map(|(_, key)| segmenter.support_of_key(&key)[0])
             .collect();
+        let article_only = article_only_keys(&matcher.keys(), &actors, &places, &article_names);
         let doc_entities = actors.iter().map(doc_entity).collect();
         let doc_places = places.iter().map(doc_place).collect();
         Lexicon {
@@ -316,6 +323,7 @@ impl Lexicon {
             matcher,
             heads,
             article_names,
+            article_only,
             countries: countries.codes,
             place_facts,
             actor_facts,
@@ -377,6 +385,62 @@ impl Lexicon {
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
     }
+}
+
+/// The stem key of a one-word name (none for a name of several words).
+fn one_word_key(name: &str) -> Option<String> {
+    let a = rasad_text::Analysis::new(name);
+    match &a.tokens[..] {
+        [t] if t.kind == rasad_text::TokenKind::Word => Some(t.seg.stem_key(t.view(&a.view))),
+        _ => None,
+    }
+}
+
+/// [`Lexicon::article_only`], indexed by the matcher's key ids (`keys`, sorted by id).
+fn article_only_keys(
+    keys: &[(u32, String)],
+    actors: &[Actor],
+    places: &[Place],
+    article_names: &rustc_hash::FxHashMap<String, Vec<u32>>,
+) -> Vec<bool> {
+    // per stem key: Some(true) while everything named by a one-word name of that key is listed
+    // only with the article, Some(false) once one is not
+    let mut only: rustc_hash::FxHashMap<String, bool> = rustc_hash::FxHashMap::default();
+    let mut note = |key: String, article_only: bool| {
+        *only.entry(key).or_insert(true) &= article_only;
+    };
+    for p in places {
+        // a place listed both ways («الموصل» and «موصل») is named bare too
+        let mut forms: rustc_hash::FxHashMap<String, bool> = rustc_hash::FxHashMap::default();
+        for name in std::iter::once(&p.ar).chain(&p.ar_variants) {
+            if let Some(k) = one_word_key(name) {
+                *forms.entry(k).or_insert(true) &= name.starts_with("ال");
+            }
+        }
+        for (k, article) in forms {
+            note(k, article);
+        }
+    }
+    for (i, actor) in actors.iter().enumerate() {
+        let names = std::iter::once(&actor.ar).chain(&actor.aliases);
+        let names = names.map(String::as_str);
+        for name in names.chain(actor.descriptors.iter().map(|d| d.text())) {
+            if let Some(k) = one_word_key(name) {
+                let listed = article_names
+                    .get(&k)
+                    .is_some_and(|xs| xs.contains(&(i as u32)));
+                note(k, listed);
+            }
+        }
+    }
+    let nisba = |k: &str| {
+        ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
+            .iter()
+            .any(|s| k.ends_with(s))
+    };
+    keys.iter()
+        .map(|(_, k)| only.get(k.as_str()).copied().unwrap_or(false) && !nisba(k))
+        .collect()
 }
 
 /// [`Lexicon::article_names`].
