@@ -1020,3 +1020,50 @@ fn an_anonymous_source_and_an_anti_war_veteran_are_no_events() {
         );
     }
 }
+
+#[test]
+fn sports_story_keeps_only_events_with_an_armed_side() {
+    // a match report: the team's attack, the player's contract, the coach's request
+    let story = "قاد اللاعب المصري فريقه إلى الفوز في مباراة أمس بعد هجوم قوي في الشوط الثاني. \
+                 ووقعت مصر اتفاقا مع اللاعب الجديد لمدة ثلاثة مواسم، وطالبت مصر الاتحاد الدولي \
+                 بدعم الأندية قبل المباراة المقبلة على ملعب القاهرة.";
+    let d = doc(story);
+    assert!(d.events.is_empty(), "{:#?}", d.events);
+    // the same requests outside a sports story are events
+    let d =
+        doc("ووقعت مصر اتفاقا مع السودان لمدة ثلاثة أعوام، وطالبت مصر الأمم المتحدة بدعم اللاجئين.");
+    assert!(!d.events.is_empty());
+    // fans fighting the police in a sports story stay
+    let d = doc(&format!(
+        "{story} واعتقلت الشرطة المصرية عشرات المشجعين بعد اشتباكات في محيط الملعب."
+    ));
+    let e = find(&d, EventType::Coerce);
+    assert!(!e.actor.is_empty(), "{e:#?}");
+}
+
+#[test]
+fn distance_is_no_deportation_and_an_achievement_no_investigation() {
+    let has = |text: &str, ty: EventType| doc(text).events.iter().any(|e| e.event_type == ty);
+    // «تبعد» (is far): a distance, not «أبعد» (to deport)
+    assert!(!has(
+        "وتقع القاعدة في منطقة تبعد نحو 60 كيلومترا عن المدينة.",
+        EventType::Coerce
+    ));
+    assert!(!has(
+        "والحل أبعد ما يكون عن متناول الأطراف.",
+        EventType::Coerce
+    ));
+    assert!(has(
+        "أبعدت السلطات الكويتية 12 مقيما إلى بلدانهم.",
+        EventType::Coerce
+    ));
+    // «النجاح الذي حققته الشرطة» (achieved it): «حقق في» investigates, never with an object pronoun
+    assert!(!has(
+        "وأشاد الوزير بالنجاح الذي حققته الشرطة في ضبط المهربين.",
+        EventType::Accuse
+    ));
+    assert!(has(
+        "وحققت الشرطة مع المتهمين في القضية.",
+        EventType::Accuse
+    ));
+}

@@ -700,6 +700,61 @@ pub fn civil_only(events: &mut Vec<Event>) {
     });
 }
 
+/// Words of sport (stem keys, folded) that news of other kinds hardly uses: a match, a player,
+/// a coach's ball, a stadium, a half, penalty kicks, transfers, clubs, fans. Left out on purpose:
+/// «الدوري» (also "periodic"), «المنتخب» ("elected"), «هدف» ("target"), «مرمى» ("range"),
+/// «الحارس» ("guard"), «مدرب» (military trainers), «الفريق» (a general's rank), «الجماهير».
+const SPORTS_WORDS: &[&str] = &[
+    "مباراه",
+    "مباريات",
+    "لاعب",
+    "لاعبين",
+    "لاعبي",
+    "لاعبون",
+    "كره",
+    "ملعب",
+    "ملاعب",
+    "شوط",
+    "ركلات",
+    "ركله",
+    "هداف",
+    "انتقالات",
+    "انديه",
+    "مشجعين",
+    "مشجعي",
+];
+
+/// `sports story`: an article whose words are sport's — at least three sports words
+/// ([`SPORTS_WORDS`]), two of them different, and one word in a hundred — tells of matches,
+/// transfers and clubs: its «هجوم» is a team's attack, its «اتفاق» a player's contract, its
+/// «طلب» a club's request. Its events are dropped unless one side is an armed or security actor
+/// (fans fighting the police stay).
+pub fn sports_story(words: usize, sports: &[usize]) -> bool {
+    let total: usize = sports.iter().sum();
+    let distinct = sports.iter().filter(|&&n| n > 0).count();
+    total >= 3 && distinct >= 2 && total * 100 >= words
+}
+
+/// The index in [`SPORTS_WORDS`] of a stem key, if it is one.
+pub fn sports_word(key: &str) -> Option<usize> {
+    SPORTS_WORDS.iter().position(|w| *w == key)
+}
+
+/// [`sports_story`]'s filter: keep an event only when an actor or recipient is armed: a military,
+/// rebel, insurgent, police or intelligence body, or armed criminals (gunmen, assailants), as the
+/// actor dictionary's sectors say.
+pub fn sports_events(events: &mut Vec<Event>) {
+    let lex = rasad_lexicon::Lexicon::global();
+    let armed = |id: &str| {
+        lex.actor(id).is_some_and(|a| {
+            a.sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "MIL" | "REB" | "INS" | "COP" | "SPY" | "CRM"))
+        })
+    };
+    events.retain(|e| e.actor.iter().chain(&e.recipient).any(|x| armed(x)));
+}
+
 /// Generic classes of state agents (officials, forces, the government).
 const STATE_AGENTS: &[&str] = &[
     "security-official",

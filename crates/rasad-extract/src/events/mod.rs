@@ -194,6 +194,23 @@ impl<'a> Ctx<'a> {
         t < self.kr.len() && self.keys(t).iter().any(|x| x == k)
     }
 
+    /// `sports story` ([`discourse::sports_story`]): counts the article's words and its sports
+    /// words by their keys.
+    fn sports_story(&self) -> bool {
+        let mut words = 0;
+        let mut sports = [0usize; 32];
+        for (t, tok) in self.a.tokens.iter().enumerate() {
+            if tok.kind != TokenKind::Word {
+                continue;
+            }
+            words += 1;
+            if let Some(i) = self.keys(t).iter().find_map(|k| discourse::sports_word(k)) {
+                sports[i] += 1;
+            }
+        }
+        discourse::sports_story(words, &sports)
+    }
+
     /// Token `t`'s view form.
     pub fn word(&self, t: usize) -> String {
         self.a.tokens[t].view(&self.a.view).iter().collect()
@@ -861,6 +878,9 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::counterparts(doc, focus.as_deref(), &mut events);
     discourse::commentators(&mut events);
     discourse::civil_only(&mut events);
+    if !events.is_empty() && cx.sports_story() {
+        discourse::sports_events(&mut events);
+    }
     let title = doc.title.as_ref().and_then(|sp| {
         doc.sentences
             .iter()
