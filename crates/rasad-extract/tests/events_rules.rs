@@ -1067,3 +1067,21 @@ fn distance_is_no_deportation_and_an_achievement_no_investigation() {
         EventType::Accuse
     ));
 }
+
+#[test]
+fn monitors_are_sources_not_sides_of_violence() {
+    let d = doc(
+        "وذكر المرصد السوري لحقوق الإنسان أن مدينة الزبداني تتعرض لقصف عنيف من براميل أسقطها \
+         النظام السوري على المدينة.",
+    );
+    assert!(!d.events.is_empty());
+    for e in &d.events {
+        assert!(
+            !e.actor.iter().chain(&e.recipient).any(|x| x == "sohr"),
+            "{e:#?}"
+        );
+    }
+    // a monitor's own accusation stays its own
+    let d = doc("واتهمت منظمة العفو الدولية قوات النظام السوري بقصف الأحياء السكنية.");
+    assert_eq!(find(&d, EventType::Accuse).actor, ["amnesty-international"]);
+}

@@ -64,8 +64,14 @@
 //!
 //! - `commentators`: a commentator is not the recipient of an act it tells.
 //!
+//! - `monitors`: a human-rights body (the Syrian Observatory, Amnesty) is no side of the violence
+//!   or coercion it reports.
+//!
 //! - `civil only`: a cooperative or verbal act between classes of private people alone
 //!   (residents, journalists, clerics, migrants …) is no event.
+//!
+//! - `sports story`: in an article whose words are sport's, only events with an armed or
+//!   security side stay.
 //!
 //! - `retold`: a definite event noun in a later sentence («عمليات الترحيل», «الهجوم») retelling
 //!   an act of its type and mode makes no new event.
@@ -650,6 +656,30 @@ pub fn commentators(events: &mut Vec<Event>) {
         e.recipient.retain(|x| {
             !(COMMENTATORS.contains(&x.as_str()) && teller.as_deref() == Some(x.as_str()))
         });
+    }
+    events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
+}
+
+/// `monitors`: a human-rights body that records a war (the Syrian Observatory, Amnesty, Mwatana:
+/// a named organisation of the `HRI` sector) is neither the attacker nor the target of the
+/// violence or coercion it reports («ذكر المرصد السوري أن براميل أسقطها النظام …»: the
+/// Observatory is the source); it is taken off those sides, and an act left with no side is no
+/// event. Its statements, accusations and requests stay its own.
+pub fn monitors(events: &mut Vec<Event>) {
+    use rasad_doc::EventType as T;
+    let lex = rasad_lexicon::Lexicon::global();
+    let monitor = |id: &str| {
+        lex.actor(id).is_some_and(|a| {
+            !a.generic
+                && a.kind == rasad_lexicon::ActorKind::Org
+                && a.sectors.iter().any(|s| s == "HRI")
+        })
+    };
+    for e in events.iter_mut() {
+        if matches!(e.event_type, T::Assault | T::Coerce | T::Mobilize) {
+            e.actor.retain(|x| !monitor(x));
+            e.recipient.retain(|x| !monitor(x));
+        }
     }
     events.retain(|e| !(e.actor.is_empty() && e.recipient.is_empty()));
 }

@@ -877,6 +877,7 @@ pub fn extract(a: &Analysis, doc: &Document) -> Vec<Event> {
     discourse::perpetrators(doc, &mut events);
     discourse::counterparts(doc, focus.as_deref(), &mut events);
     discourse::commentators(&mut events);
+    discourse::monitors(&mut events);
     discourse::civil_only(&mut events);
     if !events.is_empty() && cx.sports_story() {
         discourse::sports_events(&mut events);
