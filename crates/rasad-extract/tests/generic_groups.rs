@@ -167,3 +167,19 @@ fn a_government_force_is_the_armed_forces_of_the_state_told() {
     assert!(army.is_some());
     assert_eq!(entity_of(&d, "قوة حكومية"), army);
 }
+
+#[test]
+fn the_national_alliance_in_an_iraqi_story_is_the_shia_bloc() {
+    let d = doc(
+        "أبدت كتل نيابية داخل التحالف الوطني في بغداد اعتراضها على القانون، بينما قصف التحالف \
+         مواقع لتنظيم داعش في الأنبار.",
+    );
+    assert_eq!(
+        entity_of(&d, "التحالف الوطني"),
+        Some("iraq-national-alliance")
+    );
+    // «التحالف» alone is still the anti-ISIS coalition there
+    assert!(d.mentions.iter().any(
+        |m| m.text == "التحالف" && m.entity.as_deref() == Some("global-coalition-against-isis")
+    ));
+}
