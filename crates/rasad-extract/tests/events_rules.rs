@@ -1085,3 +1085,27 @@ fn monitors_are_sources_not_sides_of_violence() {
     let d = doc("واتهمت منظمة العفو الدولية قوات النظام السوري بقصف الأحياء السكنية.");
     assert_eq!(find(&d, EventType::Accuse).actor, ["amnesty-international"]);
 }
+
+#[test]
+fn prayers_names_and_the_anonymity_formula_are_no_requests() {
+    let requests = |text: &str| {
+        doc(text)
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Request)
+            .count()
+    };
+    assert_eq!(
+        requests("وهنأ الأمير المواطنين بالعيد، داعيا المولى أن يعيده على الجميع."),
+        0
+    );
+    assert_eq!(
+        requests("وزار الوزير العراقي مسجد علي بن أبي طالب في البصرة."),
+        0
+    );
+    assert_eq!(
+        requests("وقال مسؤول عراقي طالبا عدم الإشارة إلى اسمه إن الوفد وصل إلى طهران."),
+        0
+    );
+    assert_eq!(requests("وطالب البرلمان العراقي الحكومة بالاستقالة."), 1);
+}
