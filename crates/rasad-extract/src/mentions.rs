@@ -495,6 +495,8 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
         let actor_target = civil_body_adjective(a, m, actor_target, lex, &mut buf);
         let actor_target = noun_with_adjective(a, m, &matches, actor_target, lex, &mut buf);
         let actor_target = capital_homograph(a, m, actor_target, lex, focus_id);
+        let led = led_by(a, m, &matches, lex, &mut buf);
+        let actor_target = led.map(|x| (x, Via::Descriptor)).or(actor_target);
         // «فتح» read as "opening" names no one
         let opening = is_opening(a, m, &mut buf);
         // a descriptor located in another country («القوات المسلحة في شرق ليبيا» in an Egyptian
@@ -519,7 +521,7 @@ pub fn link(a: &Analysis, lex: &Lexicon) -> Linked {
                 DescriptorContext::Country(c) => Some(c) == context_id,
             })
             .filter(|&(x, d)| !construct_head(a, m.first_token, lex, x, d))
-            .filter(|_| !opening)
+            .filter(|_| !opening && led.is_none())
             .max_by_key(|&(x, d)| {
                 // a descriptor made for the focus country beats a context-free one; then salience
                 let ctx = lex.descriptor_context(x, d);
@@ -1275,6 +1277,67 @@ fn bare_name(
         return actor;
     }
     None
+}
+
+/// The verbs of leading after «الذي / التي» in [`led_by`], as view forms.
+const LEADS: &[&str] = &[
+    "تقوده",
+    "يقوده",
+    "تتزعمه",
+    "يتزعمه",
+    "تقودها",
+    "يقودها",
+    "تتزعمها",
+];
+
+/// The coalition each leading state leads, for [`led_by`]: (the state's id, the coalition's).
+const LEADERS: &[(&str, &str)] = &[
+    ("saudi-arabia", "saudi-led-coalition"),
+    ("united-states", "global-coalition-against-isis"),
+];
+
+/// `led by`: a coalition named with «التحالف» and followed by «الذي تقوده» and its leader
+/// («التحالف الذي تقوده السعودية», «طائرات التحالف الذي تقوده الولايات المتحدة») is the coalition
+/// that state leads, whatever the words alone would name (the dictionary has «طائرات التحالف» for
+/// the Saudi-led one, and «التحالف» alone follows the article's country).
+fn led_by(
+    a: &Analysis,
+    m: &rasad_lexicon::Match<'_>,
+    matches: &[rasad_lexicon::Match<'_>],
+    lex: &Lexicon,
+    buf: &mut String,
+) -> Option<u32> {
+    let rel = m.end_token;
+    if rel + 2 >= a.tokens.len() {
+        return None;
+    }
+    let view_is = |t: usize, words: &[&str]| {
+        a.tokens[t].kind == TokenKind::Word && {
+            let v = view_of(a, &a.tokens[t]);
+            words.iter().any(|w| v.iter().copied().eq(w.chars()))
+        }
+    };
+    if !view_is(rel, &["الذي", "التي"]) || !view_is(rel + 1, LEADS) {
+        return None;
+    }
+    let coalition = (m.first_token..m.end_token)
+        .any(|t| a.tokens[t].seg.article && key_of(a, t, buf) && buf == "تحالف");
+    if !coalition {
+        return None;
+    }
+    let i = matches.partition_point(|x| x.first_token < rel + 2);
+    let leader = matches.get(i).filter(|x| x.first_token == rel + 2)?;
+    let state = leader.targets.iter().find_map(|t| match *t {
+        Target::ActorName(x) | Target::ActorAlias(x) => Some(x),
+        _ => None,
+    })?;
+    let (_, led) = LEADERS
+        .iter()
+        .find(|(s, _)| lex.actors[state as usize].id == *s)?;
+    lex.actors
+        .iter()
+        .position(|a| a.id == *led)
+        .map(|x| x as u32)
 }
 
 /// `bare name` for places and the country focus: a one-word match read without the article
@@ -2101,6 +2164,66 @@ mod tests {
         // with its article the word is the city
         let l = link(&Analysis::new("وصل الوزير إلى الرياض"), &lex);
         assert!(l.places.iter().any(|p| &*p.id == "saudi-arabia/riyadh"));
+    }
+
+    #[test]
+    fn a_coalition_led_by_a_state_is_that_states_coalition() {
+        // (as in the dictionary: «التحالف» alone names the anti-ISIS coalition in Iraq and Syria)
+        let mut global = actor(
+            "global-coalition-against-isis",
+            ActorKind::Org,
+            "التحالف الدولي ضد داعش",
+            &[],
+            None,
+        );
+        global.descriptors = vec![DescriptorEntry::Table(Descriptor {
+            text: "التحالف".into(),
+            context: Some("IRQ".into()),
+        })];
+        let lex = Lexicon::new(
+            vec![
+                actor("saudi-arabia", ActorKind::Gpe, "السعودية", &[], Some("SAU")),
+                actor(
+                    "united-states",
+                    ActorKind::Gpe,
+                    "الولايات المتحدة",
+                    &["واشنطن"],
+                    Some("USA"),
+                ),
+                actor(
+                    "saudi-led-coalition",
+                    ActorKind::Org,
+                    "التحالف العربي",
+                    &["طائرات التحالف"],
+                    None,
+                ),
+                global,
+            ],
+            vec![],
+        );
+        let first = |text: &str| -> Option<String> {
+            link(&Analysis::new(text), &lex)
+                .mentions
+                .first()
+                .and_then(|m| m.entity.as_deref().map(String::from))
+        };
+        assert_eq!(
+            first("طائرات التحالف الذي تقوده الولايات المتحدة قصفت الرقة").as_deref(),
+            Some("global-coalition-against-isis")
+        );
+        assert_eq!(
+            first("التحالف الذي تقوده واشنطن يواصل غاراته").as_deref(),
+            Some("global-coalition-against-isis")
+        );
+        assert_eq!(
+            first("طائرات التحالف الذي تقوده السعودية قصفت صعدة").as_deref(),
+            Some("saudi-led-coalition")
+        );
+        // without its leader the name says what it says
+        assert_eq!(
+            first("طائرات التحالف قصفت صعدة").as_deref(),
+            Some("saudi-led-coalition")
+        );
     }
 
     #[test]
