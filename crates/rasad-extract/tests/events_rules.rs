@@ -1109,3 +1109,22 @@ fn prayers_names_and_the_anonymity_formula_are_no_requests() {
     );
     assert_eq!(requests("وطالب البرلمان العراقي الحكومة بالاستقالة."), 1);
 }
+
+#[test]
+fn searching_for_is_no_consultation() {
+    let consults = |text: &str| {
+        doc(text)
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Consult)
+            .count()
+    };
+    assert_eq!(
+        consults("وقالت الوزارة السعودية إن فرقها تبحث عن المفقودين في جدة."),
+        0
+    );
+    assert_eq!(
+        consults("وبحث وزير الخارجية السعودي مع نظيره الأردني تطورات الأوضاع."),
+        1
+    );
+}
