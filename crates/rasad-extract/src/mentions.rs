@@ -1308,16 +1308,21 @@ fn led_by(
     buf: &mut String,
 ) -> Option<u32> {
     let rel = m.end_token;
-    if rel + 2 >= a.tokens.len() {
+    if rel + 2 >= a.tokens.len() || a.tokens[rel].kind != TokenKind::Word {
         return None;
     }
-    let view_is = |t: usize, words: &[&str]| {
-        a.tokens[t].kind == TokenKind::Word && {
-            let v = view_of(a, &a.tokens[t]);
-            words.iter().any(|w| v.iter().copied().eq(w.chars()))
-        }
+    // (checked on every match: the relative pronoun as characters, no decoding)
+    const ALLADHI: [char; 4] = ['ا', 'ل', 'ذ', 'ي'];
+    const ALLATI: [char; 4] = ['ا', 'ل', 'ت', 'ي'];
+    let v = view_of(a, &a.tokens[rel]);
+    if v != ALLADHI && v != ALLATI {
+        return None;
+    }
+    let leads = a.tokens[rel + 1].kind == TokenKind::Word && {
+        let v = view_of(a, &a.tokens[rel + 1]);
+        LEADS.iter().any(|w| v.iter().copied().eq(w.chars()))
     };
-    if !view_is(rel, &["الذي", "التي"]) || !view_is(rel + 1, LEADS) {
+    if !leads {
         return None;
     }
     let coalition = (m.first_token..m.end_token)
@@ -1343,9 +1348,10 @@ fn led_by(
 /// `bare name` for places and the country focus: a one-word match read without the article
 /// whose name is listed only with it for everything it names ([`Lexicon::article_only`]).
 fn bare_article_name(a: &Analysis, m: &rasad_lexicon::Match<'_>, lex: &Lexicon) -> bool {
+    // (on every match: the rare flag before the token is read)
     m.end_token == m.first_token + 1
-        && !a.tokens[m.first_token].seg.article
         && lex.article_only.get(m.first_key as usize) == Some(&true)
+        && !a.tokens[m.first_token].seg.article
 }
 
 /// True when a sentence starts between `from` and `to`: a word across it qualifies nothing before
