@@ -1128,3 +1128,22 @@ fn searching_for_is_no_consultation() {
         1
     );
 }
+
+#[test]
+fn attributing_is_no_condolence() {
+    let support = |text: &str| {
+        doc(text)
+            .events
+            .iter()
+            .filter(|e| e.event_type == EventType::Support)
+            .count()
+    };
+    assert_eq!(
+        support("وعزت الحكومة المصرية ارتفاع الأسعار إلى الأزمة العالمية."),
+        0
+    );
+    assert_eq!(
+        support("وعزت الخارجية الأردنية الحكومة المصرية في ضحايا الهجوم."),
+        1
+    );
+}
