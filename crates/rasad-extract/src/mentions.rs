@@ -2207,12 +2207,7 @@ mod tests {
             ],
             vec![],
         );
-        let first = |text: &str| -> Option<String> {
-            link(&Analysis::new(text), &lex)
-                .mentions
-                .first()
-                .and_then(|m| m.entity.as_deref().map(String::from))
-        };
+        let first = |text: &str| entity_ids(&lex, text).into_iter().next().flatten();
         assert_eq!(
             first("طائرات التحالف الذي تقوده الولايات المتحدة قصفت الرقة").as_deref(),
             Some("global-coalition-against-isis")
