@@ -1266,9 +1266,7 @@ fn bare_name(
     {
         return actor;
     }
-    let nisba = ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
-        .iter()
-        .any(|s| buf.ends_with(s));
+    let nisba = rasad_lexicon::is_nisba_key(buf);
     let listed = lex
         .article_names
         .get(buf.as_str())

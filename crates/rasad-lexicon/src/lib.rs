@@ -403,8 +403,8 @@ fn article_only_keys(
     places: &[Place],
     article_names: &rustc_hash::FxHashMap<String, Vec<u32>>,
 ) -> Vec<bool> {
-    // per stem key: Some(true) while everything named by a one-word name of that key is listed
-    // only with the article, Some(false) once one is not
+    // per stem key: true while everything a one-word name of that key names is listed only
+    // with the article, false once one is not
     let mut only: rustc_hash::FxHashMap<String, bool> = rustc_hash::FxHashMap::default();
     let mut note = |key: String, article_only: bool| {
         *only.entry(key).or_insert(true) &= article_only;
@@ -433,14 +433,17 @@ fn article_only_keys(
             }
         }
     }
-    let nisba = |k: &str| {
-        ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
-            .iter()
-            .any(|s| k.ends_with(s))
-    };
     keys.iter()
-        .map(|(_, k)| only.get(k.as_str()).copied().unwrap_or(false) && !nisba(k))
+        .map(|(_, k)| only.get(k.as_str()).copied().unwrap_or(false) && !is_nisba_key(k))
         .collect()
+}
+
+/// A stem key with a nisba ending («يمني», «الإيرانية», «سوريون»): a demonym or an adjective of
+/// relation, which names its group or state bare as well as with the article.
+pub fn is_nisba_key(key: &str) -> bool {
+    ["ي", "يه", "ية", "يون", "يين", "يات", "يان"]
+        .iter()
+        .any(|s| key.ends_with(s))
 }
 
 /// [`Lexicon::article_names`].
@@ -450,13 +453,7 @@ fn article_index(actors: &[Actor], places: &[Place]) -> rustc_hash::FxHashMap<St
         .flat_map(|p| std::iter::once(&p.ar).chain(&p.ar_variants))
         .map(String::as_str)
         .collect();
-    let key = |name: &str| {
-        let a = rasad_text::Analysis::new(name);
-        match &a.tokens[..] {
-            [t] if t.kind == rasad_text::TokenKind::Word => Some(t.seg.stem_key(t.view(&a.view))),
-            _ => None,
-        }
-    };
+    let key = one_word_key;
     let mut set = rustc_hash::FxHashSet::default();
     // (the same word listed bare too — «فيتنام» beside «الفيتنام», «دواعش» beside «الدواعش» —
     // names the actor bare)
