@@ -87,6 +87,8 @@ use super::cues::Frame;
 use super::lexicon::{Head, Lexicon};
 use super::{generic_entity, Ctx, Match, MEDIATION};
 use rasad_doc::{Document, Event, EventType as T};
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Types of speech acts, whose actor is who says them.
 fn speech(t: T) -> bool {
@@ -667,14 +669,15 @@ pub fn commentators(events: &mut Vec<Event>) {
 /// event. Its statements, accusations and requests stay its own.
 pub fn monitors(events: &mut Vec<Event>) {
     use rasad_doc::EventType as T;
-    let lex = rasad_lexicon::Lexicon::global();
-    let monitor = |id: &str| {
-        lex.actor(id).is_some_and(|a| {
+    static MONITORS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let monitors = MONITORS.get_or_init(|| {
+        actor_ids(|a| {
             !a.generic
                 && a.kind == rasad_lexicon::ActorKind::Org
                 && a.sectors.iter().any(|s| s == "HRI")
         })
-    };
+    });
+    let monitor = |id: &str| monitors.contains(id);
     for e in events.iter_mut() {
         if matches!(e.event_type, T::Assault | T::Coerce | T::Mobilize) {
             e.actor.retain(|x| !monitor(x));
@@ -730,8 +733,18 @@ pub fn civil_only(events: &mut Vec<Event>) {
     });
 }
 
+/// The ids of the dictionary's actors that `keep` says (read once, by the rules on every article).
+fn actor_ids(keep: impl Fn(&rasad_lexicon::Actor) -> bool) -> FxHashSet<String> {
+    rasad_lexicon::Lexicon::global()
+        .actors
+        .iter()
+        .filter(|a| keep(a))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
 /// Words of sport (stem keys, folded) that news of other kinds hardly uses: a match, a player,
-/// a coach's ball, a stadium, a half, penalty kicks, transfers, clubs, fans. Left out on purpose:
+/// the ball, a stadium, a half, penalty kicks, transfers, clubs, fans. Left out on purpose:
 /// «الدوري» (also "periodic"), «المنتخب» ("elected"), «هدف» ("target"), «مرمى» ("range"),
 /// «الحارس» ("guard"), «مدرب» (military trainers), «الفريق» (a general's rank), «الجماهير».
 const SPORTS_WORDS: &[&str] = &[
@@ -759,30 +772,42 @@ const SPORTS_WORDS: &[&str] = &[
 /// transfers and clubs: its «هجوم» is a team's attack, its «اتفاق» a player's contract, its
 /// «طلب» a club's request. Its events are dropped unless one side is an armed or security actor
 /// (fans fighting the police stay).
-pub fn sports_story(words: usize, sports: &[usize]) -> bool {
-    let total: usize = sports.iter().sum();
-    let distinct = sports.iter().filter(|&&n| n > 0).count();
-    total >= 3 && distinct >= 2 && total * 100 >= words
-}
-
-/// The index in [`SPORTS_WORDS`] of a stem key, if it is one.
-pub fn sports_word(key: &str) -> Option<usize> {
-    SPORTS_WORDS.iter().position(|w| *w == key)
+/// Read from the lookup keys of each word of the article.
+pub fn sports_story<'k>(words: impl Iterator<Item = &'k [String]>) -> bool {
+    let mut n = 0;
+    let mut seen = [0usize; SPORTS_WORDS.len()];
+    for keys in words {
+        n += 1;
+        if let Some(i) = keys
+            .iter()
+            .find_map(|k| SPORTS_WORDS.iter().position(|w| w == k))
+        {
+            seen[i] += 1;
+        }
+    }
+    let total: usize = seen.iter().sum();
+    let distinct = seen.iter().filter(|&&c| c > 0).count();
+    total >= 3 && distinct >= 2 && total * 100 >= n
 }
 
 /// [`sports_story`]'s filter: keep an event only when an actor or recipient is armed: a military,
 /// rebel, insurgent, police or intelligence body, or armed criminals (gunmen, assailants), as the
 /// actor dictionary's sectors say.
 pub fn sports_events(events: &mut Vec<Event>) {
-    let lex = rasad_lexicon::Lexicon::global();
-    let armed = |id: &str| {
-        lex.actor(id).is_some_and(|a| {
+    static ARMED: OnceLock<FxHashSet<String>> = OnceLock::new();
+    let armed = ARMED.get_or_init(|| {
+        actor_ids(|a| {
             a.sectors
                 .iter()
                 .any(|s| matches!(s.as_str(), "MIL" | "REB" | "INS" | "COP" | "SPY" | "CRM"))
         })
-    };
-    events.retain(|e| e.actor.iter().chain(&e.recipient).any(|x| armed(x)));
+    });
+    events.retain(|e| {
+        e.actor
+            .iter()
+            .chain(&e.recipient)
+            .any(|x| armed.contains(x.as_str()))
+    });
 }
 
 /// Generic classes of state agents (officials, forces, the government).

@@ -194,21 +194,13 @@ impl<'a> Ctx<'a> {
         t < self.kr.len() && self.keys(t).iter().any(|x| x == k)
     }
 
-    /// `sports story` ([`discourse::sports_story`]): counts the article's words and its sports
-    /// words by their keys.
+    /// `sports story` ([`discourse::sports_story`]) over the article's words.
     fn sports_story(&self) -> bool {
-        let mut words = 0;
-        let mut sports = [0usize; 32];
-        for (t, tok) in self.a.tokens.iter().enumerate() {
-            if tok.kind != TokenKind::Word {
-                continue;
-            }
-            words += 1;
-            if let Some(i) = self.keys(t).iter().find_map(|k| discourse::sports_word(k)) {
-                sports[i] += 1;
-            }
-        }
-        discourse::sports_story(words, &sports)
+        discourse::sports_story(
+            (0..self.a.tokens.len())
+                .filter(|&t| self.a.tokens[t].kind == TokenKind::Word)
+                .map(|t| self.keys(t)),
+        )
     }
 
     /// Token `t`'s view form.
