@@ -1162,3 +1162,29 @@ fn attributing_is_no_condolence() {
         1
     );
 }
+
+#[test]
+fn dimensions_are_no_deportation() {
+    // «أبعاد» (hamza above: dimensions) folds to the spelling of «إبعاد» (deportation)
+    assert_eq!(
+        count(
+            "وقال الوزير التونسي إن الاتفاق ينطوي على أبعاد رمزية كثيرة.",
+            EventType::Coerce
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            "وتمر مصر بحالة ازدهار تنعكس أبعاده الاجتماعية على البلاد.",
+            EventType::Coerce
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            "وقررت السلطات الكويتية إبعاد 12 مقيما إلى بلدانهم.",
+            EventType::Coerce
+        ),
+        1
+    );
+}

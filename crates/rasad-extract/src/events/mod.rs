@@ -203,6 +203,14 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// Token `t` as written (before folding) contains `w`.
+    fn original_has(&self, t: usize, w: &[char]) -> bool {
+        let tok = &self.a.tokens[t];
+        let end = (tok.end as usize).min(self.a.chars.len());
+        let start = (tok.start as usize).min(end);
+        self.a.chars[start..end].windows(w.len()).any(|x| x == w)
+    }
+
     /// Token `t`'s view form.
     pub fn word(&self, t: usize) -> String {
         self.a.tokens[t].view(&self.a.view).iter().collect()
@@ -379,6 +387,9 @@ const PERSON: &[&str] = &[
     "جنود",
     "جنديا",
 ];
+
+/// «أبعاد» as written: the plural of «بعد» (dimension), not the verbal noun «إبعاد».
+const DIMENSIONS: [char; 5] = ['أ', 'ب', 'ع', 'ا', 'د'];
 
 impl Ctx<'_> {
     fn any_key_in(&self, from: usize, to: usize, list: &[&str]) -> bool {
@@ -657,6 +668,11 @@ impl Ctx<'_> {
                     };
                     let e = &lex.entries[p.target as usize];
                     if self.blocked_for(&e.block, t, Some((lex, p.target))) {
+                        continue;
+                    }
+                    // `hamza sense`: «أبعاد» (dimensions, hamza above) is not «إبعاد»
+                    // (deportation), which the folded view spells alike
+                    if p.masdar && e.lemma == "أبعد" && self.original_has(t, &DIMENSIONS) {
                         continue;
                     }
                     // an ambiguous word's sense is told by its object; the closed classes
