@@ -1188,3 +1188,20 @@ fn dimensions_are_no_deportation() {
         1
     );
 }
+
+#[test]
+fn reconsidering_and_reopening_are_no_return() {
+    for text in [
+        "وقالت الحكومة اليمنية إنها تعيد النظر في الاتفاق مع الحوثيين.",
+        "وقررت الحكومة العراقية أن تعيد فتح المعبر أمام الشاحنات.",
+    ] {
+        assert_eq!(count(text, EventType::Retreat), 0, "{text}");
+    }
+    assert_eq!(
+        count(
+            "وأعادت القوات الأمريكية الأموال المصادرة إلى الحكومة العراقية.",
+            EventType::Retreat
+        ),
+        1
+    );
+}
