@@ -1205,3 +1205,22 @@ fn reconsidering_and_reopening_are_no_return() {
         1
     );
 }
+
+#[test]
+fn a_verbal_nouns_block_reaches_the_verbs_forms() {
+    // «تحقيق السلام» (achieving peace) is written for the verbal noun of «حقق في» (investigate)
+    assert_eq!(
+        count(
+            "وقالت الحكومة اليمنية إنها حققت السلام في البلاد.",
+            EventType::Accuse
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            "وقال مسؤول يمني إن قوات الجيش اليمني سيطرت على مدينة عدن.",
+            EventType::Coerce
+        ),
+        1
+    );
+}

@@ -153,6 +153,9 @@ pub struct Entry {
     pub lemma: String,
     /// The lemma's first word, normalised (a block word equal to it stands for any form).
     pub head_key: String,
+    /// The verbal nouns, normalised: a block word equal to one, with or without the article,
+    /// stands for any form as well («إعادة النظر» blocks «تعيد النظر», «البحث عن» «تبحث عن»).
+    pub masdar_keys: Vec<String>,
 }
 
 /// What a cue does (`role` in cues.toml).
@@ -761,6 +764,7 @@ impl Lexicon {
                     weak_verb: e.standalone == Some(false)
                         && matches!(e.pos.as_str(), "verb" | "participle"),
                     head_key: words(&e.lemma).into_iter().next().unwrap_or_default(),
+                    masdar_keys: e.masdar.iter().map(|m| normalize_key(m)).collect(),
                     lemma: e.lemma,
                 });
             }

@@ -421,8 +421,8 @@ impl Ctx<'_> {
     }
 
     /// [`Self::blocked`]; with `entry` = (lexicon, entry id), the word of a block of two or more
-    /// words at the head's place, when it is the entry's lemma word, matches any form of it
-    /// («هدد استقرار» blocks «يهدد استقرار»). A word written with the article also matches without it («تحت السيطرة» / «تحت
+    /// words at the head's place, when it is the entry's lemma word or one of its verbal nouns,
+    /// matches any form of it («هدد استقرار» blocks «يهدد استقرار», «إعادة النظر» «تعيد النظر»). A word written with the article also matches without it («تحت السيطرة» / «تحت
     /// سيطرة»), except in a one-word block, which needs the article («الداعية» blocks the
     /// preacher, not «داعية» = calling).
     fn blocked_for(
@@ -432,8 +432,15 @@ impl Ctx<'_> {
         entry: Option<(&Lexicon, u32)>,
     ) -> bool {
         let n = self.a.tokens.len();
-        // the block word is the entry's lemma (its first word), written as in the lexicon
-        let own = |w: &str| entry.is_some_and(|(lex, id)| lex.entries[id as usize].head_key == w);
+        // the block word is the entry's lemma (its first word) or one of its verbal nouns, with
+        // or without the article
+        let own = |w: &str| {
+            entry.is_some_and(|(lex, id)| {
+                let e = &lex.entries[id as usize];
+                let bare = w.strip_prefix("ال").unwrap_or(w);
+                e.head_key == w || e.head_key == bare || e.masdar_keys.iter().any(|m| m == bare)
+            })
+        };
         block.iter().any(|b| {
             if b.iter().any(|w| w == "...") {
                 return self.gapped_block(b, head, &own);
